@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TrainingHub.Accounts.Data;
+using TrainingHub.Accounts.DemoData;
+using TrainingHub.Accounts.Domain;
+using TrainingHub.Accounts.Services;
+using TrainingHub.SharedKernel.Localization;
+using TrainingHub.SharedKernel.Modules;
+using TrainingHub.SharedKernel.Persistence;
+
+namespace TrainingHub.Accounts;
+
+[LocalizationResource("Accounts")]
+public sealed class AccountsResource;
+
+/// <summary>Who people are and how they sign in: ASP.NET Core Identity, built-in roles and role assignments at units.</summary>
+public sealed class AccountsModule : TrainingHubModule
+{
+    public const string LoginPath = "/account/login";
+
+    public override string Name => "Accounts";
+
+    public override void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddModuleDbContext<AccountsDbContext, AccountsSqliteDbContext, AccountsPostgreSqlDbContext>(AccountsDbContext.Schema);
+        // Identity's stores want a scoped context; they are used per request (sign-in), never per circuit.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AccountsDbContext>>().CreateDbContext());
+        services.AddSingleton<IModuleInitializer, BuiltInRolesSetup>();
+        services.AddSingleton<IModuleInitializer, DemoAccounts>();
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddIdentityCore<ApplicationUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<ApplicationRole>()
+            .AddEntityFrameworkStores<AccountsDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<PermissionClaimsFactory>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = LoginPath;
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.Cookie.Name = "TrainingHub.Auth";
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+        });
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/account/logout", async (SignInManager<ApplicationUser> signInManager) =>
+            {
+                await signInManager.SignOutAsync();
+                return TypedResults.LocalRedirect(LoginPath);
+            })
+            .WithMetadata(new RequireAntiforgeryTokenAttribute());
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Accounts.Domain;
+using TrainingHub.SharedKernel.Persistence;
+
+namespace TrainingHub.Accounts.Data;
+
+internal abstract class AccountsDbContext(DbContextOptions options)
+    : IdentityDbContext<ApplicationUser, ApplicationRole, Guid>(options)
+{
+    public const string Schema = "accounts";
+
+    /// <summary>Role claims of this type hold the role's permissions.</summary>
+    public const string PermissionClaimType = "permission";
+
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+
+    public DbSet<KnownPermission> KnownPermissions => Set<KnownPermission>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<ApplicationUser>().Property(u => u.FullName).HasMaxLength(200);
+        builder.Entity<RoleAssignment>(assignment =>
+        {
+            assignment.HasIndex(a => new { a.UserId, a.RoleId, a.UnitId }).IsUnique();
+            assignment.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+            assignment.HasOne<ApplicationRole>().WithMany().HasForeignKey(a => a.RoleId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<KnownPermission>(permission =>
+        {
+            permission.HasKey(p => p.Name);
+            permission.Property(p => p.Name).HasMaxLength(200);
+        });
+        builder.ApplyModuleConventions(Database, Schema);
+    }
+}
+
+internal sealed class AccountsSqliteDbContext(DbContextOptions<AccountsSqliteDbContext> options) : AccountsDbContext(options);
+
+internal sealed class AccountsPostgreSqlDbContext(DbContextOptions<AccountsPostgreSqlDbContext> options) : AccountsDbContext(options);
+
+internal sealed class AccountsSqliteDesignFactory()
+    : DesignTimeDbContextFactory<AccountsSqliteDbContext>(DatabaseProvider.Sqlite, AccountsDbContext.Schema);
+
+internal sealed class AccountsPostgreSqlDesignFactory()
+    : DesignTimeDbContextFactory<AccountsPostgreSqlDbContext>(DatabaseProvider.PostgreSql, AccountsDbContext.Schema);

@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TrainingHub.Accounts.Contracts;
+using TrainingHub.Accounts.Data;
+using TrainingHub.Accounts.Domain;
+using TrainingHub.SharedKernel.Security;
+
+namespace TrainingHub.Accounts.Services;
+
+/// <summary>
+/// Builds the signed-in identity: the person's name, the roles they hold, and one grant claim per
+/// permission and unit, which is what every authorisation check reads.
+/// </summary>
+internal sealed class PermissionClaimsFactory(
+    UserManager<ApplicationUser> userManager, IOptions<IdentityOptions> options, IDbContextFactory<AccountsDbContext> dbFactory)
+    : UserClaimsPrincipalFactory<ApplicationUser>(userManager, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(AccountClaimTypes.FullName, user.FullName));
+        foreach (var claim in await GetRoleAndGrantClaimsAsync(user.Id))
+        {
+            identity.AddClaim(claim);
+        }
+        return identity;
+    }
+
+    private async Task<IEnumerable<Claim>> GetRoleAndGrantClaimsAsync(Guid userId)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var assignments = await db.RoleAssignments.AsNoTracking().Where(a => a.UserId == userId).ToListAsync();
+        var roleIds = assignments.Select(a => a.RoleId).Distinct().ToList();
+        var roleNames = await db.Roles.AsNoTracking().Where(r => roleIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name!);
+        var permissions = (await db.RoleClaims.AsNoTracking()
+                .Where(c => roleIds.Contains(c.RoleId) && c.ClaimType == AccountsDbContext.PermissionClaimType)
+                .ToListAsync())
+            .ToLookup(c => c.RoleId, c => c.ClaimValue!);
+
+        var roles = roleNames.Values.Distinct().Select(name => new Claim(ClaimTypes.Role, name));
+        var grants = assignments
+            .SelectMany(a => permissions[a.RoleId].Select(p => new PermissionGrant(p, a.UnitId)))
+            .Distinct()
+            .Select(g => g.ToClaim());
+        return roles.Concat(grants);
+    }
+}

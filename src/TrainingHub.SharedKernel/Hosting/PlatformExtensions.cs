@@ -1,0 +1,136 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Localization;
+using MudBlazor.Services;
+using TrainingHub.SharedKernel.Localization;
+using TrainingHub.SharedKernel.Modules;
+using TrainingHub.SharedKernel.Persistence;
+using TrainingHub.SharedKernel.Security;
+
+namespace TrainingHub.SharedKernel.Hosting;
+
+/// <summary>What the host calls, in order: AddPlatform, AddModule for each module, then UsePlatform and MapModules.</summary>
+public static class PlatformExtensions
+{
+    /// <summary>Services every module relies on: database settings, clock, localisation, authorisation, UI components.</summary>
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        var dataFolder = Path.GetFullPath(configuration["DataFolder"] ?? Path.Combine(builder.Environment.ContentRootPath, "App_Data"));
+        Directory.CreateDirectory(dataFolder);
+        services.AddSingleton(new DataFolder(dataFolder));
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.Section))
+            .PostConfigure(o => o.ConnectionString ??= configuration.GetConnectionString("TrainingHub")
+                ?? (o.Provider == DatabaseProvider.Sqlite
+                    ? $"Data Source={Path.Combine(dataFolder, "traininghub.db")}"
+                    : throw new InvalidOperationException(
+                        "Database:Provider is PostgreSql but no connection string is set: set ConnectionStrings:TrainingHub or Database:ConnectionString.")));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new ModuleCatalog());
+
+        services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.SetDefaultCulture(Cultures.Default)
+                .AddSupportedCultures([.. Cultures.Supported])
+                .AddSupportedUICultures([.. Cultures.Supported]);
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+
+        services.AddHttpContextAccessor();
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddCascadingAuthenticationState();
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
+        services.AddScoped<IAccessControl, AccessControl>();
+
+        services.AddMudServices();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddHealthChecks();
+        return builder;
+    }
+
+    /// <summary>Adds a module: records it in the catalogue and lets it register its services.</summary>
+    public static WebApplicationBuilder AddModule<TModule>(this WebApplicationBuilder builder)
+        where TModule : TrainingHubModule, new()
+    {
+        var module = new TModule();
+        Catalog(builder.Services).Add(module);
+        module.AddServices(builder.Services, builder.Configuration, builder.Environment);
+        return builder;
+    }
+
+    /// <summary>Runs every module's start-up work (migrations, demo data) before the app serves anyone.</summary>
+    public static async Task InitialiseModulesAsync(this WebApplication app)
+    {
+        foreach (var initializer in app.Services.GetServices<IModuleInitializer>())
+        {
+            await initializer.InitialiseAsync(app.Lifetime.ApplicationStopping);
+        }
+    }
+
+    /// <summary>The request pipeline shared by every page and endpoint.</summary>
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapGet("/culture/set", SetCulture).AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>Maps every module's endpoints and the Blazor app with every module's pages.</summary>
+    public static WebApplication MapModules<TApp>(this WebApplication app)
+    {
+        var catalog = app.Services.GetRequiredService<ModuleCatalog>();
+        foreach (var module in catalog.Modules)
+        {
+            module.MapEndpoints(app);
+        }
+        app.MapRazorComponents<TApp>()
+            .AddInteractiveServerRenderMode()
+            .AddAdditionalAssemblies([.. catalog.PageAssemblies]);
+        return app;
+    }
+
+    /// <summary>Remembers the chosen language in a cookie for a year and returns to the page the person was on.</summary>
+    private static IResult SetCulture(string culture, string? redirectUri, HttpContext context)
+    {
+        if (Cultures.Supported.Contains(culture))
+        {
+            context.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+        }
+        var target = string.IsNullOrEmpty(redirectUri) || !redirectUri.StartsWith('/') || redirectUri.StartsWith("//") ? "/" : redirectUri;
+        return Results.LocalRedirect(target);
+    }
+
+    private static ModuleCatalog Catalog(IServiceCollection services) =>
+        (ModuleCatalog)services.Single(d => d.ServiceType == typeof(ModuleCatalog)).ImplementationInstance!;
+}

@@ -1,0 +1,27 @@
+namespace TrainingHub.SharedKernel.Localization;
+
+/// <summary>
+/// Marks a type as a module's localisation resource: <c>IStringLocalizer&lt;T&gt;</c> reads
+/// <c>localization/{Module}/{culture}.json</c>, embedded in the type's assembly, and falls back to the Common texts.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class LocalizationResourceAttribute(string module) : Attribute
+{
+    public string Module { get; } = module;
+}
+
+/// <summary>Texts every module shares: buttons, common errors, the shell.</summary>
+[LocalizationResource(Name)]
+public sealed class CommonResource
+{
+    public const string Name = "Common";
+}
+
+public static class Cultures
+{
+    public const string Ukrainian = "uk-UA";
+    public const string English = "en-GB";
+    public const string Default = Ukrainian;
+
+    public static IReadOnlyList<string> Supported { get; } = [Ukrainian, English];
+}

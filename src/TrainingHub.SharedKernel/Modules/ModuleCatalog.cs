@@ -1,0 +1,27 @@
+using System.Reflection;
+using TrainingHub.SharedKernel.Security;
+
+namespace TrainingHub.SharedKernel.Modules;
+
+/// <summary>The modules the host added, in the order it added them.</summary>
+public sealed class ModuleCatalog
+{
+    private readonly List<TrainingHubModule> _modules = [];
+
+    public IReadOnlyList<TrainingHubModule> Modules => _modules;
+
+    public IEnumerable<Assembly> PageAssemblies => _modules.Select(m => m.PageAssembly).Distinct();
+
+    public IEnumerable<PermissionDefinition> Permissions => _modules.SelectMany(m => m.Permissions);
+
+    public IEnumerable<MenuItem> MenuItems => _modules.SelectMany(m => m.MenuItems).OrderBy(i => i.Order);
+
+    internal void Add(TrainingHubModule module)
+    {
+        if (_modules.Any(m => m.GetType() == module.GetType()))
+        {
+            throw new InvalidOperationException($"Module {module.Name} was added twice.");
+        }
+        _modules.Add(module);
+    }
+}

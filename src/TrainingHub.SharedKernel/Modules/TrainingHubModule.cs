@@ -1,0 +1,37 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TrainingHub.SharedKernel.Security;
+
+namespace TrainingHub.SharedKernel.Modules;
+
+/// <summary>
+/// The one entry point through which a business module joins the application: its services,
+/// model, menu, permissions, pages and endpoints. The host only lists modules.
+/// </summary>
+public abstract class TrainingHubModule
+{
+    /// <summary>The module's name; also the folder of its localisation files.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The assembly that holds the module's routable pages.</summary>
+    public Assembly PageAssembly => GetType().Assembly;
+
+    public virtual IEnumerable<PermissionDefinition> Permissions => [];
+
+    public virtual IEnumerable<MenuItem> MenuItems => [];
+
+    public virtual void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+    }
+
+    public virtual void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+    }
+}
+
+/// <summary>A navigation entry a module contributes; shown only to users holding <see cref="Permission"/>.</summary>
+/// <param name="TextKey">Localisation key of the label, looked up in the module's resource.</param>
+public sealed record MenuItem(string TextKey, string Href, string Icon, string Permission, Type Resource, int Order = 100);

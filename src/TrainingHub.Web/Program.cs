@@ -1,0 +1,18 @@
+using TrainingHub.Accounts;
+using TrainingHub.Organisations;
+using TrainingHub.SharedKernel.Hosting;
+using TrainingHub.Web.Components;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPlatform();
+builder.AddModule<OrganisationsModule>();
+builder.AddModule<AccountsModule>();
+
+var app = builder.Build();
+await app.InitialiseModulesAsync();
+app.UsePlatform();
+app.MapModules<App>();
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the test host.</summary>
+public partial class Program;
