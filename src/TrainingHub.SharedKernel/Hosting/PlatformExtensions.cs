@@ -35,11 +35,7 @@ public static class PlatformExtensions
                     : throw new InvalidOperationException(
                         "Database:Provider is PostgreSql but no connection string is set: set ConnectionStrings:TrainingHub or Database:ConnectionString.")));
 
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(new ModuleCatalog());
-
-        services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
-        services.AddLocalization();
+        services.AddTrainingHubCore();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.SetDefaultCulture(Cultures.Default)
@@ -48,16 +44,12 @@ public static class PlatformExtensions
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
 
-        services.AddHttpContextAccessor();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddCascadingAuthenticationState();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
-        services.AddScoped<CurrentUser>();
-        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
-        services.AddScoped<IAccessControl, AccessControl>();
 
         services.AddMudServices();
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -69,10 +61,34 @@ public static class PlatformExtensions
     public static WebApplicationBuilder AddModule<TModule>(this WebApplicationBuilder builder)
         where TModule : TrainingHubModule, new()
     {
-        var module = new TModule();
-        Catalog(builder.Services).Add(module);
-        module.AddServices(builder.Services, builder.Configuration, builder.Environment);
+        builder.Services.AddTrainingHubModule(new TModule(), builder.Configuration, builder.Environment);
         return builder;
+    }
+
+    /// <summary>
+    /// The services that need no web host: module catalogue, clock, localisation, current user and access control.
+    /// Tests start modules on these alone.
+    /// </summary>
+    public static IServiceCollection AddTrainingHubCore(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new ModuleCatalog());
+        services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
+        services.AddLocalization();
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddScoped<IAccessControl, AccessControl>();
+        return services;
+    }
+
+    /// <summary>Records a module in the catalogue and lets it register its services.</summary>
+    public static IServiceCollection AddTrainingHubModule(
+        this IServiceCollection services, TrainingHubModule module, IConfiguration configuration, IHostEnvironment environment)
+    {
+        Catalog(services).Add(module);
+        module.AddServices(services, configuration, environment);
+        return services;
     }
 
     /// <summary>Runs every module's start-up work (migrations, demo data) before the app serves anyone.</summary>

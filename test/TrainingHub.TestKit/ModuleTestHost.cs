@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using TrainingHub.SharedKernel.Hosting;
+using TrainingHub.SharedKernel.Modules;
+using TrainingHub.SharedKernel.Persistence;
+using TrainingHub.SharedKernel.Security;
+
+namespace TrainingHub.TestKit;
+
+/// <summary>
+/// Starts modules the way the app does, without a web server: the same registrations, a fresh migrated
+/// database, and <see cref="User"/> as the signed-in person.
+/// </summary>
+public sealed class ModuleTestHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private ModuleTestHost(ServiceProvider services, TestUser user)
+    {
+        _services = services;
+        User = user;
+    }
+
+    public TestUser User { get; }
+
+    public IServiceProvider Services => _services;
+
+    public static async Task<ModuleTestHost> StartAsync(
+        ITestDatabaseServer server, IEnumerable<TrainingHubModule> modules, IDictionary<string, string?>? settings = null)
+    {
+        var connectionString = await server.CreateDatabaseAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddTrainingHubCore();
+        services.Configure<DatabaseOptions>(o =>
+        {
+            o.Provider = server.Provider;
+            o.ConnectionString = connectionString;
+        });
+        var environment = new TestEnvironment();
+        foreach (var module in modules)
+        {
+            services.AddTrainingHubModule(module, configuration, environment);
+        }
+        var user = new TestUser();
+        services.AddSingleton(user);
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<TestUser>());
+
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
+        foreach (var initializer in provider.GetServices<IModuleInitializer>())
+        {
+            await initializer.InitialiseAsync(CancellationToken.None);
+        }
+        return new ModuleTestHost(provider, user);
+    }
+
+    /// <summary>A service as a page would get it, in a scope of its own.</summary>
+    public T Get<T>() where T : notnull => _services.CreateScope().ServiceProvider.GetRequiredService<T>();
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    private sealed class TestEnvironment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Testing";
+        public string ApplicationName { get; set; } = "TrainingHub.Tests";
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+}
