@@ -170,8 +170,8 @@ run_tests() {
 
 main() {
   trap on_exit EXIT
-  trap 'exit 130' INT
-  trap 'exit 143' TERM
+  trap 'log interrupted; exit 130' INT
+  trap 'log terminated; exit 143' TERM
 
   install_missing_packages
   WORKDIR=$(mktemp -d -t traininghub-test.XXXXXX)

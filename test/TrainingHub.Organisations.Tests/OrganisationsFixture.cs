@@ -42,3 +42,21 @@ internal static class OrganisationsHost
         return result.Value;
     }
 }
+
+/// <summary>A unit input with only what a test cares about filled in.</summary>
+internal sealed class UnitInputBuilder(UnitType type, string name)
+{
+    public Guid? ParentId { get; init; }
+    public string? NameEn { get; init; }
+    public int? Population { get; init; }
+
+    public UnitInput Build() => new()
+    {
+        Type = type,
+        Name = name,
+        NameEn = NameEn,
+        ParentId = ParentId,
+        Population = Population,
+        Kind = type == UnitType.Organisation ? OrganisationKind.Ngo : null,
+    };
+}
