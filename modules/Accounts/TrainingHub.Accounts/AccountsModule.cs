@@ -62,11 +62,15 @@ public sealed class AccountsModule : TrainingHubModule
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/account/logout", async (SignInManager<ApplicationUser> signInManager) =>
+        // Signing out is a form post carrying the antiforgery token, so no other site can sign a person out.
+        endpoints.MapPost("/account/logout", async Task<IResult> (HttpContext context, IAntiforgery antiforgery, SignInManager<ApplicationUser> signInManager) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(context))
             {
-                await signInManager.SignOutAsync();
-                return TypedResults.LocalRedirect(LoginPath);
-            })
-            .WithMetadata(new RequireAntiforgeryTokenAttribute());
+                return TypedResults.BadRequest();
+            }
+            await signInManager.SignOutAsync();
+            return TypedResults.LocalRedirect(LoginPath);
+        });
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -7,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.WebEncoders;
 using MudBlazor.Services;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Modules;
@@ -51,6 +54,8 @@ public static class PlatformExtensions
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
 
+        // Ukrainian pages are sent as readable UTF-8 rather than as numeric character references.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddMudServices();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddHealthChecks();

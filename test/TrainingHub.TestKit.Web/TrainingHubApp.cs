@@ -1,0 +1,96 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using TrainingHub.SharedKernel.Persistence;
+
+namespace TrainingHub.TestKit.Web;
+
+/// <summary>
+/// The whole app as a newcomer runs it: demo data, its own data folder, SQLite unless told otherwise.
+/// With <c>realServer</c> it listens on a free local port, for a browser to drive.
+/// </summary>
+public sealed partial class TrainingHubApp : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = TrainingHub.Accounts.DemoData.DemoAccounts.Password;
+    private readonly string _dataFolder = System.IO.Directory.CreateTempSubdirectory("traininghub-app-").FullName;
+
+    /// <summary>Development by default; Production shows what a deployment shows.</summary>
+    public string Environment { get; init; } = "Development";
+
+    public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
+
+    public string? ConnectionString { get; init; }
+
+    /// <summary>Listen on a free local port (for a browser) instead of serving in memory.</summary>
+    public bool RealServer
+    {
+        init
+        {
+            if (value)
+            {
+                UseKestrel(0);
+            }
+        }
+    }
+
+    /// <summary>The address of the running app, ending in a slash.</summary>
+    public string BaseUrl
+    {
+        get
+        {
+            StartServer();
+            return ClientOptions.BaseAddress.ToString();
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("DataFolder", _dataFolder);
+        builder.UseSetting("DemoData:Enabled", "true");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        if (ConnectionString is not null)
+        {
+            builder.UseSetting("Database:ConnectionString", ConnectionString);
+        }
+    }
+
+    /// <summary>A client that keeps cookies and shows redirects instead of following them.</summary>
+    public HttpClient CreateBrowserLikeClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs a client in through the real sign-in form, antiforgery token included.</summary>
+    public static async Task SignInAsync(HttpClient client, string email, string password = DemoPassword)
+    {
+        var form = await client.GetStringAsync("/account/login");
+        var token = AntiforgeryField().Match(form).Groups[1].Value;
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Signing in as {email} answered {(int)response.StatusCode}, not a redirect.");
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
