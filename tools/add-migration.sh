@@ -12,3 +12,5 @@ for provider in Sqlite PostgreSql; do
   dotnet ef migrations add "$name" --no-build --project "$project" --startup-project src/TrainingHub.Web \
     --context "${module}${provider}DbContext" --output-dir "Migrations/$provider"
 done
+# Migrations belong to the module's inside, like everything but its entry point and pages.
+sed -i 's/^    public partial class /    internal partial class /' "$project"/Migrations/*/*.cs

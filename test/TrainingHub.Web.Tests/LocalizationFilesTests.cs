@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using TrainingHub.TestKit;
 
 namespace TrainingHub.Web.Tests;
 

@@ -1,7 +1,7 @@
-namespace TrainingHub.Web.Tests;
+namespace TrainingHub.TestKit;
 
 /// <summary>The repository's own files, found from the test's output folder.</summary>
-internal static class RepositoryFiles
+public static class RepositoryFiles
 {
     public static DirectoryInfo Root { get; } = FindRoot();
 
