@@ -62,12 +62,13 @@ public sealed class ModuleTestHost : IAsyncDisposable
     public T Get<T>() where T : notnull => _services.CreateScope().ServiceProvider.GetRequiredService<T>();
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
+}
 
-    private sealed class TestEnvironment : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Testing";
-        public string ApplicationName { get; set; } = "TrainingHub.Tests";
-        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
-    }
+/// <summary>A host environment named Testing, for starting modules outside a web host.</summary>
+public sealed class TestEnvironment : IHostEnvironment
+{
+    public string EnvironmentName { get; set; } = "Testing";
+    public string ApplicationName { get; set; } = "TrainingHub.Tests";
+    public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+    public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
 }

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Security.Claims;
+using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using TrainingHub.Accounts.Contracts;
+using TrainingHub.Organisations;
+using TrainingHub.Organisations.Contracts;
+using TrainingHub.SharedKernel.Hosting;
+using TrainingHub.SharedKernel.Localization;
+using TrainingHub.SharedKernel.Security;
+using TrainingHub.SharedKernel.Ui;
+using TrainingHub.TestKit;
+using TrainingHub.Web.Components.Layout;
+
+namespace TrainingHub.Web.Tests;
+
+/// <summary>The shell every page sits in: menu by permission, the person's name, signing out, the language switch.</summary>
+public sealed class LayoutTests : IAsyncDisposable
+{
+    private readonly BunitContext _context = new();
+    private readonly BunitAuthorizationContext _auth;
+
+    public LayoutTests()
+    {
+        _context.Services.AddTrainingHubCore();
+        _context.Services.AddTrainingHubModule(new OrganisationsModule(), new ConfigurationBuilder().Build(), new TestEnvironment());
+        _context.Services.AddMudServices();
+        _context.JSInterop.Mode = JSRuntimeMode.Loose;
+        _auth = _context.AddAuthorization();
+    }
+
+    public ValueTask DisposeAsync() => _context.DisposeAsync();
+
+    private IRenderedComponent<MainLayout> RenderLayout(string culture = Cultures.Ukrainian)
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture);
+        return _context.Render<MainLayout>(p => p.Add(x => x.Body, (RenderFragment)(b => b.AddContent(0, "page body"))));
+    }
+
+    private void SignIn(string fullName, params PermissionGrant[] grants)
+    {
+        _auth.SetAuthorized("person@traininghub.example");
+        _auth.SetClaims([new Claim(AccountClaimTypes.FullName, fullName), .. grants.Select(g => g.ToClaim())]);
+    }
+
+    [Fact]
+    public void A_coordinator_sees_their_name_the_organisations_menu_and_sign_out_in_Ukrainian()
+    {
+        SignIn("Ігор Координатор", new PermissionGrant(OrganisationPermissions.UnitsView, Guid.NewGuid()));
+
+        var layout = RenderLayout();
+
+        Assert.Contains("Ігор Координатор", layout.Find(".th-user-name").TextContent);
+        Assert.Equal(["Головна", "Організації"], layout.FindAll("nav .mud-nav-link").Select(a => a.TextContent.Trim()));
+        Assert.Equal("Вийти", layout.Find("#logout").TextContent.Trim());
+        Assert.Equal("/account/logout", layout.Find("#logout").Closest("form")!.GetAttribute("action"));
+        Assert.Contains("page body", layout.Markup);
+    }
+
+    [Fact]
+    public void Someone_without_permissions_sees_only_the_home_entry()
+    {
+        SignIn("Оксана Волонтерка");
+
+        var layout = RenderLayout();
+
+        Assert.Equal(["Головна"], layout.FindAll("nav .mud-nav-link").Select(a => a.TextContent.Trim()));
+    }
+
+    [Fact]
+    public void The_shell_speaks_English_when_English_is_chosen()
+    {
+        SignIn("Ihor", new PermissionGrant(OrganisationPermissions.UnitsView, null));
+
+        var layout = RenderLayout(Cultures.English);
+
+        Assert.Equal(["Home", "Organisations"], layout.FindAll("nav .mud-nav-link").Select(a => a.TextContent.Trim()));
+        Assert.Equal("Sign out", layout.Find("#logout").TextContent.Trim());
+        Assert.Equal("Skip to content", layout.Find(".th-skip-link").TextContent);
+    }
+
+    [Fact]
+    public void The_language_switch_links_back_to_the_current_page_and_marks_the_current_language()
+    {
+        _context.Services.GetRequiredService<NavigationManager>().NavigateTo("/organisations?q=1");
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(Cultures.English);
+
+        var switcher = _context.Render<LanguageSwitcher>();
+
+        var links = switcher.FindAll("a");
+        Assert.Equal(["УКР", "ENG"], links.Select(a => a.TextContent.Trim()));
+        Assert.Equal("/culture/set?culture=uk-UA&redirectUri=%2Forganisations%3Fq%3D1", links[0].GetAttribute("href"));
+        Assert.Null(links[0].GetAttribute("aria-current"));
+        Assert.Equal("true", links[1].GetAttribute("aria-current"));
+        Assert.Equal("uk", links[0].GetAttribute("lang"));
+    }
+}
