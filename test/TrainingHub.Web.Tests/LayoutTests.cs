@@ -98,4 +98,16 @@ public sealed class LayoutTests : IAsyncDisposable
         Assert.Equal("true", links[1].GetAttribute("aria-current"));
         Assert.Equal("uk", links[0].GetAttribute("lang"));
     }
+
+    [Fact]
+    public void The_language_switch_follows_the_person_to_the_next_page()
+    {
+        var navigation = _context.Services.GetRequiredService<NavigationManager>();
+        var switcher = _context.Render<LanguageSwitcher>();
+
+        navigation.NavigateTo("/organisations/import");
+
+        switcher.WaitForAssertion(() =>
+            Assert.EndsWith("redirectUri=%2Forganisations%2Fimport", switcher.FindAll("a")[1].GetAttribute("href")));
+    }
 }

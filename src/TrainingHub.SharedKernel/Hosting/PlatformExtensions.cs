@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
+using MudBlazor;
 using MudBlazor.Services;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Modules;
@@ -56,7 +57,12 @@ public static class PlatformExtensions
 
         // Ukrainian pages are sent as readable UTF-8 rather than as numeric character references.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddMudServices();
+        services.AddMudServices(o =>
+        {
+            // Messages appear at once: a fading-in message is briefly unreadable, and motion helps no one here.
+            o.SnackbarConfiguration.ShowTransitionDuration = 0;
+            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomLeft;
+        });
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddHealthChecks();
         return builder;

@@ -15,6 +15,12 @@ public static class TrainingHubTheme
             AppbarText = "#FFFFFF",
             DrawerBackground = "#FFFFFF",
             Background = "#F7F9FC",
+            // Darker than MudBlazor's defaults so alert text on its tinted background stays readable.
+            TextSecondary = "#55585C",
+            Info = "#0B5CAD",
+            Success = "#1B6E20",
+            Warning = "#8A4B00",
+            Error = "#B00020",
         },
     };
 }

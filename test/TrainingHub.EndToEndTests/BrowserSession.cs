@@ -1,0 +1,85 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using TrainingHub.TestKit.Web;
+
+namespace TrainingHub.EndToEndTests;
+
+/// <summary>
+/// The app on a real port and Debian's Chromium driving it. Every page a test visits can be checked with axe.
+/// </summary>
+public sealed class BrowserSession : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public TrainingHubApp App { get; } = new() { RealServer = true };
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _ = App.BaseUrl;
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("TRAININGHUB_TEST_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run",
+            ],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseUrl, Locale = "uk-UA" });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
+
+internal static class PageActions
+{
+    /// <summary>Waits until the page is live (its circuit connected); clicks before that would be lost.</summary>
+    public static Task WaitUntilInteractiveAsync(this IPage page) =>
+        page.Locator("[data-interactive='true']").WaitForAsync();
+
+    public static async Task SignInAsync(this IPage page, string email)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel(Texts.Email).FillAsync(email);
+        await page.GetByLabel(Texts.Password).FillAsync(TrainingHubApp.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = Texts.SignIn }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        await page.WaitUntilInteractiveAsync();
+    }
+
+    /// <summary>No serious or critical accessibility violations on the page as it stands.</summary>
+    public static async Task AssertAccessibleAsync(this IPage page)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help}\n  " + string.Join("\n  ", v.Nodes.Select(n => $"{n.Target}: {string.Join("; ", n.Any.Select(c => c.Message))}")))
+            .ToList();
+        Assert.True(serious.Count == 0, $"Accessibility problems on {page.Url}:\n" + string.Join("\n", serious));
+    }
+
+    private static class Texts
+    {
+        public const string Email = "Електронна пошта";
+        public const string Password = "Пароль";
+        public const string SignIn = "Увійти";
+    }
+}
