@@ -31,6 +31,7 @@ public sealed class LayoutTests : IAsyncDisposable
         _context.Services.AddMudServices();
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
         _auth = _context.AddAuthorization();
+        _context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     public ValueTask DisposeAsync() => _context.DisposeAsync();
@@ -59,6 +60,7 @@ public sealed class LayoutTests : IAsyncDisposable
         Assert.Equal("Вийти", layout.Find("#logout").TextContent.Trim());
         Assert.Equal("/account/logout", layout.Find("#logout").Closest("form")!.GetAttribute("action"));
         Assert.Contains("page body", layout.Markup);
+        Assert.Equal("true", layout.Find(".mud-layout").GetAttribute("data-interactive"));
     }
 
     [Fact]
