@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Reflection;
 using TrainingHub.SharedKernel.Security;
 
@@ -15,6 +16,13 @@ public sealed class ModuleCatalog
     public IEnumerable<PermissionDefinition> Permissions => _modules.SelectMany(m => m.Permissions);
 
     public IEnumerable<MenuItem> MenuItems => _modules.SelectMany(m => m.MenuItems).OrderBy(i => i.Order);
+
+    /// <summary>The menu entries a person may open; the pages behind them check again on the server.</summary>
+    public IReadOnlyList<MenuItem> MenuItemsFor(ClaimsPrincipal user)
+    {
+        var held = PermissionGrant.From(user).Select(g => g.Permission).ToHashSet();
+        return MenuItems.Where(i => held.Contains(i.Permission)).ToList();
+    }
 
     internal void Add(TrainingHubModule module)
     {

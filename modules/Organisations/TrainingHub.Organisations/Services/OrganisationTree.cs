@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Organisations.Contracts;
 using TrainingHub.Organisations.Data;
@@ -14,19 +15,8 @@ namespace TrainingHub.Organisations.Services;
 internal sealed class OrganisationTree(IDbContextFactory<OrganisationsDbContext> dbFactory, IAccessControl access)
 {
     /// <summary>The units the user may browse: the subtrees under the units where they hold the view permission.</summary>
-    public async Task<IReadOnlyList<UnitNode>> GetVisibleUnitsAsync(CancellationToken cancellationToken = default)
-    {
-        var scope = access.GetScope(OrganisationPermissions.UnitsView);
-        if (scope.IsEmpty)
-        {
-            return [];
-        }
-        await using var db = dbFactory.CreateDbContext();
-        var all = await db.Units.AsNoTracking()
-            .Select(u => new UnitNode(u.Id, u.Name, u.NameEn, u.Type, u.ParentId, u.KatottgCode))
-            .ToListAsync(cancellationToken);
-        return scope.IsEverywhere ? all : Subtrees(all, scope.Roots);
-    }
+    public Task<IReadOnlyList<UnitNode>> GetVisibleUnitsAsync(CancellationToken cancellationToken = default) =>
+        GetUnitsInScopeAsync(OrganisationPermissions.UnitsView, cancellationToken);
 
     public async Task<Result<UnitDetails>> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
@@ -70,7 +60,7 @@ internal sealed class OrganisationTree(IDbContextFactory<OrganisationsDbContext>
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderBy(u => u.Type).ThenBy(u => u.Name)
             .Skip(page.Skip).Take(page.Take)
-            .Select(u => new UnitNode(u.Id, u.Name, u.NameEn, u.Type, u.ParentId, u.KatottgCode))
+            .Select(AsNode)
             .ToListAsync(cancellationToken);
         return new Page<UnitNode>(items, total);
     }
@@ -78,16 +68,7 @@ internal sealed class OrganisationTree(IDbContextFactory<OrganisationsDbContext>
     /// <summary>Units under which the user may create a unit of the given type.</summary>
     public async Task<IReadOnlyList<UnitNode>> GetParentChoicesAsync(UnitType type, CancellationToken cancellationToken = default)
     {
-        var scope = access.GetScope(OrganisationPermissions.UnitsEdit);
-        if (scope.IsEmpty || type == UnitType.Oblast)
-        {
-            return [];
-        }
-        await using var db = dbFactory.CreateDbContext();
-        var all = await db.Units.AsNoTracking()
-            .Select(u => new UnitNode(u.Id, u.Name, u.NameEn, u.Type, u.ParentId, u.KatottgCode))
-            .ToListAsync(cancellationToken);
-        var editable = scope.IsEverywhere ? all : Subtrees(all, scope.Roots);
+        var editable = await GetUnitsInScopeAsync(OrganisationPermissions.UnitsEdit, cancellationToken);
         return editable.Where(u => UnitRules.CanSitUnder(type, u.Type)).OrderBy(u => u.Name).ToList();
     }
 
@@ -223,7 +204,26 @@ internal sealed class OrganisationTree(IDbContextFactory<OrganisationsDbContext>
         }
     }
 
-    internal static UnitNode ToNode(OrganisationUnit u) => new(u.Id, u.Name, u.NameEn, u.Type, u.ParentId, u.KatottgCode);
+    private static readonly Expression<Func<OrganisationUnit, UnitNode>> AsNode =
+        u => new UnitNode(u.Id, u.Name, u.NameEn, u.Type, u.ParentId, u.KatottgCode);
+
+    private static readonly Func<OrganisationUnit, UnitNode> ToNode = AsNode.Compile();
+
+    /// <summary>
+    /// The units under which the user holds a permission. The whole tree is read (a few thousand rows nationally)
+    /// and cut to scope in memory, which keeps the scope rule in one place.
+    /// </summary>
+    private async Task<IReadOnlyList<UnitNode>> GetUnitsInScopeAsync(string permission, CancellationToken cancellationToken)
+    {
+        var scope = access.GetScope(permission);
+        if (scope.IsEmpty)
+        {
+            return [];
+        }
+        await using var db = dbFactory.CreateDbContext();
+        var all = await db.Units.AsNoTracking().Select(AsNode).ToListAsync(cancellationToken);
+        return scope.IsEverywhere ? all : Subtrees(all, scope.Roots);
+    }
 
     /// <summary>The units under (and including) the given roots.</summary>
     internal static List<UnitNode> Subtrees(IReadOnlyList<UnitNode> all, IReadOnlySet<Guid> roots)
