@@ -31,9 +31,15 @@ public sealed class BrowserSession : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A fresh browser profile; pass a phone-sized viewport to see the app as most learners do.</summary>
+    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseUrl, Locale = "uk-UA" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.BaseUrl,
+            Locale = "uk-UA",
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
+        });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }
