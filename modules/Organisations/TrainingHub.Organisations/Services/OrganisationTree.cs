@@ -97,15 +97,12 @@ internal sealed class OrganisationTree(IDbContextFactory<OrganisationsDbContext>
     public async Task<Result> UpdateAsync(Guid id, UnitInput input, Guid version, CancellationToken cancellationToken = default)
     {
         await using var db = dbFactory.CreateDbContext();
-        var unit = await db.Units.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
-        if (unit is null)
+        var found = await FindEditableAsync(db, id, cancellationToken);
+        if (!found.Succeeded)
         {
-            return Error.NotFound;
+            return found;
         }
-        if (!await access.IsGrantedAsync(OrganisationPermissions.UnitsEdit, id, cancellationToken))
-        {
-            return Error.Forbidden;
-        }
+        var unit = found.Value;
         input.Type = unit.Type;
         input.ParentId = unit.ParentId;
         var errors = await CheckAsync(db, input, id, cancellationToken);
@@ -121,15 +118,12 @@ internal sealed class OrganisationTree(IDbContextFactory<OrganisationsDbContext>
     public async Task<Result> DeleteAsync(Guid id, Guid version, CancellationToken cancellationToken = default)
     {
         await using var db = dbFactory.CreateDbContext();
-        var unit = await db.Units.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
-        if (unit is null)
+        var found = await FindEditableAsync(db, id, cancellationToken);
+        if (!found.Succeeded)
         {
-            return Error.NotFound;
+            return found;
         }
-        if (!await access.IsGrantedAsync(OrganisationPermissions.UnitsEdit, id, cancellationToken))
-        {
-            return Error.Forbidden;
-        }
+        var unit = found.Value;
         if (await db.Units.AnyAsync(u => u.ParentId == id, cancellationToken))
         {
             return Error.Rule("Error:UnitHasChildren");
@@ -137,6 +131,17 @@ internal sealed class OrganisationTree(IDbContextFactory<OrganisationsDbContext>
         db.Entry(unit).Property(u => u.Version).OriginalValue = version;
         db.Units.Remove(unit);
         return await SaveAsync(db, cancellationToken) is { } error ? error : Result.Success();
+    }
+
+    /// <summary>Loads a unit to change it: not found, or forbidden when it lies outside the user's editing scope.</summary>
+    private async Task<Result<OrganisationUnit>> FindEditableAsync(OrganisationsDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var unit = await db.Units.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (unit is null)
+        {
+            return Error.NotFound;
+        }
+        return await access.IsGrantedAsync(OrganisationPermissions.UnitsEdit, id, cancellationToken) ? unit : Error.Forbidden;
     }
 
     private static async Task<List<FieldError>> CheckAsync(OrganisationsDbContext db, UnitInput input, Guid? existingId, CancellationToken cancellationToken)
