@@ -4,6 +4,13 @@ using TrainingHub.TestKit.Web;
 
 namespace TrainingHub.EndToEndTests;
 
+/// <summary>All browser tests share one app and one browser (Hangfire's statics allow one app per process at a time).</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserSession>
+{
+    public const string Name = "browser";
+}
+
 /// <summary>
 /// The app on a real port and Debian's Chromium driving it. Every page a test visits can be checked with axe.
 /// </summary>

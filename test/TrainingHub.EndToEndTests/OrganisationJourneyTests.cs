@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 namespace TrainingHub.EndToEndTests;
 
 /// <summary>Whole journeys through the running app in a real browser, as the demo people.</summary>
-public sealed class OrganisationJourneyTests(BrowserSession session) : IClassFixture<BrowserSession>
+[Collection(BrowserCollection.Name)]
+public sealed class OrganisationJourneyTests(BrowserSession session)
 {
     [Fact]
     public async Task A_coordinator_adds_a_hromada_with_an_organisation_finds_it_switches_language_and_signs_out()

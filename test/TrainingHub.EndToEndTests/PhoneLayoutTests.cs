@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 namespace TrainingHub.EndToEndTests;
 
 /// <summary>Many learners use a phone: the menu stays out of the way until asked for.</summary>
-public sealed class PhoneLayoutTests(BrowserSession session) : IClassFixture<BrowserSession>
+[Collection(BrowserCollection.Name)]
+public sealed class PhoneLayoutTests(BrowserSession session)
 {
     [Fact]
     public async Task On_a_phone_the_menu_opens_from_the_menu_button_and_leads_to_the_organisations()

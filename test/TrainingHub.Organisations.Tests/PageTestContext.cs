@@ -25,6 +25,12 @@ public abstract class PageTestContext : IAsyncLifetime
 
     internal OrganisationTree Tree { get; private set; } = null!;
 
+    static PageTestContext()
+    {
+        // The whole suite shares two cores with databases and a browser; give renders time to settle.
+        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+    }
+
     public async ValueTask InitializeAsync()
     {
         Host = await OrganisationsHost.StartAsync(_server);

@@ -13,7 +13,8 @@ namespace TrainingHub.TestKit.Web;
 public sealed partial class TrainingHubApp : WebApplicationFactory<Program>
 {
     public const string DemoPassword = TrainingHub.Accounts.DemoData.DemoAccounts.Password;
-    private readonly string _dataFolder = System.IO.Directory.CreateTempSubdirectory("traininghub-app-").FullName;
+    /// <summary>The app's data folder: its SQLite database and, with no SMTP server, its outgoing mail.</summary>
+    public string DataFolder { get; } = System.IO.Directory.CreateTempSubdirectory("traininghub-app-").FullName;
 
     /// <summary>Development by default; Production shows what a deployment shows.</summary>
     public string Environment { get; init; } = "Development";
@@ -47,7 +48,7 @@ public sealed partial class TrainingHubApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
-        builder.UseSetting("DataFolder", _dataFolder);
+        builder.UseSetting("DataFolder", DataFolder);
         builder.UseSetting("DemoData:Enabled", "true");
         builder.UseSetting("Database:Provider", Provider.ToString());
         if (ConnectionString is not null)
@@ -63,19 +64,20 @@ public sealed partial class TrainingHubApp : WebApplicationFactory<Program>
     /// <summary>Signs a client in through the real sign-in form, antiforgery token included.</summary>
     public static async Task SignInAsync(HttpClient client, string email, string password = DemoPassword)
     {
-        var form = await client.GetStringAsync("/account/login");
-        var token = AntiforgeryField().Match(form).Groups[1].Value;
-        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        }));
+        var response = await PostFormAsync(client, "/account/login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"Signing in as {email} answered {(int)response.StatusCode}, not a redirect.");
         }
+    }
+
+    /// <summary>Fills in and posts one of the app's static forms, as a browser would.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string formName, Dictionary<string, string> fields)
+    {
+        var form = await client.GetStringAsync(path);
+        fields["_handler"] = formName;
+        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(AntiforgeryField().Match(form).Groups[1].Value);
+        return await client.PostAsync(path, new FormUrlEncodedContent(fields));
     }
 
     protected override void Dispose(bool disposing)
@@ -83,7 +85,7 @@ public sealed partial class TrainingHubApp : WebApplicationFactory<Program>
         base.Dispose(disposing);
         try
         {
-            Directory.Delete(_dataFolder, recursive: true);
+            Directory.Delete(DataFolder, recursive: true);
         }
         catch (IOException)
         {

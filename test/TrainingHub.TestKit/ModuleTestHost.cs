@@ -1,3 +1,4 @@
+using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
@@ -11,15 +12,19 @@ namespace TrainingHub.TestKit;
 
 /// <summary>
 /// Starts modules the way the app does, without a web server: the same registrations, a fresh migrated
-/// database, and <see cref="User"/> as the signed-in person.
+/// database, and <see cref="User"/> as the signed-in person. <c>replace</c> may swap services, such as the clock.
+/// Background jobs are queued but not run: tests run a job by calling it.
 /// </summary>
 public sealed class ModuleTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private ModuleTestHost(ServiceProvider services, TestUser user)
+    private readonly string _dataFolder;
+
+    private ModuleTestHost(ServiceProvider services, TestUser user, string dataFolder)
     {
         _services = services;
+        _dataFolder = dataFolder;
         User = user;
     }
 
@@ -28,20 +33,25 @@ public sealed class ModuleTestHost : IAsyncDisposable
     public IServiceProvider Services => _services;
 
     public static async Task<ModuleTestHost> StartAsync(
-        ITestDatabaseServer server, IEnumerable<TrainingHubModule> modules, IDictionary<string, string?>? settings = null)
+        ITestDatabaseServer server, IEnumerable<TrainingHubModule> modules, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? replace = null)
     {
         var connectionString = await server.CreateDatabaseAsync();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+        var dataFolder = Directory.CreateTempSubdirectory("traininghub-data-").FullName;
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["DataFolder"] = dataFolder })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
+            .Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddTrainingHubCore();
+        var environment = new TestEnvironment();
+        services.AddTrainingHubCore(configuration, environment);
         services.Configure<DatabaseOptions>(o =>
         {
             o.Provider = server.Provider;
             o.ConnectionString = connectionString;
         });
-        var environment = new TestEnvironment();
         foreach (var module in modules)
         {
             services.AddTrainingHubModule(module, configuration, environment);
@@ -49,19 +59,26 @@ public sealed class ModuleTestHost : IAsyncDisposable
         var user = new TestUser();
         services.AddSingleton(user);
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<TestUser>());
+        services.AddSingleton<RecordingJobClient>();
+        services.AddSingleton<IBackgroundJobClient>(sp => sp.GetRequiredService<RecordingJobClient>());
+        replace?.Invoke(services);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
         foreach (var initializer in provider.GetServices<IModuleInitializer>())
         {
             await initializer.InitialiseAsync(CancellationToken.None);
         }
-        return new ModuleTestHost(provider, user);
+        return new ModuleTestHost(provider, user, dataFolder);
     }
 
     /// <summary>A service as a page would get it, in a scope of its own.</summary>
     public T Get<T>() where T : notnull => _services.CreateScope().ServiceProvider.GetRequiredService<T>();
 
-    public ValueTask DisposeAsync() => _services.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        Directory.Delete(_dataFolder, recursive: true);
+    }
 }
 
 /// <summary>A host environment named Testing, for starting modules outside a web host.</summary>

@@ -26,8 +26,9 @@ public sealed class LayoutTests : IAsyncDisposable
 
     public LayoutTests()
     {
-        _context.Services.AddTrainingHubCore();
-        _context.Services.AddTrainingHubModule(new OrganisationsModule(), new ConfigurationBuilder().Build(), new TestEnvironment());
+        var configuration = new ConfigurationBuilder().Build();
+        _context.Services.AddTrainingHubCore(configuration, new TestEnvironment());
+        _context.Services.AddTrainingHubModule(new OrganisationsModule(), configuration, new TestEnvironment());
         _context.Services.AddMudServices();
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
         _auth = _context.AddAuthorization();

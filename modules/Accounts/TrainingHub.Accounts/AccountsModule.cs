@@ -12,6 +12,7 @@ using TrainingHub.Accounts.DemoData;
 using TrainingHub.Accounts.Domain;
 using TrainingHub.Accounts.Services;
 using TrainingHub.SharedKernel.Localization;
+using TrainingHub.SharedKernel.Mail;
 using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Persistence;
 
@@ -32,6 +33,8 @@ public sealed class AccountsModule : TrainingHubModule
         services.AddModuleDbContext<AccountsDbContext, AccountsSqliteDbContext, AccountsPostgreSqlDbContext>(AccountsDbContext.Schema);
         // Identity's stores want a scoped context; they are used per request (sign-in), never per circuit.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AccountsDbContext>>().CreateDbContext());
+        services.AddMailOutbox<AccountsDbContext>();
+        services.AddScoped<PasswordReset>();
         services.AddSingleton<IModuleInitializer, BuiltInRolesSetup>();
         services.AddSingleton<IModuleInitializer, DemoAccounts>();
 

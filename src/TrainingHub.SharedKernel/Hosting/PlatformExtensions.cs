@@ -10,9 +10,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
+using Hangfire;
 using MudBlazor;
 using MudBlazor.Services;
+using TrainingHub.SharedKernel.Jobs;
 using TrainingHub.SharedKernel.Localization;
+using TrainingHub.SharedKernel.Mail;
 using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.SharedKernel.Security;
@@ -28,18 +31,8 @@ public static class PlatformExtensions
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        var dataFolder = Path.GetFullPath(configuration["DataFolder"] ?? Path.Combine(builder.Environment.ContentRootPath, "App_Data"));
-        Directory.CreateDirectory(dataFolder);
-        services.AddSingleton(new DataFolder(dataFolder));
-        services.AddOptions<DatabaseOptions>()
-            .Bind(configuration.GetSection(DatabaseOptions.Section))
-            .PostConfigure(o => o.ConnectionString ??= configuration.GetConnectionString("TrainingHub")
-                ?? (o.Provider == DatabaseProvider.Sqlite
-                    ? $"Data Source={Path.Combine(dataFolder, "traininghub.db")}"
-                    : throw new InvalidOperationException(
-                        "Database:Provider is PostgreSql but no connection string is set: set ConnectionStrings:TrainingHub or Database:ConnectionString.")));
-
-        services.AddTrainingHubCore();
+        services.AddTrainingHubCore(configuration, builder.Environment);
+        services.AddBackgroundJobServer();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.SetDefaultCulture(Cultures.Default)
@@ -80,8 +73,19 @@ public static class PlatformExtensions
     /// The services that need no web host: module catalogue, clock, localisation, current user and access control.
     /// Tests start modules on these alone.
     /// </summary>
-    public static IServiceCollection AddTrainingHubCore(this IServiceCollection services)
+    public static IServiceCollection AddTrainingHubCore(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        var dataFolder = Path.GetFullPath(configuration["DataFolder"] ?? Path.Combine(environment.ContentRootPath, "App_Data"));
+        Directory.CreateDirectory(dataFolder);
+        services.AddSingleton(new DataFolder(dataFolder));
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.Section))
+            .PostConfigure(o => o.ConnectionString ??= configuration.GetConnectionString("TrainingHub")
+                ?? (o.Provider == DatabaseProvider.Sqlite
+                    ? $"Data Source={Path.Combine(dataFolder, "traininghub.db")}"
+                    : throw new InvalidOperationException(
+                        "Database:Provider is PostgreSql but no connection string is set: set ConnectionStrings:TrainingHub or Database:ConnectionString.")));
+
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new ModuleCatalog());
         services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
@@ -90,6 +94,9 @@ public static class PlatformExtensions
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<IAccessControl, AccessControl>();
+        services.AddBackgroundJobs();
+        services.AddMail(configuration);
+        services.AddTrainingHubModule(new PlatformModule(), configuration, environment);
         return services;
     }
 
@@ -102,12 +109,17 @@ public static class PlatformExtensions
         return services;
     }
 
-    /// <summary>Runs every module's start-up work (migrations, demo data) before the app serves anyone.</summary>
+    /// <summary>Runs every module's start-up work (migrations, demo data) and schedules its recurring jobs before the app serves anyone.</summary>
     public static async Task InitialiseModulesAsync(this WebApplication app)
     {
         foreach (var initializer in app.Services.GetServices<IModuleInitializer>())
         {
             await initializer.InitialiseAsync(app.Lifetime.ApplicationStopping);
+        }
+        var recurringJobs = app.Services.GetRequiredService<IRecurringJobManager>();
+        foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Modules)
+        {
+            module.ScheduleJobs(recurringJobs);
         }
     }
 
@@ -126,6 +138,7 @@ public static class PlatformExtensions
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapJobsDashboard();
         app.MapGet("/culture/set", SetCulture).AllowAnonymous();
         return app;
     }

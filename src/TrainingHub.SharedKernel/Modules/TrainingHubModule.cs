@@ -1,4 +1,5 @@
 using System.Reflection;
+using Hangfire;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,11 @@ public abstract class TrainingHubModule
     }
 
     public virtual void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+    }
+
+    /// <summary>Registers the module's recurring jobs; called once at start-up, and safe to call again.</summary>
+    public virtual void ScheduleJobs(IRecurringJobManager jobs)
     {
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Accounts.Domain;
+using TrainingHub.SharedKernel.Mail;
 using TrainingHub.SharedKernel.Persistence;
 
 namespace TrainingHub.Accounts.Data;
@@ -21,6 +22,7 @@ internal abstract class AccountsDbContext(DbContextOptions options)
     {
         base.OnModelCreating(builder);
         builder.Entity<ApplicationUser>().Property(u => u.FullName).HasMaxLength(200);
+        builder.Entity<ApplicationUser>().Property(u => u.PreferredCulture).HasMaxLength(10);
         builder.Entity<RoleAssignment>(assignment =>
         {
             assignment.HasIndex(a => new { a.UserId, a.RoleId, a.UnitId }).IsUnique();
@@ -32,6 +34,7 @@ internal abstract class AccountsDbContext(DbContextOptions options)
             permission.HasKey(p => p.Name);
             permission.Property(p => p.Name).HasMaxLength(200);
         });
+        builder.AddMailOutbox(Database, Schema);
         builder.ApplyModuleConventions(Database, Schema);
     }
 }

@@ -1,10 +1,14 @@
 using Microsoft.AspNetCore.Identity;
+using TrainingHub.SharedKernel.Localization;
 
 namespace TrainingHub.Accounts.Domain;
 
 internal sealed class ApplicationUser : IdentityUser<Guid>
 {
     public string FullName { get; set; } = "";
+
+    /// <summary>The language messages to this person are written in.</summary>
+    public string PreferredCulture { get; set; } = Cultures.Default;
 }
 
 internal sealed class ApplicationRole : IdentityRole<Guid>

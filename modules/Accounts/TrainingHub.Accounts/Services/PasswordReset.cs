@@ -1,0 +1,73 @@
+using System.Text;
+using Hangfire;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using TrainingHub.Accounts.Data;
+using TrainingHub.Accounts.Domain;
+using TrainingHub.SharedKernel.Mail;
+using TrainingHub.SharedKernel.Outcomes;
+
+namespace TrainingHub.Accounts.Services;
+
+/// <summary>
+/// "Forgot your password?": a link by e-mail, in the person's language, that lets them choose a new password.
+/// Whether an address has an account is never revealed.
+/// </summary>
+internal sealed class PasswordReset(
+    UserManager<ApplicationUser> users,
+    AccountsDbContext db,
+    MailComposer composer,
+    IBackgroundJobClient jobs,
+    IOptions<MailOptions> mailOptions,
+    TimeProvider clock)
+{
+    public const string MessageType = "PasswordReset";
+
+    /// <summary>Puts a reset message in the outbox when the address belongs to an active, confirmed account.</summary>
+    public async Task RequestAsync(string email, Uri requestBaseUri, CancellationToken cancellationToken = default)
+    {
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user is null || !user.EmailConfirmed)
+        {
+            return;
+        }
+        var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
+        var baseUri = mailOptions.Value.PublicBaseUrl is { } configured ? new Uri(configured) : requestBaseUri;
+        var link = new Uri(baseUri, $"account/reset-password?userId={user.Id}&token={token}");
+        var mail = composer.Compose(typeof(AccountsResource), MessageType, user.Email!, user.FullName, user.PreferredCulture, link, user.FullName);
+        db.Set<OutgoingMail>().Add(OutgoingMail.From(mail, clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(cancellationToken);
+        jobs.DispatchMailSoon();
+    }
+
+    /// <summary>Sets the new password; the errors are localisation keys with their arguments.</summary>
+    public async Task<IReadOnlyList<FieldError>> ResetAsync(Guid userId, string token, string newPassword)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        string decoded;
+        try
+        {
+            decoded = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(token));
+        }
+        catch (FormatException)
+        {
+            return [new FieldError("Token", "Reset:InvalidLink")];
+        }
+        if (user is null)
+        {
+            return [new FieldError("Token", "Reset:InvalidLink")];
+        }
+        var result = await users.ResetPasswordAsync(user, decoded, newPassword);
+        return result.Succeeded ? [] : result.Errors.Select(ToFieldError).Distinct().ToList();
+    }
+
+    private FieldError ToFieldError(IdentityError error) => error.Code switch
+    {
+        "InvalidToken" => new FieldError("Token", "Reset:InvalidLink"),
+        "PasswordTooShort" => new FieldError("Password", "Identity:PasswordTooShort", users.Options.Password.RequiredLength),
+        "PasswordRequiresNonAlphanumeric" or "PasswordRequiresDigit" or "PasswordRequiresLower" or "PasswordRequiresUpper"
+            => new FieldError("Password", $"Identity:{error.Code}"),
+        _ => new FieldError("Password", "Identity:Other"),
+    };
+}

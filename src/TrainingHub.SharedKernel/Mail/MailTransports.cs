@@ -1,0 +1,68 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using TrainingHub.SharedKernel.Persistence;
+
+namespace TrainingHub.SharedKernel.Mail;
+
+/// <summary>Hands one message to the outside world; throws when it could not.</summary>
+public interface IMailTransport
+{
+    Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken);
+}
+
+internal static class MimeMessages
+{
+    /// <summary>Both parts, and a Message-Id made from the outbox id so a repeated hand-over is recognisable.</summary>
+    public static MimeMessage Create(OutgoingMail mail, MailOptions options)
+    {
+        var message = new MimeMessage
+        {
+            Subject = mail.Subject,
+            MessageId = $"{mail.Id:N}@traininghub",
+            Body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody }.ToMessageBody(),
+        };
+        message.From.Add(new MailboxAddress(options.FromName, options.FromAddress));
+        message.To.Add(new MailboxAddress(mail.ToName ?? "", mail.ToAddress));
+        message.Headers.Add("Content-Language", mail.Culture);
+        return message;
+    }
+}
+
+internal sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTransport
+{
+    public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var smtp = settings.Smtp;
+        using var client = new SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
+        var security = smtp.Security switch
+        {
+            SmtpSecurity.None => SecureSocketOptions.None,
+            SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+            SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+            _ => SecureSocketOptions.Auto,
+        };
+        await client.ConnectAsync(smtp.Host!, smtp.Port, security, cancellationToken);
+        if (!string.IsNullOrEmpty(smtp.UserName))
+        {
+            await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
+        }
+        await client.SendAsync(MimeMessages.Create(mail, settings), cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+    }
+}
+
+/// <summary>With no SMTP server configured, messages become .eml files in the data folder's mail/ folder.</summary>
+internal sealed class PickupFolderMailTransport(IOptions<MailOptions> options, DataFolder dataFolder) : IMailTransport
+{
+    public string Folder => Path.Combine(dataFolder.Path, "mail");
+
+    public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Folder);
+        var path = Path.Combine(Folder, $"{mail.CreatedAtUtc:yyyyMMdd-HHmmss}-{mail.Id:N}.eml");
+        await MimeMessages.Create(mail, options.Value).WriteToAsync(path, cancellationToken);
+    }
+}

@@ -1,0 +1,27 @@
+using Hangfire;
+using TrainingHub.SharedKernel.Localization;
+using TrainingHub.SharedKernel.Mail;
+using TrainingHub.SharedKernel.Modules;
+
+namespace TrainingHub.SharedKernel.Security;
+
+/// <summary>Permissions for what the platform itself offers rather than a business module.</summary>
+public static class PlatformPermissions
+{
+    /// <summary>Open the background job dashboard.</summary>
+    public const string JobsDashboard = "Platform.Jobs.View";
+}
+
+/// <summary>The platform's own entry in the module catalogue, so its permissions are granted and named like any module's.</summary>
+internal sealed class PlatformModule : TrainingHubModule
+{
+    public override string Name => CommonResource.Name;
+
+    public override IEnumerable<PermissionDefinition> Permissions =>
+    [
+        new(PlatformPermissions.JobsDashboard, typeof(CommonResource), BuiltInRoles.Administrator),
+    ];
+
+    public override void ScheduleJobs(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<MailDispatcher>(MailDispatcher.RecurringJobId, d => d.DispatchAsync(CancellationToken.None), Cron.Minutely());
+}
