@@ -24,7 +24,12 @@ public sealed class BrowserSession : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _ = App.BaseUrl;
+        // Warm the app up (first sign-in, first page) so that browser steps are not timed against a cold start
+        // while the rest of the suite shares the machine.
+        var warmUp = App.CreateBrowserLikeClient();
+        await TrainingHubApp.SignInAsync(warmUp, "learner@traininghub.example");
+        await warmUp.GetStringAsync("/organisations");
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -47,7 +52,8 @@ public sealed class BrowserSession : IAsyncLifetime
             Locale = "uk-UA",
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(30_000);
         return await context.NewPageAsync();
     }
 
