@@ -45,7 +45,9 @@ public abstract class AccountsTests(ITestDatabaseServer server) : IAsyncLifetime
         }).ToDictionaryAsync(r => r.Name!, r => r.Permissions.Order().ToList());
 
         Assert.Equal(BuiltInRoles.All.Order(), permissions.Keys.Order());
-        Assert.Equal([OrganisationPermissions.UnitsEdit, OrganisationPermissions.UnitsImport, OrganisationPermissions.UnitsView], permissions[BuiltInRoles.Coordinator]);
+        Assert.Equal(
+            [AccountPermissions.PeopleManage, AccountPermissions.PeopleView, OrganisationPermissions.UnitsEdit, OrganisationPermissions.UnitsImport, OrganisationPermissions.UnitsView],
+            permissions[BuiltInRoles.Coordinator]);
         Assert.Equal([OrganisationPermissions.UnitsView], permissions[BuiltInRoles.Learner]);
     }
 

@@ -101,6 +101,23 @@ public sealed class SignInAndAccessTests(TrainingHubApp app) : IClassFixture<Tra
     }
 
     [Fact]
+    public async Task The_people_list_opens_for_a_coordinator_but_not_for_a_learner()
+    {
+        var learner = app.CreateBrowserLikeClient();
+        await TrainingHubApp.SignInAsync(learner, "learner@traininghub.example");
+        var coordinator = app.CreateBrowserLikeClient();
+        await TrainingHubApp.SignInAsync(coordinator, "coordinator@traininghub.example");
+
+        var refused = await learner.GetAsync("/people");
+        var list = await coordinator.GetAsync("/people");
+
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/account/access-denied", refused.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Contains("<h1", await list.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_coordinator_opens_the_organisation_editor()
     {
         var client = app.CreateBrowserLikeClient();

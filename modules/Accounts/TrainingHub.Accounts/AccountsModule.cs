@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using MudBlazor;
+using TrainingHub.Accounts.Contracts;
 using TrainingHub.Accounts.Data;
 using TrainingHub.Accounts.DemoData;
 using TrainingHub.Accounts.Domain;
@@ -15,6 +17,7 @@ using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Mail;
 using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Persistence;
+using TrainingHub.SharedKernel.Security;
 
 namespace TrainingHub.Accounts;
 
@@ -28,6 +31,17 @@ public sealed class AccountsModule : TrainingHubModule
 
     public override string Name => "Accounts";
 
+    public override IEnumerable<PermissionDefinition> Permissions =>
+    [
+        new(AccountPermissions.PeopleView, typeof(AccountsResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator, BuiltInRoles.Supervisor, BuiltInRoles.Mentor),
+        new(AccountPermissions.PeopleManage, typeof(AccountsResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
+    ];
+
+    public override IEnumerable<MenuItem> MenuItems =>
+    [
+        new("Menu:People", "people", Icons.Material.Filled.People, AccountPermissions.PeopleView, typeof(AccountsResource), 20),
+    ];
+
     public override void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddModuleDbContext<AccountsDbContext, AccountsSqliteDbContext, AccountsPostgreSqlDbContext>(AccountsDbContext.Schema);
@@ -35,7 +49,9 @@ public sealed class AccountsModule : TrainingHubModule
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AccountsDbContext>>().CreateDbContext());
         services.AddMailOutbox<AccountsDbContext>();
         services.AddScoped<PasswordReset>();
+        services.AddScoped<PeopleDirectory>();
         services.AddSingleton<IModuleInitializer, BuiltInRolesSetup>();
+        services.AddSingleton<IModuleInitializer, PositionTypesSetup>();
         services.AddSingleton<IModuleInitializer, DemoAccounts>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
@@ -46,11 +62,14 @@ public sealed class AccountsModule : TrainingHubModule
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
+                // "Confirmed" here means active: a deactivated person cannot sign in (see ActivePersonConfirmation).
+                o.SignIn.RequireConfirmedAccount = true;
             })
             .AddRoles<ApplicationRole>()
             .AddEntityFrameworkStores<AccountsDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<PermissionClaimsFactory>()
+            .AddUserConfirmation<ActivePersonConfirmation>()
             .AddDefaultTokenProviders();
         services.ConfigureApplicationCookie(o =>
         {

@@ -1,3 +1,5 @@
+using TrainingHub.SharedKernel.Security;
+
 namespace TrainingHub.Organisations.Contracts;
 
 /// <summary>A unit as other modules see it.</summary>
@@ -13,6 +15,12 @@ public interface IOrganisationDirectory
     Task<OrganisationUnitSummary?> FindAsync(Guid id, CancellationToken cancellationToken = default);
 
     Task<OrganisationUnitSummary?> FindByKatottgAsync(string katottgCode, CancellationToken cancellationToken = default);
+
+    /// <summary>Every unit within a scope: all units, or the scope's units and everything under them.</summary>
+    Task<IReadOnlyList<OrganisationUnitSummary>> GetUnitsInAsync(UnitScope scope, CancellationToken cancellationToken = default);
+
+    /// <summary>Summaries of the given units (those that exist).</summary>
+    Task<IReadOnlyList<OrganisationUnitSummary>> FindManyAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default);
 
     /// <summary>Finds an organisation (or other unit) by its exact Ukrainian name under a parent.</summary>
     Task<OrganisationUnitSummary?> FindChildAsync(Guid parentId, string name, CancellationToken cancellationToken = default);

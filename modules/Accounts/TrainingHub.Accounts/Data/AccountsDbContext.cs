@@ -18,11 +18,27 @@ internal abstract class AccountsDbContext(DbContextOptions options)
 
     public DbSet<KnownPermission> KnownPermissions => Set<KnownPermission>();
 
+    public DbSet<PositionType> PositionTypes => Set<PositionType>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.Entity<ApplicationUser>().Property(u => u.FullName).HasMaxLength(200);
-        builder.Entity<ApplicationUser>().Property(u => u.PreferredCulture).HasMaxLength(10);
+        builder.Entity<ApplicationUser>(user =>
+        {
+            user.Property(u => u.PreferredCulture).HasMaxLength(10);
+            user.Property(u => u.FullNameLatin).HasMaxLength(200);
+            user.HasIndex(u => u.HomeUnitId);
+            user.Property(u => u.SearchText).HasMaxLength(401);
+            user.HasOne<PositionType>().WithMany().HasForeignKey(u => u.PositionTypeId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<PositionType>(type =>
+        {
+            type.Property(t => t.Code).HasMaxLength(50);
+            type.HasIndex(t => t.Code).IsUnique();
+            type.Property(t => t.NameUk).HasMaxLength(100);
+            type.Property(t => t.NameEn).HasMaxLength(100);
+        });
         builder.Entity<RoleAssignment>(assignment =>
         {
             assignment.HasIndex(a => new { a.UserId, a.RoleId, a.UnitId }).IsUnique();
@@ -36,6 +52,15 @@ internal abstract class AccountsDbContext(DbContextOptions options)
         });
         builder.AddMailOutbox(Database, Schema);
         builder.ApplyModuleConventions(Database, Schema);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<ApplicationUser>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            entry.Entity.RefreshSearchText();
+        }
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 }
 

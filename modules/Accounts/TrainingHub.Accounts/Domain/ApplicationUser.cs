@@ -7,8 +7,48 @@ internal sealed class ApplicationUser : IdentityUser<Guid>
 {
     public string FullName { get; set; } = "";
 
+    /// <summary>The full name in Latin script, as in a passport or on an international certificate.</summary>
+    public string? FullNameLatin { get; set; }
+
     /// <summary>The language messages to this person are written in.</summary>
     public string PreferredCulture { get; set; } = Cultures.Default;
+
+    public Guid? PositionTypeId { get; set; }
+
+    /// <summary>The organisation unit the person works in; who may see them follows from it.</summary>
+    public Guid? HomeUnitId { get; set; }
+
+    public DateOnly? StartDate { get; set; }
+
+    /// <summary>A deactivated person keeps their history but cannot sign in.</summary>
+    public bool IsActive { get; set; } = true;
+
+    /// <summary>Both names upper-cased, kept up to date on save, so search ignores case in Cyrillic on every database.</summary>
+    public string SearchText { get; set; } = "";
+
+    public void RefreshSearchText() => SearchText = $"{FullName} {FullNameLatin}".Trim().ToUpperInvariant();
+}
+
+/// <summary>
+/// What a person does: volunteer, social assistant, case manager… Administrators can add types;
+/// the built-in ones cannot be removed because role profiles refer to them.
+/// </summary>
+internal sealed class PositionType
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    /// <summary>A stable name for code and exports, such as <c>social-worker</c>.</summary>
+    public required string Code { get; set; }
+
+    public required string NameUk { get; set; }
+
+    public required string NameEn { get; set; }
+
+    public bool IsBuiltIn { get; set; }
+
+    public int SortOrder { get; set; }
+
+    public string Name(bool english) => english ? NameEn : NameUk;
 }
 
 internal sealed class ApplicationRole : IdentityRole<Guid>

@@ -28,6 +28,28 @@ internal sealed class OrganisationDirectory(IDbContextFactory<OrganisationsDbCon
         return await Summaries(db.Units.Where(u => u.ParentId == parentId && u.NormalizedName == normalized)).SingleOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The whole tree is read (a few thousand rows nationally) and cut to scope in memory, which keeps the
+    /// scope rule in one place.
+    /// </summary>
+    public async Task<IReadOnlyList<OrganisationUnitSummary>> GetUnitsInAsync(UnitScope scope, CancellationToken cancellationToken = default)
+    {
+        if (scope.IsEmpty)
+        {
+            return [];
+        }
+        await using var db = dbFactory.CreateDbContext();
+        var all = await Summaries(db.Units).ToListAsync(cancellationToken);
+        return scope.IsEverywhere ? all : Subtree.Under(all, u => u.Id, u => u.ParentId, scope.Roots);
+    }
+
+    public async Task<IReadOnlyList<OrganisationUnitSummary>> FindManyAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        var wanted = ids.Distinct().ToList();
+        await using var db = dbFactory.CreateDbContext();
+        return await Summaries(db.Units.Where(u => wanted.Contains(u.Id))).ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<Guid>> GetAncestryAsync(Guid unitId, CancellationToken cancellationToken = default)
     {
         await using var db = dbFactory.CreateDbContext();

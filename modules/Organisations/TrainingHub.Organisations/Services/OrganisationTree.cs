@@ -12,7 +12,7 @@ namespace TrainingHub.Organisations.Services;
 /// Reading and changing the organisation tree on behalf of the current user. Every method checks the
 /// user's permission at the unit concerned; pages call nothing else.
 /// </summary>
-internal sealed class OrganisationTree(IDbContextFactory<OrganisationsDbContext> dbFactory, IAccessControl access)
+internal sealed class OrganisationTree(IDbContextFactory<OrganisationsDbContext> dbFactory, IAccessControl access, OrganisationDirectory directory)
 {
     /// <summary>The units the user may browse: the subtrees under the units where they hold the view permission.</summary>
     public Task<IReadOnlyList<UnitNode>> GetVisibleUnitsAsync(CancellationToken cancellationToken = default) =>
@@ -214,36 +214,9 @@ internal sealed class OrganisationTree(IDbContextFactory<OrganisationsDbContext>
 
     private static readonly Func<OrganisationUnit, UnitNode> ToNode = AsNode.Compile();
 
-    /// <summary>
-    /// The units under which the user holds a permission. The whole tree is read (a few thousand rows nationally)
-    /// and cut to scope in memory, which keeps the scope rule in one place.
-    /// </summary>
-    private async Task<IReadOnlyList<UnitNode>> GetUnitsInScopeAsync(string permission, CancellationToken cancellationToken)
-    {
-        var scope = access.GetScope(permission);
-        if (scope.IsEmpty)
-        {
-            return [];
-        }
-        await using var db = dbFactory.CreateDbContext();
-        var all = await db.Units.AsNoTracking().Select(AsNode).ToListAsync(cancellationToken);
-        return scope.IsEverywhere ? all : Subtrees(all, scope.Roots);
-    }
-
-    /// <summary>The units under (and including) the given roots.</summary>
-    internal static List<UnitNode> Subtrees(IReadOnlyList<UnitNode> all, IReadOnlySet<Guid> roots)
-    {
-        var children = all.Where(u => u.ParentId is not null).ToLookup(u => u.ParentId!.Value);
-        var result = new List<UnitNode>();
-        var pending = new Queue<UnitNode>(all.Where(u => roots.Contains(u.Id)));
-        while (pending.TryDequeue(out var unit))
-        {
-            result.Add(unit);
-            foreach (var child in children[unit.Id])
-            {
-                pending.Enqueue(child);
-            }
-        }
-        return result;
-    }
+    /// <summary>The units under which the user holds a permission.</summary>
+    private async Task<IReadOnlyList<UnitNode>> GetUnitsInScopeAsync(string permission, CancellationToken cancellationToken) =>
+        (await directory.GetUnitsInAsync(access.GetScope(permission), cancellationToken))
+            .Select(u => new UnitNode(u.Id, u.Name, u.NameEn, u.Type, u.ParentId, u.KatottgCode))
+            .ToList();
 }

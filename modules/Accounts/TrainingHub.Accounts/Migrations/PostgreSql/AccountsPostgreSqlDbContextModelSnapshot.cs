@@ -178,6 +178,16 @@ namespace TrainingHub.Accounts.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("FullNameLatin")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("HomeUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -201,13 +211,24 @@ namespace TrainingHub.Accounts.Migrations.PostgreSql
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid?>("PositionTypeId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("PreferredCulture")
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(401)
+                        .HasColumnType("character varying(401)");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("date");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
@@ -218,12 +239,16 @@ namespace TrainingHub.Accounts.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("HomeUnitId");
+
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("PositionTypeId");
 
                     b.ToTable("AspNetUsers", "accounts");
                 });
@@ -237,6 +262,41 @@ namespace TrainingHub.Accounts.Migrations.PostgreSql
                     b.HasKey("Name");
 
                     b.ToTable("KnownPermissions", "accounts");
+                });
+
+            modelBuilder.Entity("TrainingHub.Accounts.Domain.PositionType", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<bool>("IsBuiltIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NameUk")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("PositionTypes", "accounts");
                 });
 
             modelBuilder.Entity("TrainingHub.Accounts.Domain.RoleAssignment", b =>
@@ -381,6 +441,14 @@ namespace TrainingHub.Accounts.Migrations.PostgreSql
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Accounts.Domain.ApplicationUser", b =>
+                {
+                    b.HasOne("TrainingHub.Accounts.Domain.PositionType", null)
+                        .WithMany()
+                        .HasForeignKey("PositionTypeId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("TrainingHub.Accounts.Domain.RoleAssignment", b =>

@@ -168,6 +168,16 @@ namespace TrainingHub.Accounts.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FullNameLatin")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HomeUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -191,12 +201,23 @@ namespace TrainingHub.Accounts.Migrations.Sqlite
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("PositionTypeId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PreferredCulture")
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(401)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartDate")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("TwoFactorEnabled")
@@ -208,12 +229,16 @@ namespace TrainingHub.Accounts.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("HomeUnitId");
+
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("PositionTypeId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -227,6 +252,41 @@ namespace TrainingHub.Accounts.Migrations.Sqlite
                     b.HasKey("Name");
 
                     b.ToTable("KnownPermissions");
+                });
+
+            modelBuilder.Entity("TrainingHub.Accounts.Domain.PositionType", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsBuiltIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameUk")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("PositionTypes");
                 });
 
             modelBuilder.Entity("TrainingHub.Accounts.Domain.RoleAssignment", b =>
@@ -371,6 +431,14 @@ namespace TrainingHub.Accounts.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Accounts.Domain.ApplicationUser", b =>
+                {
+                    b.HasOne("TrainingHub.Accounts.Domain.PositionType", null)
+                        .WithMany()
+                        .HasForeignKey("PositionTypeId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("TrainingHub.Accounts.Domain.RoleAssignment", b =>

@@ -1,0 +1,119 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Accounts.Contracts;
+using TrainingHub.Accounts.Data;
+using TrainingHub.Organisations.Contracts;
+using TrainingHub.SharedKernel.Outcomes;
+using TrainingHub.SharedKernel.Security;
+
+namespace TrainingHub.Accounts.Services;
+
+internal sealed record PeopleQuery(string? Search = null, Guid? PositionTypeId = null, Guid? UnitId = null, bool IncludeInactive = false);
+
+internal sealed record PersonRow(Guid Id, string FullName, string Email, string? Position, string? HomeUnit, bool IsActive);
+
+internal sealed record RoleHeld(string Role, string? Unit);
+
+internal sealed record PersonDetails(
+    Guid Id, string FullName, string? FullNameLatin, string Email, string? Phone, string? Position, OrganisationUnitSummary? HomeUnit,
+    DateOnly? StartDate, string PreferredCulture, bool IsActive, IReadOnlyList<RoleHeld> Roles);
+
+internal sealed record PositionChoice(Guid Id, string Name);
+
+/// <summary>
+/// Finding people and reading their profiles, limited to the people whose home unit lies in the reader's scope.
+/// </summary>
+internal sealed class PeopleDirectory(IDbContextFactory<AccountsDbContext> dbFactory, IAccessControl access, IOrganisationDirectory units)
+{
+    private static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    /// <summary>The units a reader may filter by: those in their scope.</summary>
+    public Task<IReadOnlyList<OrganisationUnitSummary>> GetUnitChoicesAsync(CancellationToken cancellationToken = default) =>
+        units.GetUnitsInAsync(access.GetScope(AccountPermissions.PeopleView), cancellationToken);
+
+    public async Task<IReadOnlyList<PositionChoice>> GetPositionChoicesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var types = await db.PositionTypes.AsNoTracking().OrderBy(t => t.SortOrder).ThenBy(t => t.Code).ToListAsync(cancellationToken);
+        return types.Select(t => new PositionChoice(t.Id, t.Name(English))).ToList();
+    }
+
+    public async Task<Result<Page<PersonRow>>> SearchAsync(PeopleQuery query, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var scope = access.GetScope(AccountPermissions.PeopleView);
+        if (scope.IsEmpty)
+        {
+            return Error.Forbidden;
+        }
+        var unitNames = (await units.GetUnitsInAsync(scope, cancellationToken)).ToDictionary(u => u.Id, u => u.DisplayName(English));
+        await using var db = dbFactory.CreateDbContext();
+        var people = db.Users.AsNoTracking();
+        if (!scope.IsEverywhere)
+        {
+            var visible = unitNames.Keys.ToList();
+            people = people.Where(p => p.HomeUnitId != null && visible.Contains(p.HomeUnitId.Value));
+        }
+        if (query.UnitId is { } unitId)
+        {
+            var within = (await units.GetUnitsInAsync(UnitScope.Under([unitId]), cancellationToken)).Select(u => u.Id).ToList();
+            people = people.Where(p => p.HomeUnitId != null && within.Contains(p.HomeUnitId.Value));
+        }
+        if (query.PositionTypeId is { } positionTypeId)
+        {
+            people = people.Where(p => p.PositionTypeId == positionTypeId);
+        }
+        if (!query.IncludeInactive)
+        {
+            people = people.Where(p => p.IsActive);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = query.Search.Trim().ToUpperInvariant();
+            people = people.Where(p => p.SearchText.Contains(term) || p.NormalizedEmail!.Contains(term));
+        }
+        var total = await people.CountAsync(cancellationToken);
+        var rows = await people.OrderBy(p => p.FullName).Skip(page.Skip).Take(page.Take)
+            .Select(p => new
+            {
+                p.Id, p.FullName, p.Email, p.HomeUnitId, p.IsActive,
+                Position = db.PositionTypes.Where(t => t.Id == p.PositionTypeId).Select(t => English ? t.NameEn : t.NameUk).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        return new Page<PersonRow>(
+            rows.Select(r => new PersonRow(r.Id, r.FullName, r.Email!, r.Position,
+                r.HomeUnitId is { } home && unitNames.TryGetValue(home, out var name) ? name : null, r.IsActive)).ToList(),
+            total);
+    }
+
+    public async Task<Result<PersonDetails>> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var person = await db.Users.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (person is null)
+        {
+            return Error.NotFound;
+        }
+        if (!await CanSeeAsync(AccountPermissions.PeopleView, person.HomeUnitId, cancellationToken))
+        {
+            return Error.Forbidden;
+        }
+        var position = await db.PositionTypes.AsNoTracking().SingleOrDefaultAsync(t => t.Id == person.PositionTypeId, cancellationToken);
+        var assignments = await db.RoleAssignments.AsNoTracking().Where(a => a.UserId == id)
+            .Join(db.Roles, a => a.RoleId, r => r.Id, (a, r) => new { r.Name, a.UnitId })
+            .ToListAsync(cancellationToken);
+        var unitIds = assignments.Where(a => a.UnitId is not null).Select(a => a.UnitId!.Value).Append(person.HomeUnitId ?? Guid.Empty);
+        var unitsById = (await units.FindManyAsync(unitIds, cancellationToken)).ToDictionary(u => u.Id);
+        return new PersonDetails(
+            person.Id, person.FullName, person.FullNameLatin, person.Email!, person.PhoneNumber, position?.Name(English),
+            person.HomeUnitId is { } home ? unitsById.GetValueOrDefault(home) : null,
+            person.StartDate, person.PreferredCulture, person.IsActive,
+            assignments.Select(a => new RoleHeld(a.Name!, a.UnitId is { } unit ? unitsById.GetValueOrDefault(unit)?.DisplayName(English) : null))
+                .OrderBy(r => r.Role).ToList());
+    }
+
+    /// <summary>People without a home unit are visible only to those who hold the permission everywhere.</summary>
+    private async Task<bool> CanSeeAsync(string permission, Guid? homeUnitId, CancellationToken cancellationToken) =>
+        homeUnitId is { } unitId
+            ? await access.IsGrantedAsync(permission, unitId, cancellationToken)
+            : access.GetScope(permission).IsEverywhere;
+}
