@@ -1,5 +1,6 @@
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using TrainingHub.TestKit;
 using TrainingHub.TestKit.Web;
 
 namespace TrainingHub.EndToEndTests;
@@ -18,12 +19,26 @@ public sealed class BrowserSession : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
-    public TrainingHubApp App { get; } = new() { RealServer = true };
+    public TrainingHubApp App { get; private set; } = null!;
+
+    /// <summary>The mail server the app sends to, so tests can open the links people receive.</summary>
+    public SmtpSink Mail { get; private set; } = null!;
 
     public IBrowser Browser { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
+        Mail = await SmtpSink.StartAsync();
+        App = new TrainingHubApp
+        {
+            RealServer = true,
+            Settings = new Dictionary<string, string>
+            {
+                ["Mail:Smtp:Host"] = Mail.Host,
+                ["Mail:Smtp:Port"] = Mail.Port.ToString(),
+                ["Mail:Smtp:Security"] = "None",
+            },
+        };
         // Warm the app up so that browser steps are not timed against a cold start while the rest of the suite
         // shares the machine.
         using (var warmUp = new HttpClient { BaseAddress = new Uri(App.BaseUrl) })
@@ -66,6 +81,7 @@ public sealed class BrowserSession : IAsyncLifetime
         }
         _playwright?.Dispose();
         await App.DisposeAsync();
+        await Mail.DisposeAsync();
     }
 }
 
@@ -74,6 +90,13 @@ internal static class PageActions
     /// <summary>Waits until the page is live (its circuit connected); clicks before that would be lost.</summary>
     public static Task WaitUntilInteractiveAsync(this IPage page) =>
         page.Locator("[data-interactive='true']").WaitForAsync();
+
+    /// <summary>Opens a page of the app and waits until it is live.</summary>
+    public static async Task OpenAsync(this IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await page.WaitUntilInteractiveAsync();
+    }
 
     public static async Task SignInAsync(this IPage page, string email)
     {

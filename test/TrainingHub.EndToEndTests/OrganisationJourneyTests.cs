@@ -76,8 +76,7 @@ public sealed class OrganisationJourneyTests(BrowserSession session)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Доступ заборонено");
         await page.AssertAccessibleAsync();
 
-        await page.GotoAsync("/organisations");
-        await page.WaitUntilInteractiveAsync();
+        await page.OpenAsync("/organisations");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Житомирська міська громада" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Додати область" })).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Львівська область" })).ToHaveCountAsync(0);

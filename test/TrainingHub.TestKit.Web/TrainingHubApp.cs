@@ -23,6 +23,9 @@ public sealed partial class TrainingHubApp : WebApplicationFactory<Program>
 
     public string? ConnectionString { get; init; }
 
+    /// <summary>More configuration, such as a mail server.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Listen on a free local port (for a browser) instead of serving in memory.</summary>
     public bool RealServer
     {
@@ -54,6 +57,10 @@ public sealed partial class TrainingHubApp : WebApplicationFactory<Program>
         if (ConnectionString is not null)
         {
             builder.UseSetting("Database:ConnectionString", ConnectionString);
+        }
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
         }
     }
 

@@ -50,6 +50,7 @@ public sealed class AccountsModule : TrainingHubModule
         services.AddMailOutbox<AccountsDbContext>();
         services.AddScoped<PasswordReset>();
         services.AddScoped<PeopleDirectory>();
+        services.AddScoped<Invitations>();
         services.AddSingleton<IModuleInitializer, BuiltInRolesSetup>();
         services.AddSingleton<IModuleInitializer, PositionTypesSetup>();
         services.AddSingleton<IModuleInitializer, DemoAccounts>();
@@ -70,7 +71,8 @@ public sealed class AccountsModule : TrainingHubModule
             .AddSignInManager()
             .AddClaimsPrincipalFactory<PermissionClaimsFactory>()
             .AddUserConfirmation<ActivePersonConfirmation>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<InvitationTokenProvider>(Invitations.TokenProvider);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = LoginPath;

@@ -59,15 +59,6 @@ internal sealed class PasswordReset(
             return [new FieldError("Token", "Reset:InvalidLink")];
         }
         var result = await users.ResetPasswordAsync(user, decoded, newPassword);
-        return result.Succeeded ? [] : result.Errors.Select(ToFieldError).Distinct().ToList();
+        return result.Succeeded ? [] : result.Errors.Select(e => PasswordErrors.ToFieldError(e, users.Options.Password.RequiredLength)).ToList();
     }
-
-    private FieldError ToFieldError(IdentityError error) => error.Code switch
-    {
-        "InvalidToken" => new FieldError("Token", "Reset:InvalidLink"),
-        "PasswordTooShort" => new FieldError("Password", "Identity:PasswordTooShort", users.Options.Password.RequiredLength),
-        "PasswordRequiresNonAlphanumeric" or "PasswordRequiresDigit" or "PasswordRequiresLower" or "PasswordRequiresUpper"
-            => new FieldError("Password", $"Identity:{error.Code}"),
-        _ => new FieldError("Password", "Identity:Other"),
-    };
 }

@@ -27,9 +27,9 @@ internal sealed class PeopleDirectory(IDbContextFactory<AccountsDbContext> dbFac
 {
     private static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
-    /// <summary>The units a reader may filter by: those in their scope.</summary>
-    public Task<IReadOnlyList<OrganisationUnitSummary>> GetUnitChoicesAsync(CancellationToken cancellationToken = default) =>
-        units.GetUnitsInAsync(access.GetScope(AccountPermissions.PeopleView), cancellationToken);
+    /// <summary>The units where the user holds a permission (by default, seeing people): for filters and choices.</summary>
+    public Task<IReadOnlyList<OrganisationUnitSummary>> GetUnitChoicesAsync(string permission = AccountPermissions.PeopleView, CancellationToken cancellationToken = default) =>
+        units.GetUnitsInAsync(access.GetScope(permission), cancellationToken);
 
     public async Task<IReadOnlyList<PositionChoice>> GetPositionChoicesAsync(CancellationToken cancellationToken = default)
     {

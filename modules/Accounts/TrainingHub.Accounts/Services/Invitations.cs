@@ -1,0 +1,189 @@
+using System.Text;
+using Hangfire;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TrainingHub.Accounts.Contracts;
+using TrainingHub.Accounts.Data;
+using TrainingHub.Accounts.Domain;
+using TrainingHub.SharedKernel.Localization;
+using TrainingHub.SharedKernel.Mail;
+using TrainingHub.SharedKernel.Outcomes;
+using TrainingHub.SharedKernel.Security;
+
+namespace TrainingHub.Accounts.Services;
+
+/// <summary>What a coordinator fills in to invite someone.</summary>
+internal sealed class InvitationInput
+{
+    public string Email { get; set; } = "";
+    public string FullName { get; set; } = "";
+    public Guid? UnitId { get; set; }
+    public string Role { get; set; } = BuiltInRoles.Learner;
+    public Guid? PositionTypeId { get; set; }
+    public string PreferredCulture { get; set; } = Cultures.Default;
+}
+
+/// <summary>
+/// Invitations: there is no public registration. A coordinator invites a person into a unit with a role; the
+/// person gets an e-mail in their language with a single-use link, valid for seven days, that sets their password.
+/// </summary>
+internal sealed class Invitations(
+    UserManager<ApplicationUser> users,
+    AccountsDbContext db,
+    IAccessControl access,
+    MailComposer composer,
+    IBackgroundJobClient jobs,
+    IOptions<MailOptions> mailOptions,
+    TimeProvider clock)
+{
+    public const string MessageType = "Invitation";
+    public const string TokenProvider = "Invitation";
+    public const string TokenPurpose = "AcceptInvitation";
+    public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(7);
+
+    /// <summary>The roles the current user may hand out: administrators only by someone who manages people everywhere.</summary>
+    public IReadOnlyList<string> GrantableRoles() =>
+        access.GetScope(AccountPermissions.PeopleManage) switch
+        {
+            { IsEmpty: true } => [],
+            { IsEverywhere: true } => BuiltInRoles.All,
+            _ => BuiltInRoles.All.Where(r => r != BuiltInRoles.Administrator).ToList(),
+        };
+
+    public async Task<Result<Guid>> InviteAsync(InvitationInput input, Uri requestBaseUri, CancellationToken cancellationToken = default)
+    {
+        if (input.UnitId is not { } unitId)
+        {
+            return Error.Validation(nameof(InvitationInput.UnitId), "Invite:Error:UnitRequired");
+        }
+        if (!await access.IsGrantedAsync(AccountPermissions.PeopleManage, unitId, cancellationToken) || !GrantableRoles().Contains(input.Role))
+        {
+            return Error.Forbidden;
+        }
+        var errors = await CheckAsync(input);
+        if (errors.Count > 0)
+        {
+            return Error.Validation(errors);
+        }
+
+        // The person, their role and the message are saved together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var user = new ApplicationUser
+        {
+            UserName = input.Email.Trim(), Email = input.Email.Trim(), FullName = input.FullName.Trim(),
+            HomeUnitId = unitId, PositionTypeId = input.PositionTypeId, PreferredCulture = input.PreferredCulture,
+            StartDate = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+        };
+        var created = await users.CreateAsync(user);
+        if (!created.Succeeded)
+        {
+            return Error.Validation(nameof(InvitationInput.Email), "Invite:Error:EmailInvalid");
+        }
+        var roleId = await db.Roles.Where(r => r.Name == input.Role).Select(r => r.Id).SingleAsync(cancellationToken);
+        db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, RoleId = roleId, UnitId = unitId });
+        var token = await users.GenerateUserTokenAsync(user, TokenProvider, TokenPurpose);
+        var baseUri = mailOptions.Value.PublicBaseUrl is { } configured ? new Uri(configured) : requestBaseUri;
+        var link = new Uri(baseUri, $"account/accept-invitation?userId={user.Id}&token={WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token))}");
+        var mail = composer.Compose(typeof(AccountsResource), MessageType, user.Email, user.FullName, user.PreferredCulture, link, user.FullName);
+        db.Set<OutgoingMail>().Add(OutgoingMail.From(mail, clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        jobs.DispatchMailSoon();
+        return user.Id;
+    }
+
+    /// <summary>The invited person's name, when the link is still good; null otherwise.</summary>
+    public async Task<string?> FindInviteeAsync(Guid userId, string token)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        return user is not null && await IsValidAsync(user, token) ? user.FullName : null;
+    }
+
+    /// <summary>Sets the password and confirms the address; the link stops working once used.</summary>
+    public async Task<IReadOnlyList<FieldError>> AcceptAsync(Guid userId, string token, string password)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null || !await IsValidAsync(user, token))
+        {
+            return [new FieldError("Token", "Invite:InvalidLink")];
+        }
+        var added = await users.AddPasswordAsync(user, password);
+        if (!added.Succeeded)
+        {
+            return added.Errors.Select(e => PasswordErrors.ToFieldError(e, users.Options.Password.RequiredLength)).ToList();
+        }
+        user.EmailConfirmed = true;
+        await users.UpdateAsync(user);
+        return [];
+    }
+
+    private async Task<bool> IsValidAsync(ApplicationUser user, string token)
+    {
+        if (user.PasswordHash is not null)
+        {
+            return false;
+        }
+        try
+        {
+            var decoded = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(token));
+            return await users.VerifyUserTokenAsync(user, TokenProvider, TokenPurpose, decoded);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<List<FieldError>> CheckAsync(InvitationInput input)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(input.FullName))
+        {
+            errors.Add(new(nameof(InvitationInput.FullName), "Invite:Error:NameRequired"));
+        }
+        if (string.IsNullOrWhiteSpace(input.Email) || !input.Email.Contains('@'))
+        {
+            errors.Add(new(nameof(InvitationInput.Email), "Invite:Error:EmailInvalid"));
+        }
+        else if (await users.FindByEmailAsync(input.Email.Trim()) is not null)
+        {
+            errors.Add(new(nameof(InvitationInput.Email), "Invite:Error:EmailTaken"));
+        }
+        if (!Cultures.Supported.Contains(input.PreferredCulture))
+        {
+            errors.Add(new(nameof(InvitationInput.PreferredCulture), "Invite:Error:Language"));
+        }
+        return errors;
+    }
+}
+
+/// <summary>Invitation links last seven days, longer than password-reset links.</summary>
+internal sealed class InvitationTokenProvider(
+    IDataProtectionProvider dataProtectionProvider, IOptions<InvitationTokenProviderOptions> options, ILogger<DataProtectorTokenProvider<ApplicationUser>> logger)
+    : DataProtectorTokenProvider<ApplicationUser>(dataProtectionProvider, options, logger);
+
+internal sealed class InvitationTokenProviderOptions : DataProtectionTokenProviderOptions
+{
+    public InvitationTokenProviderOptions()
+    {
+        Name = Invitations.TokenProvider;
+        TokenLifespan = Invitations.LinkLifetime;
+    }
+}
+
+/// <summary>Identity's password errors as localisation keys.</summary>
+internal static class PasswordErrors
+{
+    public static FieldError ToFieldError(IdentityError error, int requiredLength) => error.Code switch
+    {
+        "InvalidToken" => new FieldError("Token", "Reset:InvalidLink"),
+        "PasswordTooShort" => new FieldError("Password", "Identity:PasswordTooShort", requiredLength),
+        "PasswordRequiresNonAlphanumeric" or "PasswordRequiresDigit" or "PasswordRequiresLower" or "PasswordRequiresUpper"
+            => new FieldError("Password", $"Identity:{error.Code}"),
+        _ => new FieldError("Password", "Identity:Other"),
+    };
+}

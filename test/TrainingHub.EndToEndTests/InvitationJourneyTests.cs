@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace TrainingHub.EndToEndTests;
+
+[Collection(BrowserCollection.Name)]
+public sealed partial class InvitationJourneyTests(BrowserSession session)
+{
+    [Fact]
+    public async Task A_coordinator_invites_a_volunteer_who_sets_a_password_from_the_email_and_signs_in()
+    {
+        var coordinator = await session.NewPageAsync();
+        await coordinator.SignInAsync("coordinator@traininghub.example");
+        await coordinator.OpenAsync("/people");
+        await coordinator.GetByRole(AriaRole.Link, new() { Name = "Запросити людину" }).ClickAsync();
+        await coordinator.WaitUntilInteractiveAsync();
+        await coordinator.GetByLabel("Повне ім’я").FillAsync("Дарина Запрошена");
+        await coordinator.GetByLabel("Електронна пошта").FillAsync("daryna@traininghub.example");
+        await coordinator.Locator("#invite-unit").ClickAsync();
+        await coordinator.GetByRole(AriaRole.Option, new() { Name = "Коростенська міська громада" }).ClickAsync();
+        await coordinator.AssertAccessibleAsync();
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Надіслати запрошення" }).ClickAsync();
+        await Assertions.Expect(coordinator.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Дарина Запрошена");
+
+        var message = await WaitForMessageAsync("daryna@traininghub.example");
+        Assert.Equal("Запрошення до TrainingHub", message.Subject);
+        var link = LinkPattern().Match(message.TextBody ?? "").Value;
+
+        var invitee = await session.NewPageAsync();
+        await invitee.GotoAsync(link);
+        await Assertions.Expect(invitee.GetByText("Вітаємо, Дарина Запрошена.")).ToBeVisibleAsync();
+        await invitee.AssertAccessibleAsync();
+        await invitee.GetByLabel("Новий пароль", new() { Exact = true }).FillAsync("Daryna-password-1");
+        await invitee.GetByLabel("Повторіть новий пароль").FillAsync("Daryna-password-1");
+        await invitee.GetByRole(AriaRole.Button, new() { Name = "Встановити пароль" }).ClickAsync();
+        await Assertions.Expect(invitee.Locator("#invitation-accepted")).ToBeVisibleAsync();
+
+        await invitee.GotoAsync("/account/login");
+        await invitee.GetByLabel("Електронна пошта").FillAsync("daryna@traininghub.example");
+        await invitee.GetByLabel("Пароль").FillAsync("Daryna-password-1");
+        await invitee.GetByRole(AriaRole.Button, new() { Name = "Увійти" }).ClickAsync();
+        await Assertions.Expect(invitee.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Вітаємо, Дарина Запрошена");
+
+        await invitee.GotoAsync(link);
+        await Assertions.Expect(invitee.Locator("#invitation-invalid")).ToBeVisibleAsync();
+    }
+
+    private async Task<MimeKit.MimeMessage> WaitForMessageAsync(string address)
+    {
+        for (var attempt = 0; attempt < 150; attempt++)
+        {
+            if (session.Mail.Messages.FirstOrDefault(m => m.To.Mailboxes.Any(b => b.Address == address)) is { } message)
+            {
+                return message;
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"No message to {address} reached the mail server.");
+    }
+
+    [GeneratedRegex(@"https?://\S+")]
+    private static partial Regex LinkPattern();
+}
