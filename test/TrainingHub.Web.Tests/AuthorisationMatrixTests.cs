@@ -1,0 +1,133 @@
+using System.Net;
+using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingHub.Accounts.Contracts;
+using TrainingHub.Organisations.Contracts;
+using TrainingHub.SharedKernel.Modules;
+using TrainingHub.SharedKernel.Security;
+using TrainingHub.TestKit.Web;
+
+namespace TrainingHub.Web.Tests;
+
+/// <summary>
+/// Every page and endpoint the app maps, asked for by an anonymous visitor and by each built-in role, answers as
+/// its declared access says. A page missing from <see cref="Access"/> fails the test, so a new page cannot be added
+/// without deciding who may open it; a page that forgets its check lets a role in that should be refused.
+/// </summary>
+public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture<TrainingHubApp>
+{
+    private const string Anyone = "anonymous";
+    private const string SignedIn = "signed-in";
+
+    /// <summary>Who may open each route: anyone, any signed-in person, or holders of a permission.</summary>
+    private static readonly Dictionary<string, string> Access = new()
+    {
+        ["/account/login"] = Anyone,
+        ["/account/forgot-password"] = Anyone,
+        ["/account/reset-password"] = Anyone,
+        ["/account/accept-invitation"] = Anyone,
+        ["/not-found"] = Anyone,
+        ["/error"] = Anyone,
+        ["/health"] = Anyone,
+        ["/"] = SignedIn,
+        ["/account/access-denied"] = SignedIn,
+        ["/organisations"] = OrganisationPermissions.UnitsView,
+        ["/organisations/{Id:guid}"] = OrganisationPermissions.UnitsView,
+        ["/organisations/new"] = OrganisationPermissions.UnitsEdit,
+        ["/organisations/{Id:guid}/edit"] = OrganisationPermissions.UnitsEdit,
+        ["/organisations/import"] = OrganisationPermissions.UnitsImport,
+        ["/people"] = AccountPermissions.PeopleView,
+        ["/people/{Id:guid}"] = AccountPermissions.PeopleView,
+        ["/people/invite"] = AccountPermissions.PeopleManage,
+        ["/jobs"] = PlatformPermissions.JobsDashboard,
+    };
+
+    private static readonly Dictionary<string, string> DemoPersonOf = new()
+    {
+        [BuiltInRoles.Administrator] = "admin@traininghub.example",
+        [BuiltInRoles.Coordinator] = "coordinator@traininghub.example",
+        [BuiltInRoles.Supervisor] = "supervisor@traininghub.example",
+        [BuiltInRoles.Mentor] = "mentor@traininghub.example",
+        [BuiltInRoles.Learner] = "learner@traininghub.example",
+    };
+
+    [Fact]
+    public void Every_page_the_app_maps_has_a_declared_access()
+    {
+        var undeclared = PageRoutes().Where(route => !Access.ContainsKey(route)).ToList();
+
+        Assert.True(undeclared.Count == 0, "Declare who may open: " + string.Join(", ", undeclared));
+        Assert.Contains("/organisations/{Id:guid}/edit", PageRoutes());
+    }
+
+    [Fact]
+    public async Task Anonymous_visitors_reach_only_the_public_routes()
+    {
+        var client = app.CreateBrowserLikeClient();
+        var wrong = new List<string>();
+        foreach (var (route, access) in Access)
+        {
+            var response = await client.GetAsync(await UrlAsync(route));
+            var expected = access == Anyone ? "open" : "sign in";
+            if (Outcome(response) != expected)
+            {
+                wrong.Add($"{route}: {Outcome(response)}, expected {expected}");
+            }
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    [Theory]
+    [InlineData(BuiltInRoles.Administrator)]
+    [InlineData(BuiltInRoles.Coordinator)]
+    [InlineData(BuiltInRoles.Supervisor)]
+    [InlineData(BuiltInRoles.Mentor)]
+    [InlineData(BuiltInRoles.Learner)]
+    public async Task Each_role_reaches_exactly_what_its_permissions_allow(string role)
+    {
+        var permissions = app.Services.GetRequiredService<ModuleCatalog>().Permissions
+            .Where(p => p.GrantedByDefaultTo.Contains(role)).Select(p => p.Name).ToHashSet();
+        var client = app.CreateBrowserLikeClient();
+        await TrainingHubApp.SignInAsync(client, DemoPersonOf[role]);
+        var wrong = new List<string>();
+        foreach (var (route, access) in Access.Where(a => a.Value != Anyone))
+        {
+            var response = await client.GetAsync(await UrlAsync(route));
+            var expected = access == SignedIn || permissions.Contains(access) ? "open" : "refused";
+            if (Outcome(response) != expected)
+            {
+                wrong.Add($"{route}: {Outcome(response)}, expected {expected}");
+            }
+        }
+        Assert.True(wrong.Count == 0, $"{role}:\n" + string.Join("\n", wrong));
+    }
+
+    private IEnumerable<string> PageRoutes() =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null)
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Distinct();
+
+    /// <summary>A route with its parameters filled in with a unit and a person every demo role's area contains.</summary>
+    private async Task<string> UrlAsync(string route)
+    {
+        if (route.StartsWith("/organisations/{Id", StringComparison.Ordinal))
+        {
+            var unit = await app.Services.GetRequiredService<IOrganisationDirectory>().FindByKatottgAsync("UA18040470000082484");
+            return route.Replace("{Id:guid}", unit!.Id.ToString());
+        }
+        return route.StartsWith("/people/{Id", StringComparison.Ordinal)
+            ? route.Replace("{Id:guid}", Guid.NewGuid().ToString())
+            : route;
+    }
+
+    private static string Outcome(HttpResponseMessage response) => response.StatusCode switch
+    {
+        HttpStatusCode.OK => "open",
+        HttpStatusCode.Redirect when response.Headers.Location!.OriginalString.Contains("/account/login", StringComparison.OrdinalIgnoreCase) => "sign in",
+        HttpStatusCode.Redirect when response.Headers.Location!.OriginalString.Contains("/account/access-denied", StringComparison.OrdinalIgnoreCase) => "refused",
+        HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized => "refused",
+        _ => $"{(int)response.StatusCode}",
+    };
+}
