@@ -1,3 +1,4 @@
+using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Security;
 
 namespace TrainingHub.Organisations.Contracts;
@@ -6,7 +7,7 @@ namespace TrainingHub.Organisations.Contracts;
 public sealed record OrganisationUnitSummary(Guid Id, string Name, string? NameEn, UnitType Type, Guid? ParentId, string? KatottgCode)
 {
     /// <summary>The English name when the person reads English and one exists, the Ukrainian name otherwise.</summary>
-    public string DisplayName(bool english) => english && !string.IsNullOrWhiteSpace(NameEn) ? NameEn : Name;
+    public string DisplayName => Cultures.ReadsEnglish && !string.IsNullOrWhiteSpace(NameEn) ? NameEn : Name;
 }
 
 /// <summary>How other modules look up organisation units; they never read the module's tables.</summary>

@@ -24,4 +24,7 @@ public static class Cultures
     public const string Default = Ukrainian;
 
     public static IReadOnlyList<string> Supported { get; } = [Ukrainian, English];
+
+    /// <summary>True when the current person reads English; names that exist in both languages follow it.</summary>
+    public static bool ReadsEnglish => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 }

@@ -1,8 +1,8 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Accounts.Contracts;
 using TrainingHub.Accounts.Data;
 using TrainingHub.Organisations.Contracts;
+using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Outcomes;
 using TrainingHub.SharedKernel.Security;
 
@@ -25,8 +25,6 @@ internal sealed record PositionChoice(Guid Id, string Name);
 /// </summary>
 internal sealed class PeopleDirectory(IDbContextFactory<AccountsDbContext> dbFactory, IAccessControl access, IOrganisationDirectory units)
 {
-    private static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
-
     /// <summary>The units where the user holds a permission (by default, seeing people): for filters and choices.</summary>
     public Task<IReadOnlyList<OrganisationUnitSummary>> GetUnitChoicesAsync(string permission = AccountPermissions.PeopleView, CancellationToken cancellationToken = default) =>
         units.GetUnitsInAsync(access.GetScope(permission), cancellationToken);
@@ -35,7 +33,7 @@ internal sealed class PeopleDirectory(IDbContextFactory<AccountsDbContext> dbFac
     {
         await using var db = dbFactory.CreateDbContext();
         var types = await db.PositionTypes.AsNoTracking().OrderBy(t => t.SortOrder).ThenBy(t => t.Code).ToListAsync(cancellationToken);
-        return types.Select(t => new PositionChoice(t.Id, t.Name(English))).ToList();
+        return types.Select(t => new PositionChoice(t.Id, t.Name(Cultures.ReadsEnglish))).ToList();
     }
 
     public async Task<Result<Page<PersonRow>>> SearchAsync(PeopleQuery query, PageRequest page, CancellationToken cancellationToken = default)
@@ -45,7 +43,7 @@ internal sealed class PeopleDirectory(IDbContextFactory<AccountsDbContext> dbFac
         {
             return Error.Forbidden;
         }
-        var unitNames = (await units.GetUnitsInAsync(scope, cancellationToken)).ToDictionary(u => u.Id, u => u.DisplayName(English));
+        var unitNames = (await units.GetUnitsInAsync(scope, cancellationToken)).ToDictionary(u => u.Id, u => u.DisplayName);
         await using var db = dbFactory.CreateDbContext();
         var people = db.Users.AsNoTracking();
         if (!scope.IsEverywhere)
@@ -76,7 +74,7 @@ internal sealed class PeopleDirectory(IDbContextFactory<AccountsDbContext> dbFac
             .Select(p => new
             {
                 p.Id, p.FullName, p.Email, p.HomeUnitId, p.IsActive,
-                Position = db.PositionTypes.Where(t => t.Id == p.PositionTypeId).Select(t => English ? t.NameEn : t.NameUk).FirstOrDefault(),
+                Position = db.PositionTypes.Where(t => t.Id == p.PositionTypeId).Select(t => Cultures.ReadsEnglish ? t.NameEn : t.NameUk).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         return new Page<PersonRow>(
@@ -104,10 +102,10 @@ internal sealed class PeopleDirectory(IDbContextFactory<AccountsDbContext> dbFac
         var unitIds = assignments.Where(a => a.UnitId is not null).Select(a => a.UnitId!.Value).Append(person.HomeUnitId ?? Guid.Empty);
         var unitsById = (await units.FindManyAsync(unitIds, cancellationToken)).ToDictionary(u => u.Id);
         return new PersonDetails(
-            person.Id, person.FullName, person.FullNameLatin, person.Email!, person.PhoneNumber, position?.Name(English),
+            person.Id, person.FullName, person.FullNameLatin, person.Email!, person.PhoneNumber, position?.Name(Cultures.ReadsEnglish),
             person.HomeUnitId is { } home ? unitsById.GetValueOrDefault(home) : null,
             person.StartDate, person.PreferredCulture, person.IsActive,
-            assignments.Select(a => new RoleHeld(a.Name!, a.UnitId is { } unit ? unitsById.GetValueOrDefault(unit)?.DisplayName(English) : null))
+            assignments.Select(a => new RoleHeld(a.Name!, a.UnitId is { } unit ? unitsById.GetValueOrDefault(unit)?.DisplayName : null))
                 .OrderBy(r => r.Role).ToList());
     }
 

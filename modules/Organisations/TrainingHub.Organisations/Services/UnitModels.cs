@@ -1,4 +1,4 @@
-using System.Globalization;
+using TrainingHub.SharedKernel.Localization;
 using TrainingHub.Organisations.Contracts;
 
 namespace TrainingHub.Organisations.Services;
@@ -7,7 +7,7 @@ namespace TrainingHub.Organisations.Services;
 internal sealed record UnitNode(Guid Id, string Name, string? NameEn, UnitType Type, Guid? ParentId, string? KatottgCode)
 {
     /// <summary>The name in the reader's language: English when they read English and one exists.</summary>
-    public string DisplayName => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" && !string.IsNullOrWhiteSpace(NameEn)
+    public string DisplayName => Cultures.ReadsEnglish && !string.IsNullOrWhiteSpace(NameEn)
         ? NameEn
         : Name;
 }
