@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingHub.Accounts.Domain;
 using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.TestKit;
 using TrainingHub.TestKit.Web;
@@ -115,6 +118,28 @@ public sealed class SignInAndAccessTests(TrainingHubApp app) : IClassFixture<Tra
         Assert.StartsWith("/account/access-denied", refused.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
         Assert.Contains("<h1", await list.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_coordinator_cannot_open_the_profile_of_someone_in_another_oblast_by_its_address()
+    {
+        Guid lvivPerson, ownPerson;
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            lvivPerson = (await users.FindByEmailAsync("i.lysenko@traininghub.example"))!.Id;
+            ownPerson = (await users.FindByEmailAsync("o.melnyk@traininghub.example"))!.Id;
+        }
+        var coordinator = app.CreateBrowserLikeClient();
+        await TrainingHubApp.SignInAsync(coordinator, "coordinator@traininghub.example");
+
+        var other = await coordinator.GetStringAsync($"/people/{lvivPerson}");
+        var own = await coordinator.GetStringAsync($"/people/{ownPerson}");
+
+        Assert.Contains("У вас немає дозволу робити це тут.", other);
+        Assert.DoesNotContain("Ірина Лисенко", other);
+        Assert.DoesNotContain("i.lysenko@traininghub.example", other);
+        Assert.Contains("Олександр Мельник", own);
     }
 
     [Fact]
