@@ -32,6 +32,7 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/health"] = Anyone,
         ["/"] = SignedIn,
         ["/account/access-denied"] = SignedIn,
+        ["/account/manage"] = SignedIn,
         ["/organisations"] = OrganisationPermissions.UnitsView,
         ["/organisations/{Id:guid}"] = OrganisationPermissions.UnitsView,
         ["/organisations/new"] = OrganisationPermissions.UnitsEdit,

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
@@ -51,6 +52,11 @@ public sealed class AccountsModule : TrainingHubModule
         services.AddScoped<PasswordReset>();
         services.AddScoped<PeopleDirectory>();
         services.AddScoped<Invitations>();
+        services.AddScoped<MyAccount>();
+        services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
+        // Other sessions notice a changed security stamp (sign out everywhere, new password) within this interval.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+            o.ValidationInterval = TimeSpan.FromSeconds(configuration.GetValue("Accounts:SessionCheckSeconds", 60)));
         services.AddSingleton<IModuleInitializer, BuiltInRolesSetup>();
         services.AddSingleton<IModuleInitializer, PositionTypesSetup>();
         services.AddSingleton<IModuleInitializer, DemoAccounts>();
