@@ -139,3 +139,56 @@ public abstract class PeopleDirectoryTests(ITestDatabaseServer server) : IAsyncL
 public sealed class PeopleDirectoryOnSqlite(SqliteServer server) : PeopleDirectoryTests(server), IClassFixture<SqliteServer>;
 
 public sealed class PeopleDirectoryOnPostgreSql(PostgreSqlServer server) : PeopleDirectoryTests(server), IClassFixture<PostgreSqlServer>;
+
+/// <summary>Deactivating and reactivating people, within one's area only.</summary>
+public abstract class PersonStatusTests(ITestDatabaseServer server) : IAsyncLifetime
+{
+    private ModuleTestHost _host = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _host = await ModuleTestHost.StartAsync(server, [new OrganisationsModule(), new AccountsModule()],
+            new Dictionary<string, string?> { ["DemoData:Enabled"] = "true" });
+        var zhytomyrOblast = (await _host.Get<IOrganisationDirectory>().FindByKatottgAsync("UA18000000000045390"))!.Id;
+        _host.User.Holding(new PermissionGrant(AccountPermissions.PeopleManage, zhytomyrOblast));
+    }
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+
+    private async Task<ApplicationUser> PersonAsync(string email)
+    {
+        using var scope = _host.Services.CreateScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email))!;
+    }
+
+    [Fact]
+    public async Task A_coordinator_deactivates_and_reactivates_someone_in_their_oblast()
+    {
+        var person = await PersonAsync("t.shevchuk@traininghub.example");
+
+        var deactivated = await _host.Get<PersonStatus>().SetActiveAsync(person.Id, active: false);
+        var afterDeactivation = await PersonAsync("t.shevchuk@traininghub.example");
+        var reactivated = await _host.Get<PersonStatus>().SetActiveAsync(person.Id, active: true);
+
+        Assert.True(deactivated.Succeeded);
+        Assert.False(afterDeactivation.IsActive);
+        Assert.NotEqual(person.SecurityStamp, afterDeactivation.SecurityStamp);
+        Assert.True(reactivated.Succeeded);
+        Assert.True((await PersonAsync("t.shevchuk@traininghub.example")).IsActive);
+    }
+
+    [Fact]
+    public async Task Someone_in_another_oblast_cannot_be_deactivated()
+    {
+        var person = await PersonAsync("i.lysenko@traininghub.example");
+
+        var result = await _host.Get<PersonStatus>().SetActiveAsync(person.Id, active: false);
+
+        Assert.Equal(ErrorKind.Forbidden, result.Error!.Kind);
+        Assert.True((await PersonAsync("i.lysenko@traininghub.example")).IsActive);
+    }
+}
+
+public sealed class PersonStatusOnSqlite(SqliteServer server) : PersonStatusTests(server), IClassFixture<SqliteServer>;
+
+public sealed class PersonStatusOnPostgreSql(PostgreSqlServer server) : PersonStatusTests(server), IClassFixture<PostgreSqlServer>;

@@ -6,7 +6,7 @@ namespace TrainingHub.EndToEndTests;
 public sealed class PeopleJourneyTests(BrowserSession session)
 {
     [Fact]
-    public async Task A_coordinator_finds_a_colleague_and_opens_their_profile()
+    public async Task A_coordinator_finds_a_colleague_opens_their_profile_and_deactivates_them()
     {
         var page = await session.NewPageAsync();
         await page.SignInAsync("coordinator@traininghub.example");
@@ -23,5 +23,13 @@ public sealed class PeopleJourneyTests(BrowserSession session)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Олександр Мельник");
         await Assertions.Expect(page.GetByText("Коростенська міська громада").First).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Деактивувати" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToContainTextAsync("Деактивувати Олександр Мельник?");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Деактивувати" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByText("Деактивовано", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Активувати знову" })).ToBeVisibleAsync();
     }
 }
