@@ -63,6 +63,9 @@ internal sealed class PickupFolderMailTransport(IOptions<MailOptions> options, D
     {
         Directory.CreateDirectory(Folder);
         var path = Path.Combine(Folder, $"{mail.CreatedAtUtc:yyyyMMdd-HHmmss}-{mail.Id:N}.eml");
-        await MimeMessages.Create(mail, options.Value).WriteToAsync(path, cancellationToken);
+        // Written aside and then moved into place, so that nobody ever opens a half-written message.
+        var partial = path + ".partial";
+        await MimeMessages.Create(mail, options.Value).WriteToAsync(partial, cancellationToken);
+        File.Move(partial, path, overwrite: true);
     }
 }
