@@ -12,6 +12,13 @@ public interface IAccessControl
     /// <summary>True when the user holds the permission at the unit or at one of its ancestors.</summary>
     Task<bool> IsGrantedAsync(string permission, Guid unitId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// For things that may belong to no unit (a person without a home unit): with a unit as above, without one only
+    /// when the user holds the permission everywhere.
+    /// </summary>
+    async Task<bool> IsGrantedAsync(string permission, Guid? unitId, CancellationToken cancellationToken = default) =>
+        unitId is { } id ? await IsGrantedAsync(permission, id, cancellationToken) : GetScope(permission).IsEverywhere;
+
     /// <summary>The units under which the user holds the permission.</summary>
     UnitScope GetScope(string permission);
 }

@@ -91,7 +91,7 @@ internal sealed class PeopleDirectory(IDbContextFactory<AccountsDbContext> dbFac
         {
             return Error.NotFound;
         }
-        if (!await CanSeeAsync(AccountPermissions.PeopleView, person.HomeUnitId, cancellationToken))
+        if (!await access.IsGrantedAsync(AccountPermissions.PeopleView, person.HomeUnitId, cancellationToken))
         {
             return Error.Forbidden;
         }
@@ -108,10 +108,4 @@ internal sealed class PeopleDirectory(IDbContextFactory<AccountsDbContext> dbFac
             assignments.Select(a => new RoleHeld(a.Name!, a.UnitId is { } unit ? unitsById.GetValueOrDefault(unit)?.DisplayName : null))
                 .OrderBy(r => r.Role).ToList());
     }
-
-    /// <summary>People without a home unit are visible only to those who hold the permission everywhere.</summary>
-    private async Task<bool> CanSeeAsync(string permission, Guid? homeUnitId, CancellationToken cancellationToken) =>
-        homeUnitId is { } unitId
-            ? await access.IsGrantedAsync(permission, unitId, cancellationToken)
-            : access.GetScope(permission).IsEverywhere;
 }

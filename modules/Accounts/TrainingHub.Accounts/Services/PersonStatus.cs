@@ -10,10 +10,8 @@ namespace TrainingHub.Accounts.Services;
 internal sealed class PersonStatus(UserManager<ApplicationUser> users, IAccessControl access, ICurrentUser currentUser)
 {
     /// <summary>True when the current user may deactivate or reactivate the person with this home unit.</summary>
-    public async Task<bool> CanManageAsync(Guid? homeUnitId, CancellationToken cancellationToken = default) =>
-        homeUnitId is { } unitId
-            ? await access.IsGrantedAsync(AccountPermissions.PeopleManage, unitId, cancellationToken)
-            : access.GetScope(AccountPermissions.PeopleManage).IsEverywhere;
+    public Task<bool> CanManageAsync(Guid? homeUnitId, CancellationToken cancellationToken = default) =>
+        access.IsGrantedAsync(AccountPermissions.PeopleManage, homeUnitId, cancellationToken);
 
     public async Task<Result> SetActiveAsync(Guid personId, bool active, CancellationToken cancellationToken = default)
     {
