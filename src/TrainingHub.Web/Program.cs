@@ -1,10 +1,13 @@
 using TrainingHub.Accounts;
+using TrainingHub.Audit;
 using TrainingHub.Organisations;
 using TrainingHub.SharedKernel.Hosting;
 using TrainingHub.Web.Components;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();
+// The audit trail comes first: its table must exist before the other modules start writing.
+builder.AddModule<AuditModule>();
 builder.AddModule<OrganisationsModule>();
 builder.AddModule<AccountsModule>();
 

@@ -59,6 +59,7 @@ public sealed class ModuleTestHost : IAsyncDisposable
         var user = new TestUser();
         services.AddSingleton(user);
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<TestUser>());
+        services.AddSingleton<IActingUser>(user);
         services.AddSingleton<RecordingJobClient>();
         services.AddSingleton<IBackgroundJobClient>(sp => sp.GetRequiredService<RecordingJobClient>());
         replace?.Invoke(services);

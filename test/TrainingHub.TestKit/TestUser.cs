@@ -4,7 +4,7 @@ using TrainingHub.SharedKernel.Security;
 namespace TrainingHub.TestKit;
 
 /// <summary>The person a test acts as: signed in with exactly the grants the test gives.</summary>
-public sealed class TestUser : ICurrentUser
+public sealed class TestUser : ICurrentUser, IActingUser
 {
     public ClaimsPrincipal Principal { get; private set; } = new(new ClaimsIdentity());
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Accounts.Contracts;
+using TrainingHub.Audit.Contracts;
 using TrainingHub.Organisations.Contracts;
 using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Security;
@@ -42,6 +43,9 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/people/{Id:guid}"] = AccountPermissions.PeopleView,
         ["/people/invite"] = AccountPermissions.PeopleManage,
         ["/jobs"] = PlatformPermissions.JobsDashboard,
+        ["/audit"] = AuditPermissions.View,
+        ["/roles"] = AccountPermissions.RolesManage,
+        ["/roles/{Id:guid}"] = AccountPermissions.RolesManage,
     };
 
     private static readonly Dictionary<string, string> DemoPersonOf = new()
@@ -118,7 +122,7 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
             var unit = await app.Services.GetRequiredService<IOrganisationDirectory>().FindByKatottgAsync("UA18040470000082484");
             return route.Replace("{Id:guid}", unit!.Id.ToString());
         }
-        return route.StartsWith("/people/{Id", StringComparison.Ordinal)
+        return route.StartsWith("/people/{Id", StringComparison.Ordinal) || route.StartsWith("/roles/{Id", StringComparison.Ordinal)
             ? route.Replace("{Id:guid}", Guid.NewGuid().ToString())
             : route;
     }

@@ -7,4 +7,7 @@ public static class AccountPermissions
 
     /// <summary>Change people's profiles and roles, invite and deactivate people, in one's scope.</summary>
     public const string PeopleManage = "Accounts.People.Manage";
+
+    /// <summary>Create roles and choose their permissions (held everywhere, by administrators).</summary>
+    public const string RolesManage = "Accounts.Roles.Manage";
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using MudBlazor;
 using TrainingHub.Accounts.Contracts;
@@ -14,6 +15,7 @@ using TrainingHub.Accounts.Data;
 using TrainingHub.Accounts.DemoData;
 using TrainingHub.Accounts.Domain;
 using TrainingHub.Accounts.Services;
+using TrainingHub.Audit.Contracts;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Mail;
 using TrainingHub.SharedKernel.Modules;
@@ -36,11 +38,13 @@ public sealed class AccountsModule : TrainingHubModule
     [
         new(AccountPermissions.PeopleView, typeof(AccountsResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator, BuiltInRoles.Supervisor, BuiltInRoles.Mentor),
         new(AccountPermissions.PeopleManage, typeof(AccountsResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
+        new(AccountPermissions.RolesManage, typeof(AccountsResource), BuiltInRoles.Administrator),
     ];
 
     public override IEnumerable<MenuItem> MenuItems =>
     [
         new("Menu:People", "people", Icons.Material.Filled.People, AccountPermissions.PeopleView, typeof(AccountsResource), 20),
+        new("Menu:Roles", "roles", Icons.Material.Filled.AdminPanelSettings, AccountPermissions.RolesManage, typeof(AccountsResource), 80),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -49,11 +53,14 @@ public sealed class AccountsModule : TrainingHubModule
         // Identity's stores want a scoped context; they are used per request (sign-in), never per circuit.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AccountsDbContext>>().CreateDbContext());
         services.AddMailOutbox<AccountsDbContext>();
+        services.TryAddSingleton<IAuditTrail, NullAuditTrail>();
         services.AddScoped<PasswordReset>();
         services.AddScoped<PeopleDirectory>();
         services.AddScoped<Invitations>();
         services.AddScoped<MyAccount>();
         services.AddScoped<PersonStatus>();
+        services.AddScoped<RoleAdministration>();
+        services.AddScoped<RoleAssignments>();
         services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
         // Other sessions notice a changed security stamp (sign out everywhere, new password) within this interval.
         services.Configure<SecurityStampValidatorOptions>(o =>
@@ -75,7 +82,7 @@ public sealed class AccountsModule : TrainingHubModule
             })
             .AddRoles<ApplicationRole>()
             .AddEntityFrameworkStores<AccountsDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<AuditedSignInManager>()
             .AddClaimsPrincipalFactory<PermissionClaimsFactory>()
             .AddUserConfirmation<ActivePersonConfirmation>()
             .AddDefaultTokenProviders()

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using MudBlazor;
+using TrainingHub.Audit.Contracts;
 using TrainingHub.Organisations.Contracts;
 using TrainingHub.Organisations.Data;
 using TrainingHub.Organisations.DemoData;
@@ -43,5 +45,6 @@ public sealed class OrganisationsModule : TrainingHubModule
         services.AddSingleton<IUnitHierarchy>(sp => sp.GetRequiredService<OrganisationDirectory>());
         services.AddScoped<OrganisationTree>();
         services.AddScoped<TerritoryImport>();
+        services.TryAddSingleton<IAuditTrail, NullAuditTrail>();
     }
 }

@@ -1,3 +1,4 @@
+using TrainingHub.SharedKernel.Auditing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using TrainingHub.SharedKernel.Persistence;
@@ -75,6 +76,8 @@ public static class MailOutboxModel
         modelBuilder.Entity<OutgoingMail>(mail =>
         {
             mail.ToTable(database.IsNpgsql() ? "OutgoingMail" : $"{schema}_OutgoingMail");
+            // A message's body can carry a sign-in link; the change that caused it is recorded instead.
+            mail.NotAudited();
             mail.Property(m => m.MessageType).HasMaxLength(100);
             mail.Property(m => m.ToAddress).HasMaxLength(320);
             mail.Property(m => m.ToName).HasMaxLength(200);

@@ -19,7 +19,8 @@ public static class ModuleDbContextOptions
 {
     /// <summary>Options for a module's provider-specific context: its own migrations history, its own schema on PostgreSQL.</summary>
     public static DbContextOptions<TContext> Build<TContext>(
-        DatabaseProvider provider, string connectionString, string schema, ILoggerFactory? loggerFactory = null)
+        DatabaseProvider provider, string connectionString, string schema, ILoggerFactory? loggerFactory = null,
+        IReadOnlyCollection<IModuleContextInterceptor>? interceptors = null)
         where TContext : DbContext
     {
         var builder = new DbContextOptionsBuilder<TContext>();
@@ -37,6 +38,10 @@ public static class ModuleDbContextOptions
                 .MigrationsHistoryTable($"__EFMigrationsHistory_{schema}"));
         }
         builder.AddInterceptors(VersionStampInterceptor.Instance);
+        if (interceptors is { Count: > 0 })
+        {
+            builder.AddInterceptors(interceptors);
+        }
         if (loggerFactory is not null)
         {
             builder.UseLoggerFactory(loggerFactory);
@@ -44,6 +49,9 @@ public static class ModuleDbContextOptions
         return builder.Options;
     }
 }
+
+/// <summary>An interceptor every module context gets (see <see cref="PersistenceServiceCollectionExtensions.AddModuleContextInterceptor{T}"/>).</summary>
+public interface IModuleContextInterceptor : IInterceptor;
 
 /// <summary>Gives every added or changed <see cref="IHasVersion"/> entity a new version as it is saved.</summary>
 internal sealed class VersionStampInterceptor : SaveChangesInterceptor

@@ -24,18 +24,27 @@ public static class PersistenceServiceCollectionExtensions
         {
             var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var loggerFactory = sp.GetRequiredService<ILoggerFactory>();
+            var interceptors = sp.GetServices<IModuleContextInterceptor>().ToArray();
             return database.Provider == DatabaseProvider.PostgreSql
                 ? new ModuleDbContextFactory<TContext>(
-                    ModuleDbContextOptions.Build<TPostgreSql>(database.Provider, database.ConnectionString!, schema, loggerFactory),
+                    ModuleDbContextOptions.Build<TPostgreSql>(database.Provider, database.ConnectionString!, schema, loggerFactory, interceptors),
                     o => Create<TPostgreSql>(o))
                 : new ModuleDbContextFactory<TContext>(
-                    ModuleDbContextOptions.Build<TSqlite>(database.Provider, database.ConnectionString!, schema, loggerFactory),
+                    ModuleDbContextOptions.Build<TSqlite>(database.Provider, database.ConnectionString!, schema, loggerFactory, interceptors),
                     o => Create<TSqlite>(o));
         });
         services.AddSingleton<IModuleInitializer, MigrateModuleDatabase<TContext>>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>($"database:{schema}");
         return services;
     }
+
+    /// <summary>
+    /// Watches every module context's saves (the audit trail does). Registered as a singleton; it must not watch
+    /// the context it writes to.
+    /// </summary>
+    public static IServiceCollection AddModuleContextInterceptor<TInterceptor>(this IServiceCollection services)
+        where TInterceptor : class, IModuleContextInterceptor =>
+        services.AddSingleton<IModuleContextInterceptor, TInterceptor>();
 
     private static TContext Create<TContext>(DbContextOptions options) =>
         (TContext)Activator.CreateInstance(typeof(TContext), options)!;

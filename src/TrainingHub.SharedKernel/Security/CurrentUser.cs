@@ -35,6 +35,14 @@ internal sealed class CurrentUserCircuitHandler(AuthenticationStateProvider auth
         currentUser.SetCircuitUser(state.User);
     }
 
+    /// <summary>Every event the circuit handles (a click, a navigation) runs with the circuit's user as the acting user.</summary>
+    public override Func<CircuitInboundActivityContext, Task> CreateInboundActivityHandler(Func<CircuitInboundActivityContext, Task> next) =>
+        context =>
+        {
+            AmbientActingUser.Enter(currentUser);
+            return next(context);
+        };
+
     private void OnAuthenticationChanged(Task<AuthenticationState> task) => _ = UpdateAsync(task);
 
     private async Task UpdateAsync(Task<AuthenticationState> task)

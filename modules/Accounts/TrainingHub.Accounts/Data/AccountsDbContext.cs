@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Accounts.Domain;
+using TrainingHub.SharedKernel.Auditing;
 using TrainingHub.SharedKernel.Mail;
 using TrainingHub.SharedKernel.Persistence;
 
@@ -29,7 +30,9 @@ internal abstract class AccountsDbContext(DbContextOptions options)
             user.Property(u => u.PreferredCulture).HasMaxLength(10);
             user.Property(u => u.FullNameLatin).HasMaxLength(200);
             user.HasIndex(u => u.HomeUnitId);
-            user.Property(u => u.SearchText).HasMaxLength(401);
+            user.Property(u => u.SearchText).HasMaxLength(401).NotAudited();
+            user.Property(u => u.NormalizedEmail).NotAudited();
+            user.Property(u => u.NormalizedUserName).NotAudited();
             user.HasOne<PositionType>().WithMany().HasForeignKey(u => u.PositionTypeId).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Entity<PositionType>(type =>
@@ -45,8 +48,12 @@ internal abstract class AccountsDbContext(DbContextOptions options)
             assignment.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
             assignment.HasOne<ApplicationRole>().WithMany().HasForeignKey(a => a.RoleId).OnDelete(DeleteBehavior.Cascade);
         });
+        // Sign-in and reset tokens are secrets; the audit trail records the sign-ins instead.
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>>().NotAudited();
+        builder.Entity<ApplicationRole>().Property(r => r.NormalizedName).NotAudited();
         builder.Entity<KnownPermission>(permission =>
         {
+            permission.NotAudited();
             permission.HasKey(p => p.Name);
             permission.Property(p => p.Name).HasMaxLength(200);
         });

@@ -1,9 +1,10 @@
+using TrainingHub.SharedKernel.Auditing;
 using Microsoft.AspNetCore.Identity;
 using TrainingHub.SharedKernel.Localization;
 
 namespace TrainingHub.Accounts.Domain;
 
-internal sealed class ApplicationUser : IdentityUser<Guid>
+internal sealed class ApplicationUser : IdentityUser<Guid>, IAuditedInUnit
 {
     public string FullName { get; set; } = "";
 
@@ -17,6 +18,8 @@ internal sealed class ApplicationUser : IdentityUser<Guid>
 
     /// <summary>The organisation unit the person works in; who may see them follows from it.</summary>
     public Guid? HomeUnitId { get; set; }
+
+    Guid? IAuditedInUnit.AuditUnitId => HomeUnitId;
 
     public DateOnly? StartDate { get; set; }
 
@@ -63,12 +66,14 @@ internal sealed class ApplicationRole : IdentityRole<Guid>
 }
 
 /// <summary>A person holds a role at an organisation unit and everything under it, or everywhere when <see cref="UnitId"/> is null.</summary>
-internal sealed class RoleAssignment
+internal sealed class RoleAssignment : IAuditedInUnit
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid UserId { get; set; }
     public Guid RoleId { get; set; }
     public Guid? UnitId { get; set; }
+
+    Guid? IAuditedInUnit.AuditUnitId => UnitId;
 }
 
 /// <summary>

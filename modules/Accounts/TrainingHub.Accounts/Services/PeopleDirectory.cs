@@ -12,7 +12,8 @@ internal sealed record PeopleQuery(string? Search = null, Guid? PositionTypeId =
 
 internal sealed record PersonRow(Guid Id, string FullName, string Email, string? Position, string? HomeUnit, bool IsActive);
 
-internal sealed record RoleHeld(string Role, string? Unit);
+/// <summary>A role a person holds at a unit (<see cref="Unit"/> is null for everywhere).</summary>
+internal sealed record RoleHeld(Guid AssignmentId, Guid RoleId, string Role, Guid? UnitId, string? Unit);
 
 internal sealed record PersonDetails(
     Guid Id, string FullName, string? FullNameLatin, string Email, string? Phone, string? Position, OrganisationUnitSummary? HomeUnit,
@@ -97,7 +98,7 @@ internal sealed class PeopleDirectory(IDbContextFactory<AccountsDbContext> dbFac
         }
         var position = await db.PositionTypes.AsNoTracking().SingleOrDefaultAsync(t => t.Id == person.PositionTypeId, cancellationToken);
         var assignments = await db.RoleAssignments.AsNoTracking().Where(a => a.UserId == id)
-            .Join(db.Roles, a => a.RoleId, r => r.Id, (a, r) => new { r.Name, a.UnitId })
+            .Join(db.Roles, a => a.RoleId, r => r.Id, (a, r) => new { a.Id, RoleId = r.Id, r.Name, a.UnitId })
             .ToListAsync(cancellationToken);
         var unitIds = assignments.Where(a => a.UnitId is not null).Select(a => a.UnitId!.Value).Append(person.HomeUnitId ?? Guid.Empty);
         var unitsById = (await units.FindManyAsync(unitIds, cancellationToken)).ToDictionary(u => u.Id);
@@ -105,7 +106,7 @@ internal sealed class PeopleDirectory(IDbContextFactory<AccountsDbContext> dbFac
             person.Id, person.FullName, person.FullNameLatin, person.Email!, person.PhoneNumber, position?.Name(Cultures.ReadsEnglish),
             person.HomeUnitId is { } home ? unitsById.GetValueOrDefault(home) : null,
             person.StartDate, person.PreferredCulture, person.IsActive,
-            assignments.Select(a => new RoleHeld(a.Name!, a.UnitId is { } unit ? unitsById.GetValueOrDefault(unit)?.DisplayName : null))
+            assignments.Select(a => new RoleHeld(a.Id, a.RoleId, a.Name!, a.UnitId, a.UnitId is { } unit ? unitsById.GetValueOrDefault(unit)?.DisplayName : null))
                 .OrderBy(r => r.Role).ToList());
     }
 }

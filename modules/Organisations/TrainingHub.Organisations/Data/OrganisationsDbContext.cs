@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Organisations.Domain;
 using TrainingHub.Organisations.Services;
+using TrainingHub.SharedKernel.Auditing;
 using TrainingHub.SharedKernel.Persistence;
 
 namespace TrainingHub.Organisations.Data;
@@ -17,7 +18,7 @@ internal abstract class OrganisationsDbContext(DbContextOptions options) : DbCon
         {
             unit.ToTable("OrganisationUnits");
             unit.Property(u => u.Name).HasMaxLength(UnitRules.MaxNameLength);
-            unit.Property(u => u.NormalizedName).HasMaxLength(UnitRules.MaxNameLength);
+            unit.Property(u => u.NormalizedName).HasMaxLength(UnitRules.MaxNameLength).NotAudited();
             unit.Property(u => u.NameEn).HasMaxLength(UnitRules.MaxNameLength);
             unit.Property(u => u.KatottgCode).HasMaxLength(19);
             unit.HasIndex(u => new { u.ParentId, u.NormalizedName }).IsUnique();

@@ -1,12 +1,15 @@
+using TrainingHub.SharedKernel.Auditing;
 using TrainingHub.Organisations.Contracts;
 using TrainingHub.SharedKernel.Persistence;
 
 namespace TrainingHub.Organisations.Domain;
 
 /// <summary>An oblast, a hromada or an organisation (a social service centre, an NGO, a shelter).</summary>
-internal sealed class OrganisationUnit : IHasVersion
+internal sealed class OrganisationUnit : IHasVersion, IAuditedInUnit
 {
     public Guid Id { get; set; } = Guid.NewGuid();
+
+    Guid? IAuditedInUnit.AuditUnitId => Id;
 
     public required string Name { get; set; }
 

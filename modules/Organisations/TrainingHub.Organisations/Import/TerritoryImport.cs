@@ -3,6 +3,7 @@ using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
+using TrainingHub.Audit.Contracts;
 using TrainingHub.Organisations.Contracts;
 using TrainingHub.Organisations.Data;
 using TrainingHub.Organisations.Domain;
@@ -37,7 +38,7 @@ internal sealed record ImportPreview(IReadOnlyList<ImportRow> Rows, IReadOnlyLis
 /// A row without a hromada describes the oblast itself. Existing units (same name under the same parent) are updated,
 /// others created. The file is checked whole first; it is imported all or nothing.
 /// </summary>
-internal sealed class TerritoryImport(IDbContextFactory<OrganisationsDbContext> dbFactory, IAccessControl access)
+internal sealed class TerritoryImport(IDbContextFactory<OrganisationsDbContext> dbFactory, IAccessControl access, IAuditTrail audit)
 {
     public const int MaxFileBytes = 5 * 1024 * 1024;
     private const int ColumnCount = 5;
@@ -66,6 +67,12 @@ internal sealed class TerritoryImport(IDbContextFactory<OrganisationsDbContext> 
         {
             return Error.Rule("Error:SaveConflictedWithOtherChange");
         }
+        await audit.RecordAsync(new AuditEvent(AuditActions.Imported)
+        {
+            Module = "Organisations",
+            EntityType = nameof(OrganisationUnit),
+            Summary = $"territory CSV: {plan.Preview.CreateCount} created, {plan.Preview.UpdateCount} updated",
+        }, cancellationToken);
         return plan.Preview;
     }
 
