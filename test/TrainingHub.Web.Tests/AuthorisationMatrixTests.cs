@@ -42,6 +42,7 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/people"] = AccountPermissions.PeopleView,
         ["/people/{Id:guid}"] = AccountPermissions.PeopleView,
         ["/people/invite"] = AccountPermissions.PeopleManage,
+        ["/people/positions"] = AccountPermissions.PositionsManage,
         ["/jobs"] = PlatformPermissions.JobsDashboard,
         ["/audit"] = AuditPermissions.View,
         ["/roles"] = AccountPermissions.RolesManage,

@@ -10,4 +10,7 @@ public static class AccountPermissions
 
     /// <summary>Create roles and choose their permissions (held everywhere, by administrators).</summary>
     public const string RolesManage = "Accounts.Roles.Manage";
+
+    /// <summary>Extend the list of position types (held everywhere, by administrators).</summary>
+    public const string PositionsManage = "Accounts.Positions.Manage";
 }

@@ -39,6 +39,7 @@ public sealed class AccountsModule : TrainingHubModule
         new(AccountPermissions.PeopleView, typeof(AccountsResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator, BuiltInRoles.Supervisor, BuiltInRoles.Mentor),
         new(AccountPermissions.PeopleManage, typeof(AccountsResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
         new(AccountPermissions.RolesManage, typeof(AccountsResource), BuiltInRoles.Administrator),
+        new(AccountPermissions.PositionsManage, typeof(AccountsResource), BuiltInRoles.Administrator),
     ];
 
     public override IEnumerable<MenuItem> MenuItems =>
@@ -61,6 +62,7 @@ public sealed class AccountsModule : TrainingHubModule
         services.AddScoped<PersonStatus>();
         services.AddScoped<RoleAdministration>();
         services.AddScoped<RoleAssignments>();
+        services.AddScoped<PositionTypes>();
         services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
         // Other sessions notice a changed security stamp (sign out everywhere, new password) within this interval.
         services.Configure<SecurityStampValidatorOptions>(o =>
