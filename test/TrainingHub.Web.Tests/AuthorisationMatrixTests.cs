@@ -43,6 +43,7 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/people/{Id:guid}"] = AccountPermissions.PeopleView,
         ["/people/invite"] = AccountPermissions.PeopleManage,
         ["/people/positions"] = AccountPermissions.PositionsManage,
+        ["/people/{Id:guid}/edit"] = AccountPermissions.PeopleManage,
         ["/jobs"] = PlatformPermissions.JobsDashboard,
         ["/audit"] = AuditPermissions.View,
         ["/roles"] = AccountPermissions.RolesManage,

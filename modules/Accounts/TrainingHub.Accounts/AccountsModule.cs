@@ -63,6 +63,7 @@ public sealed class AccountsModule : TrainingHubModule
         services.AddScoped<RoleAdministration>();
         services.AddScoped<RoleAssignments>();
         services.AddScoped<PositionTypes>();
+        services.AddScoped<ProfileEditor>();
         services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
         // Other sessions notice a changed security stamp (sign out everywhere, new password) within this interval.
         services.Configure<SecurityStampValidatorOptions>(o =>
