@@ -29,6 +29,8 @@ public sealed class AccountsResource;
 public sealed class AccountsModule : TrainingHubModule
 {
     public const string LoginPath = "/account/login";
+    public const string LogoutPath = "/account/logout";
+    public const string TwoFactorPath = "/account/two-factor";
 
     public override string Name => "Accounts";
 
@@ -53,6 +55,7 @@ public sealed class AccountsModule : TrainingHubModule
         services.AddScoped<PeopleDirectory>();
         services.AddScoped<Invitations>();
         services.AddScoped<MyAccount>();
+        services.AddScoped<TwoFactorSetup>();
         services.AddScoped<PersonStatus>();
         services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
         // Other sessions notice a changed security stamp (sign out everywhere, new password) within this interval.
@@ -83,7 +86,7 @@ public sealed class AccountsModule : TrainingHubModule
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = LoginPath;
-            o.LogoutPath = "/account/logout";
+            o.LogoutPath = LogoutPath;
             o.AccessDeniedPath = "/account/access-denied";
             o.Cookie.Name = "TrainingHub.Auth";
             o.SlidingExpiration = true;
@@ -94,7 +97,7 @@ public sealed class AccountsModule : TrainingHubModule
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         // Signing out is a form post carrying the antiforgery token, so no other site can sign a person out.
-        endpoints.MapPost("/account/logout", async Task<IResult> (HttpContext context, IAntiforgery antiforgery, SignInManager<ApplicationUser> signInManager) =>
+        endpoints.MapPost(LogoutPath, async Task<IResult> (HttpContext context, IAntiforgery antiforgery, SignInManager<ApplicationUser> signInManager) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))
             {
@@ -104,4 +107,7 @@ public sealed class AccountsModule : TrainingHubModule
             return TypedResults.LocalRedirect(LoginPath);
         });
     }
+
+    /// <summary>Administrators who have not turned on two-factor sign-in reach nothing but its set-up page until they do.</summary>
+    public override void UseAfterAuthentication(IApplicationBuilder app) => app.Use(TwoFactorSetupGate.InvokeAsync);
 }
