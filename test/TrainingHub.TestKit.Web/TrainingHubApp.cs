@@ -1,7 +1,13 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingHub.Accounts.Data;
+using TrainingHub.Accounts.Domain;
+using TrainingHub.SharedKernel.Security;
 using TrainingHub.SharedKernel.Persistence;
 
 namespace TrainingHub.TestKit.Web;
@@ -88,6 +94,23 @@ public sealed partial class TrainingHubApp : WebApplicationFactory<Program>
         {
             throw new InvalidOperationException($"Signing in as {email} answered {(int)response.StatusCode}, not a redirect into the app.");
         }
+    }
+
+    /// <summary>Adds an administrator for everywhere, with the demo password and without two-factor sign-in yet.</summary>
+    public async Task CreateAdministratorAsync(string email, string fullName)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, FullName = fullName };
+        var created = await users.CreateAsync(user, DemoPassword);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+        var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
+        var role = await db.Roles.SingleAsync(r => r.Name == BuiltInRoles.Administrator);
+        db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, RoleId = role.Id });
+        await db.SaveChangesAsync();
     }
 
     /// <summary>The six-digit code an authenticator app with this key shows now.</summary>

@@ -4,11 +4,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using TrainingHub.Accounts.Data;
 using TrainingHub.Accounts.Domain;
-using TrainingHub.SharedKernel.Security;
 using TrainingHub.TestKit.Web;
 
 namespace TrainingHub.Web.Tests;
@@ -98,7 +95,7 @@ public sealed partial class TwoFactorTests(TrainingHubApp app) : IClassFixture<T
     [Fact]
     public async Task An_administrator_without_two_factor_reaches_nothing_but_its_set_up_until_it_is_on()
     {
-        await CreateAdministratorAsync("second.admin@traininghub.example");
+        await app.CreateAdministratorAsync("second.admin@traininghub.example", "Друга Адміністраторка");
         var client = app.CreateBrowserLikeClient();
         await TrainingHubApp.SignInAsync(client, "second.admin@traininghub.example");
 
@@ -193,18 +190,6 @@ public sealed partial class TwoFactorTests(TrainingHubApp app) : IClassFixture<T
         await users.ResetAuthenticatorKeyAsync(user);
         await users.SetTwoFactorEnabledAsync(user, true);
         return (await users.GetAuthenticatorKeyAsync(user))!;
-    }
-
-    private async Task CreateAdministratorAsync(string email)
-    {
-        using var scope = app.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, FullName = "Друга Адміністраторка" };
-        Assert.True((await users.CreateAsync(user, TrainingHubApp.DemoPassword)).Succeeded);
-        var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
-        var role = await db.Roles.SingleAsync(r => r.Name == BuiltInRoles.Administrator);
-        db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, RoleId = role.Id });
-        await db.SaveChangesAsync();
     }
 
     private async Task<ApplicationUser> FindAsync(string email)
