@@ -63,7 +63,10 @@ public sealed class AccountsModule : TrainingHubModule
             o.ValidationInterval = TimeSpan.FromSeconds(configuration.GetValue("Accounts:SessionCheckSeconds", 60)));
         services.AddSingleton<IModuleInitializer, BuiltInRolesSetup>();
         services.AddSingleton<IModuleInitializer, PositionTypesSetup>();
-        services.AddSingleton<IModuleInitializer, DemoAccounts>();
+        // The demo administrator's published authenticator key is for Development only.
+        services.AddSingleton<IModuleInitializer>(sp => new DemoAccounts(
+            sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IConfiguration>(),
+            publishedAdministratorKey: sp.GetService<IHostEnvironment>()?.IsDevelopment() == true));
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<ApplicationUser>(o =>

@@ -17,7 +17,7 @@ namespace TrainingHub.Accounts.DemoData;
 /// the demo administrator also has two-factor sign-in on with a fixed, published key, and the second sign-in step
 /// shows its current code; elsewhere the administrator sets two-factor sign-in up at first sign-in like anyone else.
 /// </summary>
-internal sealed class DemoAccounts(IServiceScopeFactory scopeFactory, IConfiguration configuration, IHostEnvironment environment) : IModuleInitializer
+internal sealed class DemoAccounts(IServiceScopeFactory scopeFactory, IConfiguration configuration, bool publishedAdministratorKey) : IModuleInitializer
 {
     public const string Password = "Demo-pass-2026";
 
@@ -94,7 +94,7 @@ internal sealed class DemoAccounts(IServiceScopeFactory scopeFactory, IConfigura
                 throw new InvalidOperationException($"Demo account {account.Email}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
             }
             db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, RoleId = roles[account.Role], UnitId = unit?.Id });
-            if (account.Role == BuiltInRoles.Administrator && environment.IsDevelopment())
+            if (account.Role == BuiltInRoles.Administrator && publishedAdministratorKey)
             {
                 var keys = (IUserAuthenticatorKeyStore<ApplicationUser>)scope.ServiceProvider.GetRequiredService<IUserStore<ApplicationUser>>();
                 await keys.SetAuthenticatorKeyAsync(user, AuthenticatorKey, cancellationToken);
