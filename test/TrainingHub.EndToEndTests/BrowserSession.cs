@@ -104,8 +104,20 @@ internal static class PageActions
         await page.GetByLabel(Texts.Email).FillAsync(email);
         await page.GetByLabel(Texts.Password).FillAsync(TrainingHubApp.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = Texts.SignIn }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        await page.WaitForURLAsync(url => !url.EndsWith("/account/login", StringComparison.Ordinal));
+        if (page.Url.Contains("/account/login-2fa"))
+        {
+            await page.EnterAuthenticatorCodeAsync(TrainingHubApp.DemoAuthenticatorKey);
+        }
         await page.WaitUntilInteractiveAsync();
+    }
+
+    /// <summary>The second sign-in step: types the code an app with this key shows now.</summary>
+    public static async Task EnterAuthenticatorCodeAsync(this IPage page, string key)
+    {
+        await page.GetByLabel(Texts.Code).FillAsync(TrainingHubApp.AuthenticatorCode(key));
+        await page.GetByRole(AriaRole.Button, new() { Name = Texts.Continue }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
     }
 
     /// <summary>No serious or critical accessibility violations on the page as it stands.</summary>
@@ -124,5 +136,7 @@ internal static class PageActions
         public const string Email = "Електронна пошта";
         public const string Password = "Пароль";
         public const string SignIn = "Увійти";
+        public const string Code = "Код із застосунку";
+        public const string Continue = "Продовжити";
     }
 }

@@ -1,7 +1,13 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingHub.Accounts.Data;
+using TrainingHub.Accounts.Domain;
+using TrainingHub.SharedKernel.Security;
 using TrainingHub.SharedKernel.Persistence;
 
 namespace TrainingHub.TestKit.Web;
@@ -13,6 +19,10 @@ namespace TrainingHub.TestKit.Web;
 public sealed partial class TrainingHubApp : WebApplicationFactory<Program>
 {
     public const string DemoPassword = TrainingHub.Accounts.DemoData.DemoAccounts.Password;
+
+    /// <summary>The demo administrator's authenticator key in Development.</summary>
+    public const string DemoAuthenticatorKey = TrainingHub.Accounts.DemoData.DemoAccounts.AuthenticatorKey;
+
     /// <summary>The app's data folder: its SQLite database and, with no SMTP server, its outgoing mail.</summary>
     public string DataFolder { get; } = System.IO.Directory.CreateTempSubdirectory("traininghub-app-").FullName;
 
@@ -68,15 +78,46 @@ public sealed partial class TrainingHubApp : WebApplicationFactory<Program>
     public HttpClient CreateBrowserLikeClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    /// <summary>Signs a client in through the real sign-in form, antiforgery token included.</summary>
-    public static async Task SignInAsync(HttpClient client, string email, string password = DemoPassword)
+    /// <summary>
+    /// Signs a client in through the real sign-in form, antiforgery token included. When the person uses two-factor
+    /// sign-in, the second step gets the code an app with <paramref name="authenticatorKey"/> (by default the demo
+    /// administrator's) shows now.
+    /// </summary>
+    public static async Task SignInAsync(HttpClient client, string email, string password = DemoPassword, string authenticatorKey = DemoAuthenticatorKey)
     {
         var response = await PostFormAsync(client, "/account/login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
-        if (response.StatusCode != HttpStatusCode.Redirect)
+        if (response.StatusCode == HttpStatusCode.Redirect && IsSecondStep(response))
         {
-            throw new InvalidOperationException($"Signing in as {email} answered {(int)response.StatusCode}, not a redirect.");
+            response = await PostFormAsync(client, response.Headers.Location!.OriginalString, "login-2fa", new() { ["Input.Code"] = AuthenticatorCode(authenticatorKey) });
+        }
+        if (response.StatusCode != HttpStatusCode.Redirect || IsSecondStep(response))
+        {
+            throw new InvalidOperationException($"Signing in as {email} answered {(int)response.StatusCode}, not a redirect into the app.");
         }
     }
+
+    /// <summary>Adds an administrator for everywhere, with the demo password and without two-factor sign-in yet.</summary>
+    public async Task CreateAdministratorAsync(string email, string fullName)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, FullName = fullName };
+        var created = await users.CreateAsync(user, DemoPassword);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+        var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
+        var role = await db.Roles.SingleAsync(r => r.Name == BuiltInRoles.Administrator);
+        db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, RoleId = role.Id });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The six-digit code an authenticator app with this key shows now.</summary>
+    public static string AuthenticatorCode(string key) => TrainingHub.Accounts.Services.Totp.Code(key, DateTimeOffset.UtcNow);
+
+    private static bool IsSecondStep(HttpResponseMessage response) =>
+        response.Headers.Location?.OriginalString.Contains("/account/login-2fa", StringComparison.Ordinal) == true;
 
     /// <summary>Fills in and posts one of the app's static forms, as a browser would.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string formName, Dictionary<string, string> fields)

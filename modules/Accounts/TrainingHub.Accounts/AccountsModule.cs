@@ -31,6 +31,8 @@ public sealed class AccountsResource;
 public sealed class AccountsModule : TrainingHubModule
 {
     public const string LoginPath = "/account/login";
+    public const string LogoutPath = "/account/logout";
+    public const string TwoFactorPath = "/account/two-factor";
 
     public override string Name => "Accounts";
 
@@ -59,6 +61,7 @@ public sealed class AccountsModule : TrainingHubModule
         services.AddScoped<PeopleDirectory>();
         services.AddScoped<Invitations>();
         services.AddScoped<MyAccount>();
+        services.AddScoped<TwoFactorSetup>();
         services.AddScoped<PersonStatus>();
         services.AddScoped<RoleAdministration>();
         services.AddScoped<RoleAssignments>();
@@ -70,7 +73,10 @@ public sealed class AccountsModule : TrainingHubModule
             o.ValidationInterval = TimeSpan.FromSeconds(configuration.GetValue("Accounts:SessionCheckSeconds", 60)));
         services.AddSingleton<IModuleInitializer, BuiltInRolesSetup>();
         services.AddSingleton<IModuleInitializer, PositionTypesSetup>();
-        services.AddSingleton<IModuleInitializer, DemoAccounts>();
+        // The demo administrator's published authenticator key is for Development only.
+        services.AddSingleton<IModuleInitializer>(sp => new DemoAccounts(
+            sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IConfiguration>(),
+            publishedAdministratorKey: sp.GetService<IHostEnvironment>()?.IsDevelopment() == true));
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<ApplicationUser>(o =>
@@ -93,7 +99,7 @@ public sealed class AccountsModule : TrainingHubModule
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = LoginPath;
-            o.LogoutPath = "/account/logout";
+            o.LogoutPath = LogoutPath;
             o.AccessDeniedPath = "/account/access-denied";
             o.Cookie.Name = "TrainingHub.Auth";
             o.SlidingExpiration = true;
@@ -104,7 +110,7 @@ public sealed class AccountsModule : TrainingHubModule
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         // Signing out is a form post carrying the antiforgery token, so no other site can sign a person out.
-        endpoints.MapPost("/account/logout", async Task<IResult> (HttpContext context, IAntiforgery antiforgery, SignInManager<ApplicationUser> signInManager) =>
+        endpoints.MapPost(LogoutPath, async Task<IResult> (HttpContext context, IAntiforgery antiforgery, SignInManager<ApplicationUser> signInManager) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))
             {
@@ -114,4 +120,7 @@ public sealed class AccountsModule : TrainingHubModule
             return TypedResults.LocalRedirect(LoginPath);
         });
     }
+
+    /// <summary>Administrators who have not turned on two-factor sign-in reach nothing but its set-up page until they do.</summary>
+    public override void UseAfterAuthentication(IApplicationBuilder app) => app.Use(TwoFactorSetupGate.InvokeAsync);
 }

@@ -141,6 +141,10 @@ public static class PlatformExtensions
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseRequestLocalization();
         app.UseAuthentication();
+        foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Modules)
+        {
+            module.UseAfterAuthentication(app);
+        }
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Hangfire;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,11 @@ public abstract class TrainingHubModule
     }
 
     public virtual void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+    }
+
+    /// <summary>Adds middleware that must see every request once the person is known (after authentication, before authorisation).</summary>
+    public virtual void UseAfterAuthentication(IApplicationBuilder app)
     {
     }
 

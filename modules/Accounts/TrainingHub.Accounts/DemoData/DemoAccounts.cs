@@ -2,18 +2,27 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using TrainingHub.Accounts.Data;
 using TrainingHub.Accounts.Domain;
+using TrainingHub.Accounts.Services;
 using TrainingHub.Organisations.Contracts;
 using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Security;
 
 namespace TrainingHub.Accounts.DemoData;
 
-/// <summary>One demo person per built-in role. Their passwords are shown on the sign-in page in Development only.</summary>
-internal sealed class DemoAccounts(IServiceScopeFactory scopeFactory, IConfiguration configuration) : IModuleInitializer
+/// <summary>
+/// One demo person per built-in role. Their passwords are shown on the sign-in page in Development only. In Development
+/// the demo administrator also has two-factor sign-in on with a fixed, published key, and the second sign-in step
+/// shows its current code; elsewhere the administrator sets two-factor sign-in up at first sign-in like anyone else.
+/// </summary>
+internal sealed class DemoAccounts(IServiceScopeFactory scopeFactory, IConfiguration configuration, bool publishedAdministratorKey) : IModuleInitializer
 {
     public const string Password = "Demo-pass-2026";
+
+    /// <summary>The demo administrator's authenticator key in Development (base 32, as an authenticator app takes it).</summary>
+    public const string AuthenticatorKey = "TRAININGHUBDEMOADMINKEYONLYLOCAL";
 
     /// <summary>Where each demo person works: the coordinator across Zhytomyr Oblast, the others in Zhytomyr City Hromada.</summary>
     public static IReadOnlyList<DemoAccount> All { get; } =
@@ -44,6 +53,14 @@ internal sealed class DemoAccounts(IServiceScopeFactory scopeFactory, IConfigura
     private const string ZhytomyrCity = "UA18040470000082484";
 
     public static bool Enabled(IConfiguration configuration) => configuration.GetValue<bool>("DemoData:Enabled");
+
+    /// <summary>Demo passwords and codes are shown in Development only, never in Production.</summary>
+    public static bool Shown(IHostEnvironment environment, IConfiguration configuration) =>
+        environment.IsDevelopment() && Enabled(configuration);
+
+    /// <summary>The code a person's authenticator shows now, when they still use the published demo key; null otherwise.</summary>
+    public static async Task<string?> CurrentDemoCodeAsync(UserManager<ApplicationUser> users, ApplicationUser user, TimeProvider clock) =>
+        await users.GetAuthenticatorKeyAsync(user) == AuthenticatorKey ? Totp.Code(AuthenticatorKey, clock.GetUtcNow()) : null;
 
     public async Task InitialiseAsync(CancellationToken cancellationToken)
     {
@@ -77,6 +94,12 @@ internal sealed class DemoAccounts(IServiceScopeFactory scopeFactory, IConfigura
                 throw new InvalidOperationException($"Demo account {account.Email}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
             }
             db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, RoleId = roles[account.Role], UnitId = unit?.Id });
+            if (account.Role == BuiltInRoles.Administrator && publishedAdministratorKey)
+            {
+                var keys = (IUserAuthenticatorKeyStore<ApplicationUser>)scope.ServiceProvider.GetRequiredService<IUserStore<ApplicationUser>>();
+                await keys.SetAuthenticatorKeyAsync(user, AuthenticatorKey, cancellationToken);
+                await users.SetTwoFactorEnabledAsync(user, true);
+            }
         }
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -1,8 +1,6 @@
-using System.Text;
 using Hangfire;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -87,7 +85,7 @@ internal sealed class Invitations(
         db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, RoleId = roleId, UnitId = unitId });
         var token = await users.GenerateUserTokenAsync(user, TokenProvider, TokenPurpose);
         var baseUri = mailOptions.Value.PublicBaseUrl is { } configured ? new Uri(configured) : requestBaseUri;
-        var link = new Uri(baseUri, $"account/accept-invitation?userId={user.Id}&token={WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token))}");
+        var link = new Uri(baseUri, $"account/accept-invitation?userId={user.Id}&token={LinkToken.Encode(token)}");
         var mail = composer.Compose(typeof(AccountsResource), MessageType, user.Email, user.FullName, user.PreferredCulture, link, user.FullName);
         db.Set<OutgoingMail>().Add(OutgoingMail.From(mail, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(cancellationToken);
@@ -123,19 +121,9 @@ internal sealed class Invitations(
 
     private async Task<bool> IsValidAsync(ApplicationUser user, string token)
     {
-        if (user.PasswordHash is not null)
-        {
-            return false;
-        }
-        try
-        {
-            var decoded = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(token));
-            return await users.VerifyUserTokenAsync(user, TokenProvider, TokenPurpose, decoded);
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
+        return user.PasswordHash is null
+            && LinkToken.Decode(token) is { } decoded
+            && await users.VerifyUserTokenAsync(user, TokenProvider, TokenPurpose, decoded);
     }
 
     private async Task<List<FieldError>> CheckAsync(InvitationInput input)

@@ -1,7 +1,5 @@
-using System.Text;
 using Hangfire;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using TrainingHub.Accounts.Data;
 using TrainingHub.Accounts.Domain;
@@ -32,7 +30,7 @@ internal sealed class PasswordReset(
         {
             return;
         }
-        var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
+        var token = LinkToken.Encode(await users.GeneratePasswordResetTokenAsync(user));
         var baseUri = mailOptions.Value.PublicBaseUrl is { } configured ? new Uri(configured) : requestBaseUri;
         var link = new Uri(baseUri, $"account/reset-password?userId={user.Id}&token={token}");
         var mail = composer.Compose(typeof(AccountsResource), MessageType, user.Email!, user.FullName, user.PreferredCulture, link, user.FullName);
@@ -45,16 +43,7 @@ internal sealed class PasswordReset(
     public async Task<IReadOnlyList<FieldError>> ResetAsync(Guid userId, string token, string newPassword)
     {
         var user = await users.FindByIdAsync(userId.ToString());
-        string decoded;
-        try
-        {
-            decoded = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(token));
-        }
-        catch (FormatException)
-        {
-            return [new FieldError("Token", "Reset:InvalidLink")];
-        }
-        if (user is null)
+        if (user is null || LinkToken.Decode(token) is not { } decoded)
         {
             return [new FieldError("Token", "Reset:InvalidLink")];
         }

@@ -11,7 +11,8 @@ namespace TrainingHub.Accounts.Services;
 
 /// <summary>
 /// Builds the signed-in identity: the person's name, the roles they hold, and one grant claim per
-/// permission and unit, which is what every authorisation check reads.
+/// permission and unit, which is what every authorisation check reads; and whether the person still has to turn
+/// on two-factor sign-in before using the app.
 /// </summary>
 internal sealed class PermissionClaimsFactory(
     UserManager<ApplicationUser> userManager, IOptions<IdentityOptions> options, IDbContextFactory<AccountsDbContext> dbFactory)
@@ -21,9 +22,12 @@ internal sealed class PermissionClaimsFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(AccountClaimTypes.FullName, user.FullName));
-        foreach (var claim in await GetRoleAndGrantClaimsAsync(user.Id))
+        var claims = (await GetRoleAndGrantClaimsAsync(user.Id)).ToList();
+        identity.AddClaims(claims);
+        var roles = claims.Where(c => c.Type == ClaimTypes.Role).Select(c => c.Value);
+        if (!user.TwoFactorEnabled && TwoFactorSetup.IsRequiredFor(roles))
         {
-            identity.AddClaim(claim);
+            identity.AddClaim(new Claim(AccountClaimTypes.TwoFactorSetupRequired, "true"));
         }
         return identity;
     }
