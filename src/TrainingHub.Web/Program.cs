@@ -1,4 +1,5 @@
 using TrainingHub.Accounts;
+using TrainingHub.Notifications;
 using TrainingHub.Organisations;
 using TrainingHub.SharedKernel.Hosting;
 using TrainingHub.Web.Components;
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();
 builder.AddModule<OrganisationsModule>();
 builder.AddModule<AccountsModule>();
+builder.AddModule<NotificationsModule>();
 
 var app = builder.Build();
 await app.InitialiseModulesAsync();

@@ -54,6 +54,7 @@ public sealed class AccountsModule : TrainingHubModule
         services.AddScoped<Invitations>();
         services.AddScoped<MyAccount>();
         services.AddScoped<PersonStatus>();
+        services.AddSingleton<IPeopleLookup, PeopleLookup>();
         services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
         // Other sessions notice a changed security stamp (sign out everywhere, new password) within this interval.
         services.Configure<SecurityStampValidatorOptions>(o =>
