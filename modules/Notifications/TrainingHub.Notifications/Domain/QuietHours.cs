@@ -41,9 +41,10 @@ internal static class TimeZones
 
     public static bool Exists(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
 
-    /// <summary>The zone with this id, or Kyiv time when the system does not know it.</summary>
+    /// <summary>The zone with this id, or Kyiv time when the system does not know it (under its older name on older systems).</summary>
     public static TimeZoneInfo Find(string id) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone
-        : TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Kiev", out var kyiv) ? kyiv
+        : TimeZoneInfo.TryFindSystemTimeZoneById(NotificationSettings.DefaultTimeZone, out var kyiv) ? kyiv
+        : TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Kiev", out var kiev) ? kiev
         : TimeZoneInfo.Utc;
 }
