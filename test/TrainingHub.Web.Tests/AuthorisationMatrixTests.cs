@@ -33,6 +33,8 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/"] = SignedIn,
         ["/account/access-denied"] = SignedIn,
         ["/account/manage"] = SignedIn,
+        ["/notifications"] = SignedIn,
+        ["/notifications/preferences"] = SignedIn,
         ["/organisations"] = OrganisationPermissions.UnitsView,
         ["/organisations/{Id:guid}"] = OrganisationPermissions.UnitsView,
         ["/organisations/new"] = OrganisationPermissions.UnitsEdit,
