@@ -53,8 +53,9 @@ public static class PlatformExtensions
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddMudServices(o =>
         {
-            // Messages appear at once: a fading-in message is briefly unreadable, and motion helps no one here.
+            // Messages appear and go at once: a fading message is briefly unreadable, and motion helps no one here.
             o.SnackbarConfiguration.ShowTransitionDuration = 0;
+            o.SnackbarConfiguration.HideTransitionDuration = 0;
             o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomLeft;
         });
         services.AddRazorComponents().AddInteractiveServerComponents();
