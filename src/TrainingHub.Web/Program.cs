@@ -1,5 +1,6 @@
 using TrainingHub.Accounts;
 using TrainingHub.Audit;
+using TrainingHub.Notifications;
 using TrainingHub.Organisations;
 using TrainingHub.SharedKernel.Hosting;
 using TrainingHub.Web.Components;
@@ -10,6 +11,7 @@ builder.AddPlatform();
 builder.AddModule<AuditModule>();
 builder.AddModule<OrganisationsModule>();
 builder.AddModule<AccountsModule>();
+builder.AddModule<NotificationsModule>();
 
 var app = builder.Build();
 await app.InitialiseModulesAsync();

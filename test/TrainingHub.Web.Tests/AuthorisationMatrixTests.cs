@@ -37,6 +37,8 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/account/access-denied"] = SignedIn,
         ["/account/manage"] = SignedIn,
         ["/account/two-factor"] = SignedIn,
+        ["/notifications"] = SignedIn,
+        ["/notifications/preferences"] = SignedIn,
         ["/organisations"] = OrganisationPermissions.UnitsView,
         ["/organisations/{Id:guid}"] = OrganisationPermissions.UnitsView,
         ["/organisations/new"] = OrganisationPermissions.UnitsEdit,

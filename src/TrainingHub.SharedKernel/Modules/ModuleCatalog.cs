@@ -15,6 +15,8 @@ public sealed class ModuleCatalog
 
     public IEnumerable<PermissionDefinition> Permissions => _modules.SelectMany(m => m.Permissions);
 
+    public IEnumerable<Type> AppBarItems => _modules.SelectMany(m => m.AppBarItems);
+
     public IEnumerable<MenuItem> MenuItems => _modules.SelectMany(m => m.MenuItems).OrderBy(i => i.Order);
 
     /// <summary>The menu entries a person may open; the pages behind them check again on the server.</summary>

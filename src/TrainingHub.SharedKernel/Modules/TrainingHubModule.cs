@@ -25,6 +25,9 @@ public abstract class TrainingHubModule
 
     public virtual IEnumerable<MenuItem> MenuItems => [];
 
+    /// <summary>Components the app bar shows to signed-in people, such as the notification bell; each checks on the server what it shows.</summary>
+    public virtual IEnumerable<Type> AppBarItems => [];
+
     public virtual void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
     }

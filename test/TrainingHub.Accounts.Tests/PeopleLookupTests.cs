@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingHub.Accounts.Contracts;
+using TrainingHub.Accounts.Domain;
+using TrainingHub.Organisations;
+using TrainingHub.SharedKernel.Localization;
+using TrainingHub.TestKit;
+
+namespace TrainingHub.Accounts.Tests;
+
+/// <summary>What other modules learn about a person to write to them: name, address, language and whether they are active.</summary>
+public abstract class PeopleLookupTests(ITestDatabaseServer server) : IAsyncLifetime
+{
+    private ModuleTestHost _host = null!;
+
+    public async ValueTask InitializeAsync() =>
+        _host = await ModuleTestHost.StartAsync(server, [new OrganisationsModule(), new AccountsModule()],
+            new Dictionary<string, string?> { ["DemoData:Enabled"] = "true" });
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+
+    [Fact]
+    public async Task A_person_is_found_by_id_or_address_with_their_language_and_status()
+    {
+        var lookup = _host.Get<IPeopleLookup>();
+        using (var scope = _host.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var coordinator = (await users.FindByEmailAsync("coordinator@traininghub.example"))!;
+            coordinator.PreferredCulture = Cultures.English;
+            coordinator.IsActive = false;
+            await users.UpdateAsync(coordinator);
+        }
+
+        var learner = await lookup.FindByEmailAsync(" Learner@TrainingHub.example ");
+        var coordinatorById = await lookup.FindAsync((await lookup.FindByEmailAsync("coordinator@traininghub.example"))!.Id);
+
+        Assert.Equal(("Оксана Волонтерка", "learner@traininghub.example", Cultures.Ukrainian, true),
+            (learner!.FullName, learner.Email, learner.PreferredCulture, learner.IsActive));
+        Assert.Equal((Cultures.English, false), (coordinatorById!.PreferredCulture, coordinatorById.IsActive));
+        Assert.Null(await lookup.FindAsync(Guid.NewGuid()));
+        Assert.Null(await lookup.FindByEmailAsync("nobody@traininghub.example"));
+    }
+}
+
+public sealed class PeopleLookupOnSqlite(SqliteServer server) : PeopleLookupTests(server), IClassFixture<SqliteServer>;
+
+public sealed class PeopleLookupOnPostgreSql(PostgreSqlServer server) : PeopleLookupTests(server), IClassFixture<PostgreSqlServer>;
