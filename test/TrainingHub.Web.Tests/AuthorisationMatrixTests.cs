@@ -47,6 +47,7 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/people"] = AccountPermissions.PeopleView,
         ["/people/{Id:guid}"] = AccountPermissions.PeopleView,
         ["/people/invite"] = AccountPermissions.PeopleManage,
+        ["/people/invite/bulk"] = AccountPermissions.PeopleManage,
         ["/people/positions"] = AccountPermissions.PositionsManage,
         ["/people/{Id:guid}/edit"] = AccountPermissions.PeopleManage,
         ["/jobs"] = PlatformPermissions.JobsDashboard,

@@ -67,6 +67,7 @@ public sealed class AccountsModule : TrainingHubModule
         services.AddScoped<RoleAssignments>();
         services.AddScoped<PositionTypes>();
         services.AddScoped<ProfileEditor>();
+        services.AddScoped<BulkInvitations>();
         services.AddSingleton<IPeopleLookup, PeopleLookup>();
         services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
         // Other sessions notice a changed security stamp (sign out everywhere, new password) within this interval.

@@ -70,6 +70,22 @@ internal sealed class Invitations(
 
         // The person, their role and the message are saved together or not at all.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var staged = await StageAsync(input, unitId, requestBaseUri, cancellationToken);
+        if (!staged.Succeeded)
+        {
+            return staged;
+        }
+        await transaction.CommitAsync(cancellationToken);
+        jobs.DispatchMailSoon();
+        return staged;
+    }
+
+    /// <summary>
+    /// Creates the person, their role and the message within the caller's transaction; the caller checked the input,
+    /// the permission at <paramref name="unitId"/> and the role, and commits.
+    /// </summary>
+    internal async Task<Result<Guid>> StageAsync(InvitationInput input, Guid unitId, Uri requestBaseUri, CancellationToken cancellationToken)
+    {
         var user = new ApplicationUser
         {
             UserName = input.Email.Trim(), Email = input.Email.Trim(), FullName = input.FullName.Trim(),
@@ -89,8 +105,6 @@ internal sealed class Invitations(
         var mail = composer.Compose(typeof(AccountsResource), MessageType, user.Email, user.FullName, user.PreferredCulture, link, user.FullName);
         db.Set<OutgoingMail>().Add(OutgoingMail.From(mail, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        jobs.DispatchMailSoon();
         return user.Id;
     }
 
@@ -126,7 +140,7 @@ internal sealed class Invitations(
             && await users.VerifyUserTokenAsync(user, TokenProvider, TokenPurpose, decoded);
     }
 
-    private async Task<List<FieldError>> CheckAsync(InvitationInput input)
+    internal async Task<List<FieldError>> CheckAsync(InvitationInput input)
     {
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(input.FullName))

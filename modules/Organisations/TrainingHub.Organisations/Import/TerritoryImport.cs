@@ -1,13 +1,11 @@
 using System.Globalization;
-using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Audit.Contracts;
 using TrainingHub.Organisations.Contracts;
 using TrainingHub.Organisations.Data;
 using TrainingHub.Organisations.Domain;
 using TrainingHub.Organisations.Services;
+using TrainingHub.SharedKernel.Import;
 using TrainingHub.SharedKernel.Outcomes;
 using TrainingHub.SharedKernel.Security;
 
@@ -78,8 +76,6 @@ internal sealed class TerritoryImport(IDbContextFactory<OrganisationsDbContext> 
 
     private sealed record Plan(ImportPreview Preview);
 
-    private sealed record RawRow(int Line, string[] Cells);
-
     /// <summary>Parses and checks the file, and stages the changes in <paramref name="db"/> without saving them.</summary>
     private async Task<Plan> PlanAsync(OrganisationsDbContext db, byte[] content, CancellationToken cancellationToken)
     {
@@ -92,16 +88,11 @@ internal sealed class TerritoryImport(IDbContextFactory<OrganisationsDbContext> 
         {
             return FileError("Import:Error:FileTooLarge", MaxFileBytes / 1024 / 1024);
         }
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(content).TrimStart('\uFEFF');
-        }
-        catch (DecoderFallbackException)
+        if (CsvText.DecodeUtf8(content) is not { } text)
         {
             return FileError("Import:Error:NotUtf8");
         }
-        var rawRows = ReadRows(text);
+        var rawRows = CsvText.Read(text).Rows;
         if (rawRows.Count == 0)
         {
             return FileError("Import:Error:Empty");
@@ -248,39 +239,6 @@ internal sealed class TerritoryImport(IDbContextFactory<OrganisationsDbContext> 
         }
         errors.Add(new(field, "Import:Error:NotANumber", cell.Trim()));
         return null;
-    }
-
-    /// <summary>Reads data rows after the header; the delimiter (comma or semicolon) is taken from the header line.</summary>
-    private static List<RawRow> ReadRows(string text)
-    {
-        var headerEnd = text.IndexOfAny(['\r', '\n']);
-        var header = headerEnd < 0 ? text : text[..headerEnd];
-        var delimiter = header.Count(c => c == ';') > header.Count(c => c == ',') ? ";" : ",";
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            Delimiter = delimiter,
-            HasHeaderRecord = true,
-            BadDataFound = null,
-            MissingFieldFound = null,
-            IgnoreBlankLines = true,
-        };
-        using var reader = new CsvReader(new StringReader(text), configuration);
-        var rows = new List<RawRow>();
-        if (!reader.Read())
-        {
-            return rows;
-        }
-        reader.ReadHeader();
-        while (reader.Read())
-        {
-            var cells = reader.Parser.Record ?? [];
-            if (cells.All(string.IsNullOrWhiteSpace))
-            {
-                continue;
-            }
-            rows.Add(new RawRow(reader.Parser.RawRow, cells));
-        }
-        return rows;
     }
 
     private static Plan FileError(string key, params object[] arguments) =>

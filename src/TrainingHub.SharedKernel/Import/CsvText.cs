@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace TrainingHub.SharedKernel.Import;
+
+/// <summary>One data line of a CSV file: its line number in the file (for error messages) and its cells.</summary>
+public sealed record CsvRow(int Line, string[] Cells);
+
+/// <summary>The header and data lines of a CSV file, blank lines left out.</summary>
+public sealed record CsvTable(string[] Header, IReadOnlyList<CsvRow> Rows);
+
+/// <summary>
+/// Reading the CSV files people export from spreadsheets: UTF-8 with or without a byte order mark, comma or
+/// semicolon (taken from the header line, since Ukrainian Excel writes semicolons), quoted cells.
+/// </summary>
+public static class CsvText
+{
+    /// <summary>The file as text, or null when it is not UTF-8 (a Windows-1251 export, a spreadsheet file).</summary>
+    public static string? DecodeUtf8(byte[] content)
+    {
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(content).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    public static CsvTable Read(string text)
+    {
+        var headerEnd = text.IndexOfAny(['\r', '\n']);
+        var headerLine = headerEnd < 0 ? text : text[..headerEnd];
+        var delimiter = headerLine.Count(c => c == ';') > headerLine.Count(c => c == ',') ? ";" : ",";
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            Delimiter = delimiter,
+            HasHeaderRecord = true,
+            BadDataFound = null,
+            MissingFieldFound = null,
+            IgnoreBlankLines = true,
+        };
+        using var reader = new CsvReader(new StringReader(text), configuration);
+        var rows = new List<CsvRow>();
+        if (!reader.Read())
+        {
+            return new CsvTable([], rows);
+        }
+        reader.ReadHeader();
+        var header = reader.HeaderRecord ?? [];
+        while (reader.Read())
+        {
+            var cells = reader.Parser.Record ?? [];
+            if (cells.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+            rows.Add(new CsvRow(reader.Parser.RawRow, cells));
+        }
+        return new CsvTable(header, rows);
+    }
+}
