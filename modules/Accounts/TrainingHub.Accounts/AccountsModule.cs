@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -9,11 +11,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MudBlazor;
+using TrainingHub.Accounts.Api;
 using TrainingHub.Accounts.Contracts;
 using TrainingHub.Accounts.Data;
 using TrainingHub.Accounts.DemoData;
 using TrainingHub.Accounts.Domain;
 using TrainingHub.Accounts.Services;
+using TrainingHub.SharedKernel.Api;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Mail;
 using TrainingHub.SharedKernel.Modules;
@@ -54,6 +58,7 @@ public sealed class AccountsModule : TrainingHubModule
         services.AddScoped<Invitations>();
         services.AddScoped<MyAccount>();
         services.AddScoped<PersonStatus>();
+        services.AddScoped<ApiTokens>();
         services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
         // Other sessions notice a changed security stamp (sign out everywhere, new password) within this interval.
         services.Configure<SecurityStampValidatorOptions>(o =>
@@ -62,7 +67,10 @@ public sealed class AccountsModule : TrainingHubModule
         services.AddSingleton<IModuleInitializer, PositionTypesSetup>();
         services.AddSingleton<IModuleInitializer, DemoAccounts>();
 
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthentication(SignInSchemes.Default)
+            .AddPolicyScheme(SignInSchemes.Default, null, o => o.ForwardDefaultSelector = SignInSchemes.Choose)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiEndpoints.BearerScheme, null)
+            .AddIdentityCookies();
         services.AddIdentityCore<ApplicationUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
@@ -88,6 +96,9 @@ public sealed class AccountsModule : TrainingHubModule
             o.Cookie.Name = "TrainingHub.Auth";
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            // The API answers with a status code (and problem details) instead of sending a program to a page.
+            o.Events.OnRedirectToLogin = context => AnswerApiOrRedirect(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => AnswerApiOrRedirect(context, StatusCodes.Status403Forbidden);
         });
     }
 
@@ -103,5 +114,23 @@ public sealed class AccountsModule : TrainingHubModule
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect(LoginPath);
         });
+        endpoints.MapPeopleApi();
+    }
+
+    private static Task AnswerApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int apiStatusCode)
+    {
+        if (context.Request.IsApiRequest())
+        {
+            context.Response.StatusCode = apiStatusCode;
+            if (apiStatusCode == StatusCodes.Status401Unauthorized)
+            {
+                context.Response.Headers.WWWAuthenticate = ApiEndpoints.BearerScheme;
+            }
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        return Task.CompletedTask;
     }
 }

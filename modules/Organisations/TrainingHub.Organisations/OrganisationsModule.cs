@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MudBlazor;
+using TrainingHub.Organisations.Api;
 using TrainingHub.Organisations.Contracts;
 using TrainingHub.Organisations.Data;
 using TrainingHub.Organisations.DemoData;
@@ -44,4 +46,6 @@ public sealed class OrganisationsModule : TrainingHubModule
         services.AddScoped<OrganisationTree>();
         services.AddScoped<TerritoryImport>();
     }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapUnitsApi();
 }

@@ -20,6 +20,8 @@ internal abstract class AccountsDbContext(DbContextOptions options)
 
     public DbSet<PositionType> PositionTypes => Set<PositionType>();
 
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -49,6 +51,14 @@ internal abstract class AccountsDbContext(DbContextOptions options)
         {
             permission.HasKey(p => p.Name);
             permission.Property(p => p.Name).HasMaxLength(200);
+        });
+        builder.Entity<ApiToken>(token =>
+        {
+            token.Property(t => t.Name).HasMaxLength(Services.ApiTokens.NameMaxLength);
+            token.Property(t => t.SecretHash).HasMaxLength(64);
+            token.HasIndex(t => t.SecretHash).IsUnique();
+            token.HasIndex(t => t.UserId);
+            token.HasOne<ApplicationUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.AddMailOutbox(Database, Schema);
         builder.ApplyModuleConventions(Database, Schema);
