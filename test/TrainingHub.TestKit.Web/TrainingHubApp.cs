@@ -1,7 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingHub.Accounts.Domain;
+using TrainingHub.Accounts.Services;
 using TrainingHub.SharedKernel.Persistence;
 
 namespace TrainingHub.TestKit.Web;
@@ -76,6 +80,23 @@ public sealed partial class TrainingHubApp : WebApplicationFactory<Program>
         {
             throw new InvalidOperationException($"Signing in as {email} answered {(int)response.StatusCode}, not a redirect.");
         }
+    }
+
+    /// <summary>A client that calls the API with a new personal token of the person with this e-mail address.</summary>
+    public async Task<HttpClient> CreateApiClientAsync(string email)
+    {
+        var client = CreateBrowserLikeClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await IssueApiTokenAsync(email));
+        return client;
+    }
+
+    /// <summary>Creates a personal API token for a person, as they would on their API tokens page, and returns its secret.</summary>
+    public async Task<string> IssueApiTokenAsync(string email, int lifetimeDays = 30)
+    {
+        using var scope = Services.CreateScope();
+        var person = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email)
+            ?? throw new InvalidOperationException($"Nobody has the address {email}.");
+        return (await scope.ServiceProvider.GetRequiredService<ApiTokens>().IssueAsync(person.Id, "Tests", lifetimeDays)).Value.Secret;
     }
 
     /// <summary>Fills in and posts one of the app's static forms, as a browser would.</summary>

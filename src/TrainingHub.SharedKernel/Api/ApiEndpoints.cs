@@ -99,11 +99,13 @@ public static class ApiEndpoints
             ? await new AcceptLanguageHeaderRequestCultureProvider().DetermineProviderCultureResult(context)
             : null);
 
-    /// <summary>Status codes without a body (401, 403, 404, a failed binding) become problem details under <c>/api</c>; pages keep the not-found page.</summary>
+    /// <summary>
+    /// Status codes without a body (401, 403, 404, a failed binding) become problem details under <c>/api</c>; pages keep
+    /// the not-found page. Call inside the pages' status code handling: the API's answer has a body, so that one leaves it be.
+    /// </summary>
     internal static WebApplication UseApiStatusCodes(this WebApplication app)
     {
         app.UseWhen(context => context.Request.IsApiRequest(), api => api.UseStatusCodePages());
-        app.UseWhen(context => !context.Request.IsApiRequest(), pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
         return app;
     }
 

@@ -138,6 +138,7 @@ public static class PlatformExtensions
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
+        app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseApiStatusCodes();
         app.UseRequestLocalization();
         app.UseAuthentication();
