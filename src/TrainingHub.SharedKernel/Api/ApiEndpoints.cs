@@ -73,7 +73,7 @@ public static class ApiEndpoints
             {
                 document.Info.Title = "TrainingHub API";
                 document.Info.Description =
-                    "Create a personal API token on My account → API tokens and send it as `Authorization: Bearer <token>`. " +
+                    "Create a personal API token on My account → Manage API tokens and send it as `Authorization: Bearer <token>`. " +
                     "Reading works with the sign-in cookie too; changes need a token.";
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -119,7 +119,14 @@ public static class ApiEndpoints
         app.MapScalarApiReference(ReferencePath, o => o
                 .WithTitle("TrainingHub API")
                 .WithOpenApiRoutePattern(DocumentPath)
-                .AddDocument(DocumentName))
+                .AddDocument(DocumentName)
+                // The page talks to this app only: no assistant, telemetry, hosted services or web fonts from elsewhere.
+                .DisableAgent()
+                .DisableMcp()
+                .DisableTelemetry()
+                .DisableDefaultFonts()
+                .HideDeveloperTools()
+                .HideClientButton())
             .AllowAnonymous();
         return app;
     }
