@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Accounts.Data;
 using TrainingHub.Accounts.Domain;
+using TrainingHub.Accounts.Services;
 using TrainingHub.SharedKernel.Security;
 using TrainingHub.SharedKernel.Persistence;
 
@@ -118,6 +119,22 @@ public sealed partial class TrainingHubApp : WebApplicationFactory<Program>
 
     private static bool IsSecondStep(HttpResponseMessage response) =>
         response.Headers.Location?.OriginalString.Contains("/account/login-2fa", StringComparison.Ordinal) == true;
+    /// <summary>A client that calls the API with a new personal token of the person with this e-mail address.</summary>
+    public async Task<HttpClient> CreateApiClientAsync(string email)
+    {
+        var client = CreateBrowserLikeClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await IssueApiTokenAsync(email));
+        return client;
+    }
+
+    /// <summary>Creates a personal API token for a person, as they would on their API tokens page, and returns its secret.</summary>
+    public async Task<string> IssueApiTokenAsync(string email, int lifetimeDays = 30)
+    {
+        using var scope = Services.CreateScope();
+        var person = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email)
+            ?? throw new InvalidOperationException($"Nobody has the address {email}.");
+        return (await scope.ServiceProvider.GetRequiredService<ApiTokens>().IssueAsync(person.Id, "Tests", lifetimeDays)).Value.Secret;
+    }
 
     /// <summary>Fills in and posts one of the app's static forms, as a browser would.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string formName, Dictionary<string, string> fields)

@@ -1,8 +1,13 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Accounts.Contracts;
+using TrainingHub.Accounts.Domain;
 using TrainingHub.Audit.Contracts;
 using TrainingHub.Organisations.Contracts;
 using TrainingHub.SharedKernel.Modules;
@@ -39,6 +44,7 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/account/two-factor"] = SignedIn,
         ["/notifications"] = SignedIn,
         ["/notifications/preferences"] = SignedIn,
+        ["/account/api-tokens"] = SignedIn,
         ["/organisations"] = OrganisationPermissions.UnitsView,
         ["/organisations/{Id:guid}"] = OrganisationPermissions.UnitsView,
         ["/organisations/new"] = OrganisationPermissions.UnitsEdit,
@@ -54,6 +60,24 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/audit"] = AuditPermissions.View,
         ["/roles"] = AccountPermissions.RolesManage,
         ["/roles/{Id:guid}"] = AccountPermissions.RolesManage,
+    };
+
+    /// <summary>
+    /// Who may call each API endpoint ("METHOD /pattern"). Permitted callers get 200; anyone else 401 (anonymous) or 403,
+    /// as problem details. The OpenAPI document and its reference page describe the API, not data, so they are open.
+    /// </summary>
+    private static readonly Dictionary<string, string> ApiAccess = new()
+    {
+        ["GET /api/{documentName}/openapi.json"] = Anyone,
+        ["GET /api/reference/{documentName?}"] = Anyone,
+        ["GET /api/reference/scalar.js"] = Anyone,
+        ["GET /api/reference/scalar.aspnetcore.js"] = Anyone,
+        ["GET /api/reference/favicon.svg"] = Anyone,
+        ["GET /api/v1/units"] = OrganisationPermissions.UnitsView,
+        ["GET /api/v1/units/{id:guid}"] = OrganisationPermissions.UnitsView,
+        ["PUT /api/v1/units/{id:guid}"] = OrganisationPermissions.UnitsEdit,
+        ["GET /api/v1/people"] = AccountPermissions.PeopleView,
+        ["GET /api/v1/people/{id:guid}"] = AccountPermissions.PeopleView,
     };
 
     private static readonly Dictionary<string, string> DemoPersonOf = new()
@@ -114,6 +138,102 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
             }
         }
         Assert.True(wrong.Count == 0, $"{role}:\n" + string.Join("\n", wrong));
+    }
+
+    [Fact]
+    public void Every_API_endpoint_the_app_maps_has_a_declared_access()
+    {
+        var undeclared = ApiEndpoints().Where(endpoint => !ApiAccess.ContainsKey(endpoint)).ToList();
+
+        Assert.True(undeclared.Count == 0, "Declare who may call: " + string.Join(", ", undeclared));
+        Assert.Contains("PUT /api/v1/units/{id:guid}", ApiEndpoints());
+    }
+
+    [Fact]
+    public async Task Anonymous_callers_get_401_problem_details_from_the_API_never_a_redirect()
+    {
+        var client = app.CreateBrowserLikeClient();
+        var wrong = new List<string>();
+        foreach (var (endpoint, access) in ApiAccess)
+        {
+            var response = await client.SendAsync(await ApiRequestAsync(endpoint));
+            var expected = access == Anyone ? "open" : "sign in";
+            if (await ApiOutcomeAsync(response) != expected)
+            {
+                wrong.Add($"{endpoint}: {await ApiOutcomeAsync(response)}, expected {expected}");
+            }
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    [Theory]
+    [InlineData(BuiltInRoles.Administrator)]
+    [InlineData(BuiltInRoles.Coordinator)]
+    [InlineData(BuiltInRoles.Supervisor)]
+    [InlineData(BuiltInRoles.Mentor)]
+    [InlineData(BuiltInRoles.Learner)]
+    public async Task Each_role_gets_from_the_API_exactly_what_its_permissions_allow(string role)
+    {
+        var permissions = app.Services.GetRequiredService<ModuleCatalog>().Permissions
+            .Where(p => p.GrantedByDefaultTo.Contains(role)).Select(p => p.Name).ToHashSet();
+        var client = await app.CreateApiClientAsync(DemoPersonOf[role]);
+        var wrong = new List<string>();
+        foreach (var (endpoint, access) in ApiAccess.Where(a => a.Value != Anyone))
+        {
+            var response = await client.SendAsync(await ApiRequestAsync(endpoint));
+            var expected = access == SignedIn || permissions.Contains(access) ? "open" : "refused";
+            if (await ApiOutcomeAsync(response) != expected)
+            {
+                wrong.Add($"{endpoint}: {await ApiOutcomeAsync(response)}, expected {expected}");
+            }
+        }
+        Assert.True(wrong.Count == 0, $"{role}:\n" + string.Join("\n", wrong));
+    }
+
+    private IEnumerable<string> ApiEndpoints() =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Pattern: "/" + e.RoutePattern.RawText!.TrimStart('/'), Methods: e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["ANY"]))
+            .Where(e => e.Pattern.StartsWith("/api/", StringComparison.Ordinal))
+            .SelectMany(e => e.Methods.Select(method => $"{method} {e.Pattern}"))
+            .Distinct();
+
+    /// <summary>
+    /// A request to an API endpoint with its parameters filled in with a unit and a person every demo role's area contains;
+    /// a change sends the unit as it is, so it succeeds without changing anything.
+    /// </summary>
+    private async Task<HttpRequestMessage> ApiRequestAsync(string endpoint)
+    {
+        var (method, route) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
+        var unit = await app.Services.GetRequiredService<IOrganisationDirectory>().FindByKatottgAsync("UA18040470000082484");
+        string url;
+        using (var scope = app.Services.CreateScope())
+        {
+            var learner = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(DemoPersonOf[BuiltInRoles.Learner]);
+            url = route
+                .Replace("/units/{id:guid}", $"/units/{unit!.Id}")
+                .Replace("/people/{id:guid}", $"/people/{learner!.Id}")
+                .Replace("{documentName}", "v1")
+                .Replace("{documentName?}", "");
+        }
+        var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (method == HttpMethods.Put)
+        {
+            var admin = await app.CreateApiClientAsync(DemoPersonOf[BuiltInRoles.Administrator]);
+            request.Content = JsonContent.Create(await admin.GetFromJsonAsync<JsonObject>(url));
+        }
+        return request;
+    }
+
+    private static async Task<string> ApiOutcomeAsync(HttpResponseMessage response)
+    {
+        var isProblem = response.Content.Headers.ContentType?.MediaType == "application/problem+json";
+        return response.StatusCode switch
+        {
+            HttpStatusCode.OK => "open",
+            HttpStatusCode.Unauthorized when isProblem && response.Headers.Location is null => "sign in",
+            HttpStatusCode.Forbidden when isProblem && response.Headers.Location is null => "refused",
+            _ => $"{(int)response.StatusCode} {response.Headers.Location} {await response.Content.ReadAsStringAsync()}".Trim(),
+        };
     }
 
     private IEnumerable<string> PageRoutes() =>

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -10,12 +12,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using MudBlazor;
+using TrainingHub.Accounts.Api;
 using TrainingHub.Accounts.Contracts;
 using TrainingHub.Accounts.Data;
 using TrainingHub.Accounts.DemoData;
 using TrainingHub.Accounts.Domain;
 using TrainingHub.Accounts.Services;
 using TrainingHub.Audit.Contracts;
+using TrainingHub.SharedKernel.Api;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Mail;
 using TrainingHub.SharedKernel.Modules;
@@ -69,6 +73,7 @@ public sealed class AccountsModule : TrainingHubModule
         services.AddScoped<ProfileEditor>();
         services.AddScoped<BulkInvitations>();
         services.AddSingleton<IPeopleLookup, PeopleLookup>();
+        services.AddScoped<ApiTokens>();
         services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
         // Other sessions notice a changed security stamp (sign out everywhere, new password) within this interval.
         services.Configure<SecurityStampValidatorOptions>(o =>
@@ -80,7 +85,10 @@ public sealed class AccountsModule : TrainingHubModule
             sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IConfiguration>(),
             publishedAdministratorKey: sp.GetService<IHostEnvironment>()?.IsDevelopment() == true));
 
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthentication(SignInSchemes.Default)
+            .AddPolicyScheme(SignInSchemes.Default, null, o => o.ForwardDefaultSelector = SignInSchemes.Choose)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiEndpoints.BearerScheme, null)
+            .AddIdentityCookies();
         services.AddIdentityCore<ApplicationUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
@@ -106,6 +114,9 @@ public sealed class AccountsModule : TrainingHubModule
             o.Cookie.Name = "TrainingHub.Auth";
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            // The API answers with a status code (and problem details) instead of sending a program to a page.
+            o.Events.OnRedirectToLogin = context => AnswerApiOrRedirect(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => AnswerApiOrRedirect(context, StatusCodes.Status403Forbidden);
         });
     }
 
@@ -121,6 +132,24 @@ public sealed class AccountsModule : TrainingHubModule
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect(LoginPath);
         });
+        endpoints.MapPeopleApi();
+    }
+
+    private static Task AnswerApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int apiStatusCode)
+    {
+        if (context.Request.IsApiRequest())
+        {
+            context.Response.StatusCode = apiStatusCode;
+            if (apiStatusCode == StatusCodes.Status401Unauthorized)
+            {
+                context.Response.Headers.WWWAuthenticate = ApiEndpoints.BearerScheme;
+            }
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        return Task.CompletedTask;
     }
 
     /// <summary>Administrators who have not turned on two-factor sign-in reach nothing but its set-up page until they do.</summary>

@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using MudBlazor;
 using TrainingHub.Audit.Contracts;
+using TrainingHub.Organisations.Api;
 using TrainingHub.Organisations.Contracts;
 using TrainingHub.Organisations.Data;
 using TrainingHub.Organisations.DemoData;
@@ -47,4 +49,6 @@ public sealed class OrganisationsModule : TrainingHubModule
         services.AddScoped<TerritoryImport>();
         services.TryAddSingleton<IAuditTrail, NullAuditTrail>();
     }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapUnitsApi();
 }

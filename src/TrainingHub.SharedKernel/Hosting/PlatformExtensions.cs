@@ -12,6 +12,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
 using Hangfire;
+using TrainingHub.SharedKernel.Api;
 using MudBlazor;
 using MudBlazor.Services;
 using TrainingHub.SharedKernel.Jobs;
@@ -39,8 +40,9 @@ public static class PlatformExtensions
             o.SetDefaultCulture(Cultures.Default)
                 .AddSupportedCultures([.. Cultures.Supported])
                 .AddSupportedUICultures([.. Cultures.Supported]);
-            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), ApiEndpoints.AcceptLanguageForApi];
         });
+        services.AddApi();
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
@@ -139,6 +141,7 @@ public static class PlatformExtensions
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
         app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseApiStatusCodes();
         app.UseRequestLocalization();
         app.UseAuthentication();
         foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Modules)
@@ -152,6 +155,7 @@ public static class PlatformExtensions
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapJobsDashboard();
         app.MapGet("/culture/set", SetCulture).AllowAnonymous();
+        app.MapApiDocuments();
         return app;
     }
 

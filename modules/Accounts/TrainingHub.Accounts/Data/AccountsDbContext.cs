@@ -21,6 +21,8 @@ internal abstract class AccountsDbContext(DbContextOptions options)
 
     public DbSet<PositionType> PositionTypes => Set<PositionType>();
 
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -56,6 +58,16 @@ internal abstract class AccountsDbContext(DbContextOptions options)
             permission.NotAudited();
             permission.HasKey(p => p.Name);
             permission.Property(p => p.Name).HasMaxLength(200);
+        });
+        builder.Entity<ApiToken>(token =>
+        {
+            token.Property(t => t.Name).HasMaxLength(Services.ApiTokens.NameMaxLength);
+            token.Property(t => t.SecretHash).HasMaxLength(64);
+            // Touched at most once a minute while a token is used; creating and revoking it are what the trail needs.
+            token.Property(t => t.LastUsedAtUtc).NotAudited();
+            token.HasIndex(t => t.SecretHash).IsUnique();
+            token.HasIndex(t => t.UserId);
+            token.HasOne<ApplicationUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.AddMailOutbox(Database, Schema);
         builder.ApplyModuleConventions(Database, Schema);

@@ -84,3 +84,28 @@ internal sealed class KnownPermission
 {
     public required string Name { get; set; }
 }
+
+/// <summary>
+/// A personal API token: a program acts as its person with it until it expires or is revoked. Only a hash of the
+/// secret is kept; the secret itself is shown once, when the token is created.
+/// </summary>
+internal sealed class ApiToken
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid UserId { get; set; }
+
+    /// <summary>What the person calls it, such as "Monthly report script".</summary>
+    public required string Name { get; set; }
+
+    /// <summary>SHA-256 of the whole token, in lower-case hex.</summary>
+    public required string SecretHash { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public DateTime ExpiresAtUtc { get; set; }
+
+    public DateTime? LastUsedAtUtc { get; set; }
+
+    public DateTime? RevokedAtUtc { get; set; }
+}

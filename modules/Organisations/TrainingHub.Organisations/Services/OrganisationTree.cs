@@ -18,6 +18,30 @@ internal sealed class OrganisationTree(IDbContextFactory<OrganisationsDbContext>
     public Task<IReadOnlyList<UnitNode>> GetVisibleUnitsAsync(CancellationToken cancellationToken = default) =>
         GetUnitsInScopeAsync(OrganisationPermissions.UnitsView, cancellationToken);
 
+    /// <summary>
+    /// One page of the units the user may browse whose name (either language) or KATOTTG code contains the search,
+    /// by level and then name.
+    /// </summary>
+    public async Task<Result<Page<UnitNode>>> SearchAsync(string? search, UnitType? type, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        if (!access.HasPermission(OrganisationPermissions.UnitsView))
+        {
+            return Error.Forbidden;
+        }
+        IEnumerable<UnitNode> units = await GetVisibleUnitsAsync(cancellationToken);
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = UnitNameSearch.Normalize(search);
+            units = units.Where(u => UnitNameSearch.Matches(u, term));
+        }
+        if (type is { } wanted)
+        {
+            units = units.Where(u => u.Type == wanted);
+        }
+        var matches = units.OrderBy(u => u.Type).ThenBy(u => u.Name).ThenBy(u => u.Id).ToList();
+        return new Page<UnitNode>(matches.Skip(page.Skip).Take(page.Take).ToList(), matches.Count);
+    }
+
     public async Task<Result<UnitDetails>> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = dbFactory.CreateDbContext();
