@@ -1,5 +1,6 @@
 using TrainingHub.Accounts;
 using TrainingHub.Audit;
+using TrainingHub.Competencies;
 using TrainingHub.Notifications;
 using TrainingHub.Organisations;
 using TrainingHub.SharedKernel.Hosting;
@@ -12,6 +13,7 @@ builder.AddModule<AuditModule>();
 builder.AddModule<OrganisationsModule>();
 builder.AddModule<AccountsModule>();
 builder.AddModule<NotificationsModule>();
+builder.AddModule<CompetenciesModule>();
 
 var app = builder.Build();
 await app.InitialiseModulesAsync();
