@@ -154,8 +154,12 @@ run_tests() {
   export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
   out=$(dotnet tool restore 2>&1) || { echo "$out" >&2; die "dotnet tool restore failed"; }
-  # global.json selects Microsoft.Testing.Platform, hence --solution.
-  dotnet test --solution TrainingHub.sln "$@" 2>&1 | tee "$test_log" || rc=$?
+  # global.json selects Microsoft.Testing.Platform, hence --solution (unless the caller picked a project).
+  local target=(--solution TrainingHub.sln) arg
+  for arg in "$@"; do
+    if [[ $arg == --project || $arg == --solution ]]; then target=(); fi
+  done
+  dotnet test "${target[@]}" "$@" 2>&1 | tee "$test_log" || rc=$?
 
   counts=$(parse_summary "$test_log")
   if [[ -z $counts ]]; then

@@ -33,6 +33,7 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/account/forgot-password"] = Anyone,
         ["/account/reset-password"] = Anyone,
         ["/account/accept-invitation"] = Anyone,
+        ["/account/confirm-email"] = Anyone,
         ["/account/login-2fa"] = Anyone,
         ["/account/login-recovery"] = Anyone,
         ["/not-found"] = Anyone,

@@ -72,6 +72,7 @@ public sealed class AccountsModule : TrainingHubModule
         services.AddScoped<PositionTypes>();
         services.AddScoped<ProfileEditor>();
         services.AddScoped<BulkInvitations>();
+        services.AddScoped<EmailChange>();
         services.AddSingleton<IPeopleLookup, PeopleLookup>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
