@@ -16,7 +16,7 @@ using TrainingHub.TestKit;
 namespace TrainingHub.Accounts.Tests;
 
 /// <summary>Editing roles and giving them to people at units, over the demo data on both databases.</summary>
-public abstract class RoleTests(ITestDatabaseServer server) : IAsyncLifetime
+public abstract partial class RoleTests(ITestDatabaseServer server) : IAsyncLifetime
 {
     private ModuleTestHost _host = null!;
     private OrganisationUnitSummary _zhytomyrOblast = null!;
@@ -175,6 +175,26 @@ public abstract class RoleTests(ITestDatabaseServer server) : IAsyncLifetime
         Assert.Equal("Roles:Error:LastAdministrator", lastAdministrator.Error!.Key);
         Assert.True(removed.Succeeded);
         Assert.DoesNotContain((await _host.Get<PeopleDirectory>().GetAsync(learner.Id)).Value.Roles, r => r.Role == BuiltInRoles.Mentor);
+    }
+}
+
+public abstract partial class RoleTests
+{
+    [Fact]
+    public async Task An_open_page_notices_when_its_person_gains_or_loses_a_role()
+    {
+        ActAsAdministrator();
+        var learner = await PersonAsync("learner@traininghub.example");
+        var before = await SignInPrincipalAsync("learner@traininghub.example");
+        var revalidation = (SessionRevalidation)_host.Get<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>();
+        Assert.True(await revalidation.IsStillValidAsync(before));
+
+        Assert.True((await _host.Get<RoleAssignments>().AssignAsync(learner.Id, await RoleIdAsync(BuiltInRoles.Mentor), _korosten.Id)).Succeeded);
+        var stale = await revalidation.IsStillValidAsync(before);
+        var fresh = await revalidation.IsStillValidAsync(await SignInPrincipalAsync("learner@traininghub.example"));
+
+        Assert.False(stale);
+        Assert.True(fresh);
     }
 }
 

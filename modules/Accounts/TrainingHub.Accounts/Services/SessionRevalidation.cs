@@ -6,12 +6,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrainingHub.Accounts.Domain;
+using TrainingHub.SharedKernel.Security;
 
 namespace TrainingHub.Accounts.Services;
 
 /// <summary>
-/// An open page (a circuit) checks now and then that its person is still active and that their security stamp has
-/// not changed, so that signing out everywhere, a new password or deactivation also ends pages left open.
+/// An open page (a circuit) checks now and then that its person is still active, that their security stamp has
+/// not changed and that they still hold the same permissions where they did, so that signing out everywhere, a new
+/// password, deactivation or a role taken away also reach pages left open (which then load again, with the
+/// person's current rights).
 /// </summary>
 internal sealed class SessionRevalidation(
     ILoggerFactory loggerFactory,
@@ -23,16 +26,24 @@ internal sealed class SessionRevalidation(
     protected override TimeSpan RevalidationInterval =>
         stampOptions.Value.ValidationInterval < TimeSpan.FromSeconds(10) ? TimeSpan.FromSeconds(10) : stampOptions.Value.ValidationInterval;
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        IsStillValidAsync(authenticationState.User);
+
+    internal async Task<bool> IsStillValidAsync(ClaimsPrincipal principal)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = await users.GetUserAsync(authenticationState.User);
+        var user = await users.GetUserAsync(principal);
         if (user is null || !user.IsActive)
         {
             return false;
         }
-        var stampInCookie = authenticationState.User.FindFirstValue(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType);
-        return stampInCookie == await users.GetSecurityStampAsync(user);
+        var stampInCookie = principal.FindFirstValue(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType);
+        if (stampInCookie != await users.GetSecurityStampAsync(user))
+        {
+            return false;
+        }
+        var current = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user);
+        return PermissionGrant.From(current).ToHashSet().SetEquals(PermissionGrant.From(principal));
     }
 }
