@@ -18,12 +18,7 @@ public abstract class ProfileEditorTests(ITestDatabaseServer server) : IAsyncLif
 
     public async ValueTask InitializeAsync()
     {
-        _host = await ModuleTestHost.StartAsync(server, [new OrganisationsModule(), new AccountsModule()],
-            new Dictionary<string, string?> { ["DemoData:Enabled"] = "true" });
-        var units = _host.Get<IOrganisationDirectory>();
-        _zhytomyrOblast = (await units.FindByKatottgAsync("UA18000000000045390"))!;
-        _korosten = (await units.FindByKatottgAsync("UA18060170000025398"))!;
-        _lvivOblast = (await units.GetUnitsInAsync(UnitScope.Everywhere)).Single(u => u.Type == UnitType.Oblast && u.Id != _zhytomyrOblast.Id);
+        (_host, _zhytomyrOblast, _korosten, _lvivOblast) = await DemoAccountsHost.StartAsync(server);
         _host.User.Holding(
             new PermissionGrant(AccountPermissions.PeopleView, _zhytomyrOblast.Id),
             new PermissionGrant(AccountPermissions.PeopleManage, _zhytomyrOblast.Id));

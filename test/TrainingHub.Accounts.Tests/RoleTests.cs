@@ -25,12 +25,7 @@ public abstract partial class RoleTests(ITestDatabaseServer server) : IAsyncLife
 
     public async ValueTask InitializeAsync()
     {
-        _host = await ModuleTestHost.StartAsync(server, [new OrganisationsModule(), new AccountsModule()],
-            new Dictionary<string, string?> { ["DemoData:Enabled"] = "true" });
-        var units = _host.Get<IOrganisationDirectory>();
-        _zhytomyrOblast = (await units.FindByKatottgAsync("UA18000000000045390"))!;
-        _korosten = (await units.FindByKatottgAsync("UA18060170000025398"))!;
-        _lvivOblast = (await units.GetUnitsInAsync(UnitScope.Everywhere)).Single(u => u.Type == UnitType.Oblast && u.Id != _zhytomyrOblast.Id);
+        (_host, _zhytomyrOblast, _korosten, _lvivOblast) = await DemoAccountsHost.StartAsync(server);
     }
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
