@@ -21,7 +21,7 @@ internal sealed class CompetencyFramework
     public static string Normalize(string code) => code.Trim().ToUpperInvariant();
 }
 
-public enum FrameworkStatus
+internal enum FrameworkStatus
 {
     Draft,
     Published,
@@ -63,7 +63,7 @@ internal sealed class FrameworkVersion : IHasVersion
     public Guid Version { get; set; }
 }
 
-public enum NodeKind
+internal enum NodeKind
 {
     /// <summary>Groups competencies (and other areas); nobody is rated against an area.</summary>
     Area,
