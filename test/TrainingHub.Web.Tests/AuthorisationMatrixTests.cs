@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Accounts.Contracts;
 using TrainingHub.Accounts.Domain;
 using TrainingHub.Audit.Contracts;
+using TrainingHub.Competencies.Contracts;
 using TrainingHub.Organisations.Contracts;
 using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Security;
@@ -61,6 +62,8 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/audit"] = AuditPermissions.View,
         ["/roles"] = AccountPermissions.RolesManage,
         ["/roles/{Id:guid}"] = AccountPermissions.RolesManage,
+        ["/competencies/frameworks"] = CompetencyPermissions.FrameworksView,
+        ["/competencies/frameworks/{Id:guid}"] = CompetencyPermissions.FrameworksView,
     };
 
     /// <summary>
@@ -252,6 +255,7 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
             return route.Replace("{Id:guid}", unit!.Id.ToString());
         }
         return route.StartsWith("/people/{Id", StringComparison.Ordinal) || route.StartsWith("/roles/{Id", StringComparison.Ordinal)
+            || route.StartsWith("/competencies/frameworks/{Id", StringComparison.Ordinal)
             ? route.Replace("{Id:guid}", Guid.NewGuid().ToString())
             : route;
     }

@@ -1,9 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using MudBlazor;
 using TrainingHub.Competencies.Contracts;
+using TrainingHub.Competencies.Data;
+using TrainingHub.Competencies.Services;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Modules;
+using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.SharedKernel.Security;
 
 namespace TrainingHub.Competencies;
@@ -22,9 +27,20 @@ public sealed class CompetenciesModule : TrainingHubModule
     public override IEnumerable<PermissionDefinition> Permissions =>
     [
         new(CompetencyPermissions.FrameworksView, typeof(CompetenciesResource), BuiltInRoles.Everyone),
+        new(CompetencyPermissions.FrameworksEdit, typeof(CompetenciesResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
+        new(CompetencyPermissions.FrameworksImport, typeof(CompetenciesResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
+    ];
+
+    public override IEnumerable<MenuItem> MenuItems =>
+    [
+        new("Menu:Competencies", "competencies/frameworks", Icons.Material.Filled.Psychology, CompetencyPermissions.FrameworksView, typeof(CompetenciesResource), 30),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        services.AddModuleDbContext<CompetenciesDbContext, CompetenciesSqliteDbContext, CompetenciesPostgreSqlDbContext>(CompetenciesDbContext.Schema);
+        services.AddScoped<FrameworkCatalogue>();
+        services.AddScoped<FrameworkTree>();
+        services.TryAddSingleton<ICompetencyUsage, NoCompetencyUsage>();
     }
 }

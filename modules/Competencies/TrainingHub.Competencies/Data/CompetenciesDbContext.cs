@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Competencies.Domain;
+using TrainingHub.Competencies.Services;
+using TrainingHub.SharedKernel.Auditing;
+using TrainingHub.SharedKernel.Persistence;
+
+namespace TrainingHub.Competencies.Data;
+
+internal abstract class CompetenciesDbContext(DbContextOptions options) : DbContext(options)
+{
+    public const string Schema = "competencies";
+
+    public DbSet<CompetencyFramework> Frameworks => Set<CompetencyFramework>();
+
+    public DbSet<FrameworkVersion> FrameworkVersions => Set<FrameworkVersion>();
+
+    public DbSet<CompetencyNode> Nodes => Set<CompetencyNode>();
+
+    public DbSet<NodeReference> NodeReferences => Set<NodeReference>();
+
+    public DbSet<ProficiencyLevel> ProficiencyLevels => Set<ProficiencyLevel>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<CompetencyFramework>(framework =>
+        {
+            framework.ToTable("Frameworks");
+            framework.Property(f => f.Code).HasMaxLength(FrameworkRules.MaxCodeLength);
+            framework.Property(f => f.NormalizedCode).HasMaxLength(FrameworkRules.MaxCodeLength).NotAudited();
+            framework.HasIndex(f => f.NormalizedCode).IsUnique();
+        });
+        modelBuilder.Entity<FrameworkVersion>(version =>
+        {
+            version.ToTable("FrameworkVersions");
+            version.Property(v => v.Status).HasConversion<string>().HasMaxLength(16);
+            version.Property(v => v.Name).HasMaxLength(FrameworkRules.MaxNameLength);
+            version.Property(v => v.NameEn).HasMaxLength(FrameworkRules.MaxNameLength);
+            version.Property(v => v.Description).HasMaxLength(FrameworkRules.MaxDescriptionLength);
+            version.Property(v => v.DescriptionEn).HasMaxLength(FrameworkRules.MaxDescriptionLength);
+            version.HasIndex(v => new { v.FrameworkId, v.Number }).IsUnique();
+            version.HasOne<CompetencyFramework>().WithMany().HasForeignKey(v => v.FrameworkId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<CompetencyNode>(node =>
+        {
+            node.ToTable("Nodes");
+            node.Property(n => n.Kind).HasConversion<string>().HasMaxLength(16);
+            node.Property(n => n.Code).HasMaxLength(FrameworkRules.MaxCodeLength);
+            node.Property(n => n.NormalizedCode).HasMaxLength(FrameworkRules.MaxCodeLength).NotAudited();
+            node.Property(n => n.Name).HasMaxLength(FrameworkRules.MaxNameLength);
+            node.Property(n => n.NameEn).HasMaxLength(FrameworkRules.MaxNameLength);
+            node.Property(n => n.Description).HasMaxLength(FrameworkRules.MaxDescriptionLength);
+            node.Property(n => n.DescriptionEn).HasMaxLength(FrameworkRules.MaxDescriptionLength);
+            node.HasIndex(n => new { n.FrameworkVersionId, n.NormalizedCode }).IsUnique();
+            node.HasIndex(n => new { n.FrameworkVersionId, n.ParentId, n.Order });
+            node.HasIndex(n => n.LineageId);
+            node.HasOne<FrameworkVersion>().WithMany().HasForeignKey(n => n.FrameworkVersionId).OnDelete(DeleteBehavior.Cascade);
+            node.HasOne<CompetencyNode>().WithMany().HasForeignKey(n => n.ParentId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<NodeReference>(reference =>
+        {
+            reference.ToTable("NodeReferences");
+            reference.HasKey(r => new { r.NodeId, r.RelatedNodeId });
+            reference.HasOne<CompetencyNode>().WithMany().HasForeignKey(r => r.NodeId).OnDelete(DeleteBehavior.Cascade);
+            reference.HasOne<CompetencyNode>().WithMany().HasForeignKey(r => r.RelatedNodeId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ProficiencyLevel>(level =>
+        {
+            level.ToTable("ProficiencyLevels");
+            level.Property(l => l.Name).HasMaxLength(FrameworkRules.MaxNameLength);
+            level.Property(l => l.NameEn).HasMaxLength(FrameworkRules.MaxNameLength);
+            level.Property(l => l.Description).HasMaxLength(FrameworkRules.MaxDescriptionLength);
+            level.Property(l => l.DescriptionEn).HasMaxLength(FrameworkRules.MaxDescriptionLength);
+            level.HasIndex(l => new { l.FrameworkVersionId, l.Rank });
+            level.HasOne<FrameworkVersion>().WithMany().HasForeignKey(l => l.FrameworkVersionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.ApplyModuleConventions(Database, Schema);
+    }
+}
+
+internal sealed class CompetenciesSqliteDbContext(DbContextOptions<CompetenciesSqliteDbContext> options)
+    : CompetenciesDbContext(options);
+
+internal sealed class CompetenciesPostgreSqlDbContext(DbContextOptions<CompetenciesPostgreSqlDbContext> options)
+    : CompetenciesDbContext(options);
+
+internal sealed class CompetenciesSqliteDesignFactory()
+    : DesignTimeDbContextFactory<CompetenciesSqliteDbContext>(DatabaseProvider.Sqlite, CompetenciesDbContext.Schema);
+
+internal sealed class CompetenciesPostgreSqlDesignFactory()
+    : DesignTimeDbContextFactory<CompetenciesPostgreSqlDbContext>(DatabaseProvider.PostgreSql, CompetenciesDbContext.Schema);
