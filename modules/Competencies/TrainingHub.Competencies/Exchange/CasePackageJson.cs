@@ -246,9 +246,8 @@ internal static class CasePackageJson
         }
 
         var cfAssociations = new JsonArray();
-        JsonObject NodeLink(string code) => framework.Items.First(i => i.Code == code) is var node
-            ? Link(node.ShortNameUk, itemIds[code], $"{baseUri}/CFItems/{itemIds[code]}")
-            : throw new InvalidOperationException();
+        var shortNames = framework.Items.ToDictionary(i => i.Code, i => i.ShortNameUk);
+        JsonObject NodeLink(string code) => Link(shortNames[code], itemIds[code], $"{baseUri}/CFItems/{itemIds[code]}");
         void Associate(string type, string originCode, JsonObject destination, int? sequence)
         {
             var origin = NodeLink(originCode);
