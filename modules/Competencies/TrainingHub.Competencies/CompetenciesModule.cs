@@ -1,9 +1,15 @@
+using TrainingHub.SharedKernel.Outcomes;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using MudBlazor;
+using TrainingHub.Audit.Contracts;
 using TrainingHub.Competencies.Contracts;
+using TrainingHub.Competencies.DemoData;
 using TrainingHub.Competencies.Data;
 using TrainingHub.Competencies.Services;
 using TrainingHub.SharedKernel.Localization;
@@ -41,6 +47,25 @@ public sealed class CompetenciesModule : TrainingHubModule
         services.AddModuleDbContext<CompetenciesDbContext, CompetenciesSqliteDbContext, CompetenciesPostgreSqlDbContext>(CompetenciesDbContext.Schema);
         services.AddScoped<FrameworkCatalogue>();
         services.AddScoped<FrameworkTree>();
+        services.AddScoped<FrameworkExchange>();
+        services.AddSingleton<IModuleInitializer, CompetenciesDemoData>();
+        services.TryAddSingleton<IAuditTrail, NullAuditTrail>();
         services.TryAddSingleton<ICompetencyUsage, NoCompetencyUsage>();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        // A download, so a plain endpoint rather than a page; the service checks who may see drafts.
+        endpoints.MapGet("/competencies/frameworks/{id:guid}/versions/{number:int}/export",
+                async Task<IResult> (Guid id, int number, string? format, HttpContext context, FrameworkExchange exchange, CancellationToken cancellationToken) =>
+                {
+                    var kind = string.Equals(format, "case", StringComparison.OrdinalIgnoreCase) ? ExchangeFormat.CasePackage : ExchangeFormat.MoodleCsv;
+                    var baseUri = new Uri($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/");
+                    var file = await exchange.ExportAsync(id, number, kind, baseUri, cancellationToken);
+                    return file.Succeeded
+                        ? TypedResults.File(file.Value.Content, file.Value.ContentType, file.Value.FileName)
+                        : file.Error!.Kind == ErrorKind.Forbidden ? TypedResults.Forbid() : TypedResults.NotFound();
+                })
+            .RequireAuthorization(CompetencyPermissions.FrameworksView);
     }
 }

@@ -17,6 +17,8 @@ internal sealed class FrameworkCatalogue(IDbContextFactory<CompetenciesDbContext
 {
     public bool CanEdit => access.HasPermission(CompetencyPermissions.FrameworksEdit);
 
+    public bool CanImport => access.HasPermission(CompetencyPermissions.FrameworksImport);
+
     /// <summary>
     /// One page of frameworks whose code or name (either language) contains the search, each shown by the version the
     /// reader would open: editors see the newest one, others the published one (or the last archived).
