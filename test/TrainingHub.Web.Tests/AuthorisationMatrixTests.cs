@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using System.Text;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -83,6 +85,9 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["PUT /api/v1/units/{id:guid}"] = OrganisationPermissions.UnitsEdit,
         ["GET /api/v1/people"] = AccountPermissions.PeopleView,
         ["GET /api/v1/people/{id:guid}"] = AccountPermissions.PeopleView,
+        ["GET /api/v1/competency-frameworks/{id:guid}/versions/{number:int}/export"] = CompetencyPermissions.FrameworksView,
+        ["POST /api/v1/competency-frameworks/check"] = CompetencyPermissions.FrameworksImport,
+        ["POST /api/v1/competency-frameworks/import"] = CompetencyPermissions.FrameworksImport,
     };
 
     private static readonly Dictionary<string, string> DemoPersonOf = new()
@@ -220,13 +225,36 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
                 .Replace("{documentName}", "v1")
                 .Replace("{documentName?}", "");
         }
+        if (route.Contains("/competency-frameworks/{id:guid}", StringComparison.Ordinal))
+        {
+            url = url.Replace("{id:guid}", (await DemoFrameworkIdAsync()).ToString()).Replace("{number:int}", "1");
+        }
         var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (route.StartsWith("/api/v1/competency-frameworks/", StringComparison.Ordinal) && method == HttpMethods.Post)
+        {
+            // The demo framework under a code of its own each time, so that every permitted caller's import succeeds.
+            request.Content = new StringContent(DemoFrameworkCsv().Replace("CP-INCL", "CP-" + Guid.NewGuid().ToString("N")[..8]), Encoding.UTF8, "text/csv");
+        }
         if (method == HttpMethods.Put)
         {
             var admin = await app.CreateApiClientAsync(DemoPersonOf[BuiltInRoles.Administrator]);
             request.Content = JsonContent.Create(await admin.GetFromJsonAsync<JsonObject>(url));
         }
         return request;
+    }
+
+    private async Task<Guid> DemoFrameworkIdAsync()
+    {
+        await using var db = app.Services.GetRequiredService<IDbContextFactory<TrainingHub.Competencies.Data.CompetenciesDbContext>>().CreateDbContext();
+        return await db.Frameworks.Where(f => f.NormalizedCode == "CP-INCL").Select(f => f.Id).SingleAsync();
+    }
+
+    private static string DemoFrameworkCsv()
+    {
+        using var stream = typeof(TrainingHub.Competencies.CompetenciesModule).Assembly
+            .GetManifestResourceStream("TrainingHub.Competencies.DemoData.inclusive-child-protection.csv")!;
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
     }
 
     private static async Task<string> ApiOutcomeAsync(HttpResponseMessage response)

@@ -1,3 +1,4 @@
+using TrainingHub.Competencies.Api;
 using TrainingHub.SharedKernel.Outcomes;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Http;
@@ -55,6 +56,7 @@ public sealed class CompetenciesModule : TrainingHubModule
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapFrameworksApi();
         // A download, so a plain endpoint rather than a page; the service checks who may see drafts.
         endpoints.MapGet("/competencies/frameworks/{id:guid}/versions/{number:int}/export",
                 async Task<IResult> (Guid id, int number, string? format, HttpContext context, FrameworkExchange exchange, CancellationToken cancellationToken) =>
