@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using MudBlazor;
 using TrainingHub.Competencies.Contracts;
@@ -29,6 +28,8 @@ public sealed class CompetenciesModule : TrainingHubModule
         new(CompetencyPermissions.FrameworksView, typeof(CompetenciesResource), BuiltInRoles.Everyone),
         new(CompetencyPermissions.FrameworksEdit, typeof(CompetenciesResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
         new(CompetencyPermissions.FrameworksImport, typeof(CompetenciesResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
+        new(CompetencyPermissions.RatingsRate, typeof(CompetenciesResource),
+            BuiltInRoles.Administrator, BuiltInRoles.Coordinator, BuiltInRoles.Supervisor, BuiltInRoles.Mentor),
     ];
 
     public override IEnumerable<MenuItem> MenuItems =>
@@ -41,6 +42,8 @@ public sealed class CompetenciesModule : TrainingHubModule
         services.AddModuleDbContext<CompetenciesDbContext, CompetenciesSqliteDbContext, CompetenciesPostgreSqlDbContext>(CompetenciesDbContext.Schema);
         services.AddScoped<FrameworkCatalogue>();
         services.AddScoped<FrameworkTree>();
-        services.TryAddSingleton<ICompetencyUsage, NoCompetencyUsage>();
+        services.AddScoped<RoleProfiles>();
+        services.AddScoped<CompetencyRatings>();
+        services.AddSingleton<ICompetencyUsage, RatedCompetencies>();
     }
 }
