@@ -64,6 +64,7 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/roles/{Id:guid}"] = AccountPermissions.RolesManage,
         ["/competencies/frameworks"] = CompetencyPermissions.FrameworksView,
         ["/competencies/frameworks/{Id:guid}"] = CompetencyPermissions.FrameworksView,
+        ["/competencies/my"] = SignedIn,
     };
 
     /// <summary>

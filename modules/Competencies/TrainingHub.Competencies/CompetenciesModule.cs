@@ -34,6 +34,7 @@ public sealed class CompetenciesModule : TrainingHubModule
 
     public override IEnumerable<MenuItem> MenuItems =>
     [
+        new("Menu:MyCompetencies", "competencies/my", Icons.Material.Filled.TrendingUp, CompetencyPermissions.FrameworksView, typeof(CompetenciesResource), 29),
         new("Menu:Competencies", "competencies/frameworks", Icons.Material.Filled.Psychology, CompetencyPermissions.FrameworksView, typeof(CompetenciesResource), 30),
     ];
 
