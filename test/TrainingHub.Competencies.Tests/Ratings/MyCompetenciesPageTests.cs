@@ -110,6 +110,7 @@ public sealed class MyCompetenciesPageTests : IAsyncLifetime
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".th-my-competency").Count));
 
         page.FindAll(".th-rate-self")[0].Click();
+        Assert.Contains("value=\"Ще ні\"", page.Find(".th-self-rating-form").InnerHtml);
         page.Find(".th-self-reason textarea").Change("Ще не мала кризових випадків");
         page.Find("form.th-self-rating-form").Submit();
 
