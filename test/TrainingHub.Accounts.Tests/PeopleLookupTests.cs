@@ -8,7 +8,9 @@ using TrainingHub.TestKit;
 
 namespace TrainingHub.Accounts.Tests;
 
-/// <summary>What other modules learn about a person to write to them: name, address, language and whether they are active.</summary>
+/// <summary>
+/// What other modules learn about a person: name, address, language, whether they are active, their home unit and position.
+/// </summary>
 public abstract class PeopleLookupTests(ITestDatabaseServer server) : IAsyncLifetime
 {
     private ModuleTestHost _host = null!;
@@ -20,7 +22,7 @@ public abstract class PeopleLookupTests(ITestDatabaseServer server) : IAsyncLife
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     [Fact]
-    public async Task A_person_is_found_by_id_or_address_with_their_language_and_status()
+    public async Task A_person_is_found_by_id_or_address_with_their_language_status_home_unit_and_position()
     {
         var lookup = _host.Get<IPeopleLookup>();
         using (var scope = _host.Services.CreateScope())
@@ -38,6 +40,8 @@ public abstract class PeopleLookupTests(ITestDatabaseServer server) : IAsyncLife
         Assert.Equal(("Оксана Волонтерка", "learner@traininghub.example", Cultures.Ukrainian, true),
             (learner!.FullName, learner.Email, learner.PreferredCulture, learner.IsActive));
         Assert.Equal((Cultures.English, false), (coordinatorById!.PreferredCulture, coordinatorById.IsActive));
+        Assert.NotNull(learner.HomeUnitId);
+        Assert.Contains(await _host.Get<IPositionTypes>().ListAsync(), t => t.Id == learner.PositionTypeId);
         Assert.Null(await lookup.FindAsync(Guid.NewGuid()));
         Assert.Null(await lookup.FindByEmailAsync("nobody@traininghub.example"));
     }

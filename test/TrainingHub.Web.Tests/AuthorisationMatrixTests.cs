@@ -67,6 +67,7 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/competencies/frameworks"] = CompetencyPermissions.FrameworksView,
         ["/competencies/frameworks/{Id:guid}"] = CompetencyPermissions.FrameworksView,
         ["/competencies/frameworks/import"] = CompetencyPermissions.FrameworksImport,
+        ["/competencies/my"] = SignedIn,
     };
 
     /// <summary>

@@ -74,6 +74,7 @@ public sealed class AccountsModule : TrainingHubModule
         services.AddScoped<BulkInvitations>();
         services.AddScoped<EmailChange>();
         services.AddSingleton<IPeopleLookup, PeopleLookup>();
+        services.AddSingleton<IPositionTypes, PositionTypeList>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
         // Other sessions notice a changed security stamp (sign out everywhere, new password) within this interval.

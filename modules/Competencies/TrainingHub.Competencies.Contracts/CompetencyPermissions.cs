@@ -1,8 +1,8 @@
 namespace TrainingHub.Competencies.Contracts;
 
 /// <summary>
-/// Frameworks are shared by every unit, so these permissions are not scoped: holding one at any unit allows it for
-/// every framework.
+/// Frameworks are shared by every unit, so the framework permissions are not scoped: holding one at any unit allows it
+/// for every framework. Rating people is scoped by their home unit.
 /// </summary>
 public static class CompetencyPermissions
 {
@@ -14,4 +14,7 @@ public static class CompetencyPermissions
 
     /// <summary>Import frameworks from Moodle CSV or CASE JSON files.</summary>
     public const string FrameworksImport = "Competencies.Frameworks.Import";
+
+    /// <summary>Rate people whose home unit is in one's scope (with a reason) and read their ratings.</summary>
+    public const string RatingsRate = "Competencies.Ratings.Rate";
 }

@@ -36,10 +36,13 @@ public sealed class CompetenciesModule : TrainingHubModule
         new(CompetencyPermissions.FrameworksView, typeof(CompetenciesResource), BuiltInRoles.Everyone),
         new(CompetencyPermissions.FrameworksEdit, typeof(CompetenciesResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
         new(CompetencyPermissions.FrameworksImport, typeof(CompetenciesResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
+        new(CompetencyPermissions.RatingsRate, typeof(CompetenciesResource),
+            BuiltInRoles.Administrator, BuiltInRoles.Coordinator, BuiltInRoles.Supervisor, BuiltInRoles.Mentor),
     ];
 
     public override IEnumerable<MenuItem> MenuItems =>
     [
+        new("Menu:MyCompetencies", "competencies/my", Icons.Material.Filled.TrendingUp, CompetencyPermissions.FrameworksView, typeof(CompetenciesResource), 29),
         new("Menu:Competencies", "competencies/frameworks", Icons.Material.Filled.Psychology, CompetencyPermissions.FrameworksView, typeof(CompetenciesResource), 30),
     ];
 
@@ -51,7 +54,9 @@ public sealed class CompetenciesModule : TrainingHubModule
         services.AddScoped<FrameworkExchange>();
         services.AddSingleton<IModuleInitializer, CompetenciesDemoData>();
         services.TryAddSingleton<IAuditTrail, NullAuditTrail>();
-        services.TryAddSingleton<ICompetencyUsage, NoCompetencyUsage>();
+        services.AddScoped<RoleProfiles>();
+        services.AddScoped<CompetencyRatings>();
+        services.AddSingleton<ICompetencyUsage, RatedCompetencies>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -10,7 +10,7 @@ internal sealed class PeopleLookup(IDbContextFactory<AccountsDbContext> dbFactor
     {
         await using var db = dbFactory.CreateDbContext();
         return await db.Users.AsNoTracking().Where(u => u.Id == personId)
-            .Select(u => new PersonContact(u.Id, u.FullName, u.Email!, u.PreferredCulture, u.IsActive))
+            .Select(u => new PersonContact(u.Id, u.FullName, u.Email!, u.PreferredCulture, u.IsActive, u.HomeUnitId, u.PositionTypeId))
             .SingleOrDefaultAsync(cancellationToken);
     }
 
@@ -19,7 +19,7 @@ internal sealed class PeopleLookup(IDbContextFactory<AccountsDbContext> dbFactor
         var normalized = email.Trim().ToUpperInvariant();
         await using var db = dbFactory.CreateDbContext();
         return await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalized)
-            .Select(u => new PersonContact(u.Id, u.FullName, u.Email!, u.PreferredCulture, u.IsActive))
+            .Select(u => new PersonContact(u.Id, u.FullName, u.Email!, u.PreferredCulture, u.IsActive, u.HomeUnitId, u.PositionTypeId))
             .SingleOrDefaultAsync(cancellationToken);
     }
 }

@@ -20,6 +20,10 @@ internal abstract class CompetenciesDbContext(DbContextOptions options) : DbCont
 
     public DbSet<ProficiencyLevel> ProficiencyLevels => Set<ProficiencyLevel>();
 
+    public DbSet<RoleRequirement> RoleRequirements => Set<RoleRequirement>();
+
+    public DbSet<CompetencyRating> Ratings => Set<CompetencyRating>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<CompetencyFramework>(framework =>
@@ -72,6 +76,24 @@ internal abstract class CompetenciesDbContext(DbContextOptions options) : DbCont
             level.Property(l => l.DescriptionEn).HasMaxLength(FrameworkRules.MaxDescriptionLength);
             level.HasIndex(l => new { l.FrameworkVersionId, l.Rank });
             level.HasOne<FrameworkVersion>().WithMany().HasForeignKey(l => l.FrameworkVersionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<RoleRequirement>(requirement =>
+        {
+            requirement.ToTable("RoleRequirements");
+            requirement.HasIndex(r => new { r.FrameworkVersionId, r.PositionTypeId, r.NodeId }).IsUnique();
+            requirement.HasOne<FrameworkVersion>().WithMany().HasForeignKey(r => r.FrameworkVersionId).OnDelete(DeleteBehavior.Cascade);
+            requirement.HasOne<CompetencyNode>().WithMany().HasForeignKey(r => r.NodeId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<CompetencyRating>(rating =>
+        {
+            rating.ToTable("Ratings");
+            rating.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
+            rating.Property(r => r.Reason).HasMaxLength(RatingRules.MaxReasonLength);
+            rating.HasIndex(r => new { r.PersonId, r.LineageId, r.RatedAt });
+            rating.HasIndex(r => r.LineageId);
+            // A rating keeps the version it was made against: nodes of a published version are never deleted.
+            rating.HasOne<FrameworkVersion>().WithMany().HasForeignKey(r => r.FrameworkVersionId).OnDelete(DeleteBehavior.Restrict);
+            rating.HasOne<CompetencyNode>().WithMany().HasForeignKey(r => r.NodeId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.ApplyModuleConventions(Database, Schema);
     }

@@ -202,8 +202,8 @@ internal sealed class FrameworkCatalogue(IDbContextFactory<CompetenciesDbContext
     }
 
     /// <summary>
-    /// The draft to edit a framework in: its existing draft, or a new one copying the newest version's texts, tree and
-    /// scale with new ids (ratings stay with the version they were made against). Answers the draft's number.
+    /// The draft to edit a framework in: its existing draft, or a new one copying the newest version's texts, tree,
+    /// scale and role profiles with new ids (ratings stay with the version they were made against). Answers the draft's number.
     /// </summary>
     public async Task<Result<int>> StartDraftAsync(Guid frameworkId, CancellationToken cancellationToken = default)
     {
@@ -240,6 +240,12 @@ internal sealed class FrameworkCatalogue(IDbContextFactory<CompetenciesDbContext
         var nodeIds = newIds.Keys.ToList();
         var references = await db.NodeReferences.AsNoTracking().Where(r => nodeIds.Contains(r.NodeId)).ToListAsync(cancellationToken);
         db.NodeReferences.AddRange(references.Select(r => new NodeReference { NodeId = newIds[r.NodeId], RelatedNodeId = newIds[r.RelatedNodeId] }));
+        // Role profiles carry over too, so a new version does not start with nothing required.
+        var requirements = await db.RoleRequirements.AsNoTracking().Where(r => r.FrameworkVersionId == source.Id).ToListAsync(cancellationToken);
+        db.RoleRequirements.AddRange(requirements.Select(r => new RoleRequirement
+        {
+            FrameworkVersionId = draft.Id, PositionTypeId = r.PositionTypeId, NodeId = newIds[r.NodeId], LevelRank = r.LevelRank,
+        }));
         var levels = await db.ProficiencyLevels.AsNoTracking().Where(l => l.FrameworkVersionId == source.Id).ToListAsync(cancellationToken);
         db.ProficiencyLevels.AddRange(levels.Select(l => new ProficiencyLevel
         {

@@ -120,6 +120,55 @@ namespace TrainingHub.Competencies.Migrations.PostgreSql
                     b.ToTable("Nodes", "competencies");
                 });
 
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.CompetencyRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FrameworkVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("LevelRank")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("LineageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkVersionId");
+
+                    b.HasIndex("LineageId");
+
+                    b.HasIndex("NodeId");
+
+                    b.HasIndex("PersonId", "LineageId", "RatedAt");
+
+                    b.ToTable("Ratings", "competencies");
+                });
+
             modelBuilder.Entity("TrainingHub.Competencies.Domain.FrameworkVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -232,6 +281,34 @@ namespace TrainingHub.Competencies.Migrations.PostgreSql
                     b.ToTable("ProficiencyLevels", "competencies");
                 });
 
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.RoleRequirement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FrameworkVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("LevelRank")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PositionTypeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NodeId");
+
+                    b.HasIndex("FrameworkVersionId", "PositionTypeId", "NodeId")
+                        .IsUnique();
+
+                    b.ToTable("RoleRequirements", "competencies");
+                });
+
             modelBuilder.Entity("TrainingHub.Competencies.Domain.CompetencyNode", b =>
                 {
                     b.HasOne("TrainingHub.Competencies.Domain.FrameworkVersion", null)
@@ -244,6 +321,21 @@ namespace TrainingHub.Competencies.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.CompetencyRating", b =>
+                {
+                    b.HasOne("TrainingHub.Competencies.Domain.FrameworkVersion", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingHub.Competencies.Domain.CompetencyNode", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TrainingHub.Competencies.Domain.FrameworkVersion", b =>
@@ -275,6 +367,21 @@ namespace TrainingHub.Competencies.Migrations.PostgreSql
                     b.HasOne("TrainingHub.Competencies.Domain.FrameworkVersion", null)
                         .WithMany()
                         .HasForeignKey("FrameworkVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.RoleRequirement", b =>
+                {
+                    b.HasOne("TrainingHub.Competencies.Domain.FrameworkVersion", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingHub.Competencies.Domain.CompetencyNode", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

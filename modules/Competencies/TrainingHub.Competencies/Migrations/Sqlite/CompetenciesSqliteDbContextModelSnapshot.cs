@@ -114,6 +114,55 @@ namespace TrainingHub.Competencies.Migrations.Sqlite
                     b.ToTable("Nodes", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.CompetencyRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FrameworkVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LevelRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LineageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkVersionId");
+
+                    b.HasIndex("LineageId");
+
+                    b.HasIndex("NodeId");
+
+                    b.HasIndex("PersonId", "LineageId", "RatedAt");
+
+                    b.ToTable("Ratings", (string)null);
+                });
+
             modelBuilder.Entity("TrainingHub.Competencies.Domain.FrameworkVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -226,6 +275,34 @@ namespace TrainingHub.Competencies.Migrations.Sqlite
                     b.ToTable("ProficiencyLevels", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.RoleRequirement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FrameworkVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LevelRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PositionTypeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NodeId");
+
+                    b.HasIndex("FrameworkVersionId", "PositionTypeId", "NodeId")
+                        .IsUnique();
+
+                    b.ToTable("RoleRequirements", (string)null);
+                });
+
             modelBuilder.Entity("TrainingHub.Competencies.Domain.CompetencyNode", b =>
                 {
                     b.HasOne("TrainingHub.Competencies.Domain.FrameworkVersion", null)
@@ -238,6 +315,21 @@ namespace TrainingHub.Competencies.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.CompetencyRating", b =>
+                {
+                    b.HasOne("TrainingHub.Competencies.Domain.FrameworkVersion", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingHub.Competencies.Domain.CompetencyNode", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TrainingHub.Competencies.Domain.FrameworkVersion", b =>
@@ -269,6 +361,21 @@ namespace TrainingHub.Competencies.Migrations.Sqlite
                     b.HasOne("TrainingHub.Competencies.Domain.FrameworkVersion", null)
                         .WithMany()
                         .HasForeignKey("FrameworkVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.RoleRequirement", b =>
+                {
+                    b.HasOne("TrainingHub.Competencies.Domain.FrameworkVersion", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingHub.Competencies.Domain.CompetencyNode", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,208 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Accounts.Contracts;
+using TrainingHub.Competencies.Contracts;
+using TrainingHub.Competencies.Data;
+using TrainingHub.Competencies.Domain;
+using TrainingHub.SharedKernel.Outcomes;
+using TrainingHub.SharedKernel.Security;
+
+namespace TrainingHub.Competencies.Services;
+
+internal static class RatingRules
+{
+    public const int MaxReasonLength = 2000;
+}
+
+/// <summary>One rating in a competency's history.</summary>
+internal sealed record RatingEntry(Guid Id, RatingKind Kind, int LevelRank, string? Reason, Guid RatedById, string RatedByName, DateTimeOffset RatedAt, int VersionNumber);
+
+/// <summary>Where a person stands in one competency of their profile.</summary>
+internal sealed record CompetencyStanding(
+    Guid CompetencyId, string Code, string Name, string? NameEn, int RequiredRank, int? CountedRank, int? SelfRank, IReadOnlyList<RatingEntry> History)
+{
+    public string DisplayName => Bilingual.Pick(Name, NameEn);
+
+    /// <summary>The counted level (the latest assessor's rating) is below the required one, or there is none yet.</summary>
+    public bool HasGap => (CountedRank ?? -1) < RequiredRank;
+}
+
+/// <summary>A published framework version in which the person's position requires something, gaps first.</summary>
+internal sealed record FrameworkStanding(
+    Guid VersionId, string Code, string Name, string? NameEn, int Number, IReadOnlyList<LevelInput> Scale, IReadOnlyList<CompetencyStanding> Competencies)
+{
+    public string DisplayName => Bilingual.Pick(Name, NameEn);
+
+    public string LevelName(int? rank) => rank is { } r && r >= 0 && r < Scale.Count ? Scale[r].DisplayName : "—";
+}
+
+internal sealed record PersonCompetencies(Guid PersonId, string FullName, IReadOnlyList<FrameworkStanding> Frameworks);
+
+/// <summary>
+/// Ratings on behalf of the current user. A person rates themselves; someone holding
+/// <see cref="CompetencyPermissions.RatingsRate"/> over a person's home unit rates them with a reason and reads their
+/// ratings. Ratings are made against published versions and are only ever added: the assessor's latest one counts.
+/// </summary>
+internal sealed class CompetencyRatings(
+    IDbContextFactory<CompetenciesDbContext> dbFactory, IAccessControl access, ICurrentUser currentUser, IPeopleLookup people, TimeProvider clock)
+{
+    /// <summary>The signed-in person's own rating of themselves; a reason is optional.</summary>
+    public async Task<Result> RateSelfAsync(Guid competencyId, int rank, string? reason, CancellationToken cancellationToken = default)
+    {
+        if (currentUser.UserId is not { } me)
+        {
+            return Error.Forbidden;
+        }
+        return await AddAsync(me, competencyId, rank, reason, RatingKind.Self, cancellationToken);
+    }
+
+    /// <summary>An assessor's rating of another person, which needs a reason.</summary>
+    public async Task<Result> RateAsync(Guid personId, Guid competencyId, int rank, string? reason, CancellationToken cancellationToken = default)
+    {
+        if (currentUser.UserId is not { } me || me == personId || !await MayAssessAsync(personId, cancellationToken))
+        {
+            return Error.Forbidden;
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Error.Validation("Reason", "Error:RatingReasonRequired");
+        }
+        return await AddAsync(personId, competencyId, rank, reason, RatingKind.Assessor, cancellationToken);
+    }
+
+    /// <summary>The signed-in person's competencies.</summary>
+    public async Task<Result<PersonCompetencies>> MineAsync(CancellationToken cancellationToken = default) =>
+        currentUser.UserId is { } me ? await ForPersonAsync(me, cancellationToken) : Error.Forbidden;
+
+    /// <summary>
+    /// A person's standing in every published version whose profile for their position requires something: the
+    /// required level, the counted one, their own view and the history of each competency, gaps first.
+    /// </summary>
+    public async Task<Result<PersonCompetencies>> ForPersonAsync(Guid personId, CancellationToken cancellationToken = default)
+    {
+        if (currentUser.UserId != personId && !await MayAssessAsync(personId, cancellationToken))
+        {
+            return Error.Forbidden;
+        }
+        var person = await people.FindAsync(personId, cancellationToken);
+        if (person is null)
+        {
+            return Error.NotFound;
+        }
+        if (person.PositionTypeId is not { } positionTypeId)
+        {
+            return new PersonCompetencies(personId, person.FullName, []);
+        }
+        await using var db = dbFactory.CreateDbContext();
+        var requirements = await (
+                from requirement in db.RoleRequirements
+                join version in db.FrameworkVersions on requirement.FrameworkVersionId equals version.Id
+                join node in db.Nodes on requirement.NodeId equals node.Id
+                where requirement.PositionTypeId == positionTypeId && version.Status == FrameworkStatus.Published
+                select new { Version = version, Node = node, requirement.LevelRank })
+            .AsNoTracking().ToListAsync(cancellationToken);
+        var versionIds = requirements.Select(r => r.Version.Id).Distinct().ToList();
+        var lineages = requirements.Select(r => r.Node.LineageId).Distinct().ToList();
+        var codes = await (
+                from framework in db.Frameworks
+                join version in db.FrameworkVersions on framework.Id equals version.FrameworkId
+                where versionIds.Contains(version.Id)
+                select new { version.Id, framework.Code })
+            .ToDictionaryAsync(x => x.Id, x => x.Code, cancellationToken);
+        var scales = (await db.ProficiencyLevels.AsNoTracking().Where(l => versionIds.Contains(l.FrameworkVersionId)).ToListAsync(cancellationToken))
+            .ToLookup(l => l.FrameworkVersionId);
+        var ratings = await db.Ratings.AsNoTracking().Where(r => r.PersonId == personId && lineages.Contains(r.LineageId)).ToListAsync(cancellationToken);
+        var ratedVersionIds = ratings.Select(r => r.FrameworkVersionId).Distinct().ToList();
+        var versionNumbers = await db.FrameworkVersions.Where(v => ratedVersionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Number, cancellationToken);
+        var names = new Dictionary<Guid, string>();
+        foreach (var raterId in ratings.Select(r => r.RatedById).Distinct())
+        {
+            names[raterId] = (await people.FindAsync(raterId, cancellationToken))?.FullName ?? "—";
+        }
+        var history = ratings
+            .OrderByDescending(r => r.RatedAt).ThenByDescending(r => r.Id)
+            .Select(r => (r.LineageId, Entry: new RatingEntry(r.Id, r.Kind, r.LevelRank, r.Reason, r.RatedById, names[r.RatedById], r.RatedAt, versionNumbers[r.FrameworkVersionId])))
+            .ToLookup(x => x.LineageId, x => x.Entry);
+        var frameworks = requirements
+            .GroupBy(r => r.Version.Id)
+            .Select(g =>
+            {
+                var version = g.First().Version;
+                var competencies = g
+                    .Select(r =>
+                    {
+                        var entries = history[r.Node.LineageId].ToList();
+                        return new CompetencyStanding(r.Node.Id, r.Node.Code, r.Node.Name, r.Node.NameEn, r.LevelRank,
+                            entries.FirstOrDefault(e => e.Kind == RatingKind.Assessor)?.LevelRank,
+                            entries.FirstOrDefault(e => e.Kind == RatingKind.Self)?.LevelRank,
+                            entries);
+                    })
+                    .OrderByDescending(c => c.HasGap)
+                    .ThenBy(c => c.Code, StringComparer.Ordinal)
+                    .ToList();
+                var scale = scales[version.Id].OrderBy(l => l.Rank)
+                    .Select(l => new LevelInput { Name = l.Name, NameEn = l.NameEn, Description = l.Description, DescriptionEn = l.DescriptionEn, IsThreshold = l.IsThreshold })
+                    .ToList();
+                return new FrameworkStanding(version.Id, codes[version.Id], version.Name, version.NameEn, version.Number, scale, competencies);
+            })
+            .OrderBy(f => f.DisplayName, StringComparer.CurrentCultureIgnoreCase)
+            .ToList();
+        return new PersonCompetencies(personId, person.FullName, frameworks);
+    }
+
+    private async Task<bool> MayAssessAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        if (!access.HasPermission(CompetencyPermissions.RatingsRate))
+        {
+            return false;
+        }
+        var person = await people.FindAsync(personId, cancellationToken);
+        return person?.HomeUnitId is { } unitId && await access.IsGrantedAsync(CompetencyPermissions.RatingsRate, unitId, cancellationToken);
+    }
+
+    private async Task<Result> AddAsync(Guid personId, Guid competencyId, int rank, string? reason, RatingKind kind, CancellationToken cancellationToken)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var node = await db.Nodes.AsNoTracking().SingleOrDefaultAsync(n => n.Id == competencyId, cancellationToken);
+        if (node is null)
+        {
+            return Error.NotFound;
+        }
+        if (node.Kind != NodeKind.Competency)
+        {
+            return Error.Rule("Error:RatingNeedsCompetency");
+        }
+        var status = await db.FrameworkVersions.Where(v => v.Id == node.FrameworkVersionId).Select(v => v.Status).SingleAsync(cancellationToken);
+        if (status != FrameworkStatus.Published)
+        {
+            return Error.Rule("Error:RatingNeedsPublishedVersion");
+        }
+        var levels = await db.ProficiencyLevels.CountAsync(l => l.FrameworkVersionId == node.FrameworkVersionId, cancellationToken);
+        var cleaned = FrameworkRules.Clean(reason);
+        if (rank < 0 || rank >= levels)
+        {
+            return Error.Validation("Level", "Error:LevelNotInScale");
+        }
+        if (cleaned?.Length > RatingRules.MaxReasonLength)
+        {
+            return Error.Validation("Reason", "Error:TooLong", RatingRules.MaxReasonLength);
+        }
+        db.Ratings.Add(new CompetencyRating
+        {
+            PersonId = personId, FrameworkVersionId = node.FrameworkVersionId, NodeId = node.Id, LineageId = node.LineageId,
+            Kind = kind, LevelRank = rank, Reason = cleaned, RatedById = currentUser.UserId!.Value, RatedAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success();
+    }
+}
+
+/// <summary>A competency is in use once anybody has rated it, in any version.</summary>
+internal sealed class RatedCompetencies(IDbContextFactory<CompetenciesDbContext> dbFactory) : ICompetencyUsage
+{
+    public async Task<IReadOnlySet<Guid>> FindRatedAsync(IReadOnlyCollection<Guid> lineageIds, CancellationToken cancellationToken = default)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var ids = lineageIds.ToList();
+        return (await db.Ratings.Where(r => ids.Contains(r.LineageId)).Select(r => r.LineageId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+    }
+}

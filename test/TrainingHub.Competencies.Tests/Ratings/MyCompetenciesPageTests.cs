@@ -1,0 +1,124 @@
+using System.Globalization;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+using MudBlazor.Services;
+using TrainingHub.Accounts.Contracts;
+using TrainingHub.Competencies.Contracts;
+using TrainingHub.Competencies.Domain;
+using TrainingHub.Competencies.Pages;
+using TrainingHub.Competencies.Services;
+using TrainingHub.Organisations;
+using TrainingHub.SharedKernel.Localization;
+using TrainingHub.SharedKernel.Security;
+using TrainingHub.TestKit;
+
+namespace TrainingHub.Competencies.Tests.Ratings;
+
+/// <summary>"My competencies" rendered with bUnit over the real services and a real SQLite database, in Ukrainian.</summary>
+public sealed class MyCompetenciesPageTests : IAsyncLifetime
+{
+    private readonly SqliteServer _server = new();
+    private readonly BunitContext _context = new();
+    private readonly FakePeople _people = new();
+    private readonly FakeUnits _units = new();
+    private readonly ActingPerson _acting = new();
+    private ModuleTestHost _host = null!;
+    private PersonContact _worker = null!;
+
+    static MyCompetenciesPageTests()
+    {
+        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        _host = await ModuleTestHost.StartAsync(_server, [new OrganisationsModule(), new CompetenciesModule()], replace: services =>
+        {
+            services.AddSingleton<IPeopleLookup>(_people);
+            services.AddSingleton<IPositionTypes>(_people);
+            services.AddSingleton<IUnitHierarchy>(_units);
+            services.AddScoped<ICurrentUser>(_ => _acting);
+        });
+        _acting.Principal = TestUser.PrincipalWith(Guid.NewGuid(),
+            new PermissionGrant(CompetencyPermissions.FrameworksView, null), new PermissionGrant(CompetencyPermissions.FrameworksEdit, _units.Rivne));
+        var catalogue = _host.Get<FrameworkCatalogue>();
+        var tree = _host.Get<FrameworkTree>();
+        var profiles = _host.Get<RoleProfiles>();
+        var frameworkId = await catalogue.CreateAsync("ICP", "Захист дітей", "Child protection");
+        var versionId = (await catalogue.GetAsync(frameworkId)).Value.VersionId;
+        var rights = await tree.AddAsync(versionId, null, NodeKind.Competency, "A1.1", "Права дитини", "Child rights");
+        var crisis = await tree.AddAsync(versionId, null, NodeKind.Competency, "A1.2", "Кризове втручання", "Crisis response");
+        var draft = (await catalogue.GetAsync(frameworkId)).Value;
+        Assert.True((await catalogue.PublishAsync(draft.VersionId, draft.Version)).Succeeded);
+        Assert.True((await profiles.SetAsync(_people.SocialWorker.Id, rights, 3)).Succeeded);
+        Assert.True((await profiles.SetAsync(_people.SocialWorker.Id, crisis, 3)).Succeeded);
+
+        _worker = _people.Add("Ірина Коваль", _units.Lutsk, _people.SocialWorker.Id);
+        var coordinator = _people.Add("Олена Координаторка", _units.Volyn, null);
+        _acting.Principal = TestUser.PrincipalWith(coordinator.Id, new PermissionGrant(CompetencyPermissions.RatingsRate, _units.Volyn));
+        Assert.True((await _host.Get<CompetencyRatings>().RateAsync(_worker.Id, rights, 3, "Самостійно веде випадки")).Succeeded);
+
+        _acting.Principal = TestUser.PrincipalWith(_worker.Id, new PermissionGrant(CompetencyPermissions.FrameworksView, null));
+        var scope = _host.Services.CreateScope().ServiceProvider;
+        _context.Services.AddSingleton(scope.GetRequiredService<CompetencyRatings>());
+        _context.Services.AddSingleton(_host.Services.GetRequiredService<IStringLocalizerFactory>());
+        _context.Services.AddLocalization();
+        _context.Services.AddMudServices();
+        _context.JSInterop.Mode = JSRuntimeMode.Loose;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _context.DisposeAsync();
+        await _host.DisposeAsync();
+        await _server.DisposeAsync();
+    }
+
+    private IRenderedComponent<MyCompetencies> RenderPage()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(Cultures.Ukrainian);
+        _context.Render<MudPopoverProvider>();
+        _context.Render<MudSnackbarProvider>();
+        return _context.Render<MyCompetencies>();
+    }
+
+    [Fact]
+    public void Gaps_come_first_with_the_required_and_assessed_levels()
+    {
+        var page = RenderPage();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".th-my-competency").Count));
+
+        var cards = page.FindAll(".th-my-competency");
+        Assert.Equal(["A1.2", "A1.1"], cards.Select(c => c.GetAttribute("data-code")));
+        Assert.Equal(["true", "false"], cards.Select(c => c.GetAttribute("data-gap")));
+        Assert.Contains("Ще треба досягти", cards[0].TextContent);
+        Assert.Equal(("Самостійно", "Ще не оцінено"), (cards[0].QuerySelector(".th-required")!.TextContent, cards[0].QuerySelector(".th-counted")!.TextContent));
+        Assert.Equal(("Самостійно", "Самостійно"), (cards[1].QuerySelector(".th-required")!.TextContent, cards[1].QuerySelector(".th-counted")!.TextContent));
+        Assert.Contains("1 з 2 компетентностей на потрібному рівні", page.Markup);
+
+        page.FindAll(".th-history-toggle")[1].Click();
+        page.WaitForAssertion(() => Assert.Contains("Самостійно веде випадки", page.Find(".th-history").TextContent));
+        Assert.Contains("Олена Координаторка", page.Find(".th-history").TextContent);
+    }
+
+    [Fact]
+    public void A_person_adds_a_self_rating_which_shows_beside_the_assessed_level_and_in_the_history()
+    {
+        var page = RenderPage();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".th-my-competency").Count));
+
+        page.FindAll(".th-rate-self")[0].Click();
+        Assert.Contains("value=\"Ще ні\"", page.Find(".th-self-rating-form").InnerHtml);
+        page.Find(".th-self-reason textarea").Change("Ще не мала кризових випадків");
+        page.Find("form.th-self-rating-form").Submit();
+
+        page.WaitForAssertion(() => Assert.Equal("Ще ні", page.FindAll(".th-my-competency")[0].QuerySelector(".th-self")!.TextContent));
+        var crisis = page.FindAll(".th-my-competency")[0];
+        Assert.Equal("A1.2", crisis.GetAttribute("data-code"));
+        Assert.Equal("Ще не оцінено", crisis.QuerySelector(".th-counted")!.TextContent);
+        Assert.Contains("Ще не мала кризових випадків", crisis.QuerySelector(".th-history")!.TextContent);
+        Assert.Empty(page.FindAll(".th-self-rating-form"));
+    }
+}
