@@ -3,6 +3,7 @@ using TrainingHub.Competencies.Contracts;
 using TrainingHub.Competencies.Data;
 using TrainingHub.Competencies.Domain;
 using TrainingHub.SharedKernel.Outcomes;
+using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.SharedKernel.Security;
 
 namespace TrainingHub.Competencies.Services;
@@ -122,7 +123,7 @@ internal sealed class FrameworkCatalogue(IDbContextFactory<CompetenciesDbContext
         db.Frameworks.Add(framework);
         db.FrameworkVersions.Add(version);
         db.ProficiencyLevels.AddRange(ToLevels(version.Id, FrameworkRules.DefaultScale()));
-        return await SaveAsync(db, cancellationToken) is { } error ? error : framework.Id;
+        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : framework.Id;
     }
 
     /// <summary>Changes the name and description of a draft.</summary>
@@ -143,7 +144,7 @@ internal sealed class FrameworkCatalogue(IDbContextFactory<CompetenciesDbContext
         db.Entry(draft).Property(v => v.Version).OriginalValue = version;
         Apply(texts, draft);
         draft.UpdatedAt = clock.GetUtcNow();
-        return await SaveAsync(db, cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
     }
 
     /// <summary>Replaces a draft's scale with the given levels, lowest first.</summary>
@@ -171,7 +172,7 @@ internal sealed class FrameworkCatalogue(IDbContextFactory<CompetenciesDbContext
             Apply(levels[rank], rank, level);
         }
         db.ProficiencyLevels.RemoveRange(existing.Skip(levels.Count));
-        return await SaveAsync(db, cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
     }
 
     /// <summary>Publishes a draft; the version published before it is archived. A draft without competencies is not published.</summary>
@@ -198,7 +199,7 @@ internal sealed class FrameworkCatalogue(IDbContextFactory<CompetenciesDbContext
         draft.Status = FrameworkStatus.Published;
         draft.PublishedAt = now;
         draft.UpdatedAt = now;
-        return await SaveAsync(db, cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
     }
 
     /// <summary>
@@ -253,7 +254,7 @@ internal sealed class FrameworkCatalogue(IDbContextFactory<CompetenciesDbContext
             Description = l.Description, DescriptionEn = l.DescriptionEn, IsThreshold = l.IsThreshold,
         }));
         // Two editors starting a draft at once both pick the same number; the unique index lets only one through.
-        return await SaveAsync(db, cancellationToken) is { } error ? error : draft.Number;
+        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : draft.Number;
     }
 
     /// <summary>Loads a version to change it: not found, forbidden without the edit permission, refused unless it is a draft.</summary>
@@ -302,22 +303,4 @@ internal sealed class FrameworkCatalogue(IDbContextFactory<CompetenciesDbContext
             Apply(input, rank, level);
             return level;
         });
-
-    /// <summary>Saves, turning a lost race (a concurrent edit, a code taken meanwhile) into an error the person can act on.</summary>
-    internal static async Task<Error?> SaveAsync(CompetenciesDbContext db, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Error.Conflict;
-        }
-        catch (DbUpdateException)
-        {
-            return Error.Rule("Error:SaveConflictedWithOtherChange");
-        }
-    }
 }

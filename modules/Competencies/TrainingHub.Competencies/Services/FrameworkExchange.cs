@@ -6,6 +6,7 @@ using TrainingHub.Competencies.Data;
 using TrainingHub.Competencies.Domain;
 using TrainingHub.Competencies.Exchange;
 using TrainingHub.SharedKernel.Outcomes;
+using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.SharedKernel.Security;
 
 namespace TrainingHub.Competencies.Services;
@@ -121,7 +122,7 @@ internal sealed class FrameworkExchange(
                 db.NodeReferences.Add(new NodeReference { NodeId = nodes[item.Code].Id, RelatedNodeId = nodes[related].Id });
             }
         }
-        if (await FrameworkCatalogue.SaveAsync(db, cancellationToken) is { } error)
+        if (await db.SaveOrErrorAsync(cancellationToken) is { } error)
         {
             return error;
         }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TrainingHub.Competencies.Data;
 using TrainingHub.Competencies.Domain;
 using TrainingHub.SharedKernel.Outcomes;
+using TrainingHub.SharedKernel.Persistence;
 
 namespace TrainingHub.Competencies.Services;
 
@@ -36,7 +37,7 @@ internal sealed class FrameworkTree(IDbContextFactory<CompetenciesDbContext> dbF
         TreeRules.Place(nodes, node, parentId, position: null);
         db.Nodes.Add(node);
         db.NodeReferences.AddRange(input.RelatedIds.Distinct().Select(id => new NodeReference { NodeId = node.Id, RelatedNodeId = id }));
-        return await FrameworkCatalogue.SaveAsync(db, cancellationToken) is { } error ? error : node.Id;
+        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : node.Id;
     }
 
     /// <summary>Changes a node's code, kind, texts and related competencies.</summary>
@@ -66,7 +67,7 @@ internal sealed class FrameworkTree(IDbContextFactory<CompetenciesDbContext> dbF
         db.NodeReferences.AddRange(wanted.Except(references.Select(r => r.RelatedNodeId)).Select(id => new NodeReference { NodeId = nodeId, RelatedNodeId = id }));
         // A change to the references alone must still stamp the node, so that a stale editor notices it.
         db.Entry(node).State = EntityState.Modified;
-        return await FrameworkCatalogue.SaveAsync(db, cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
     }
 
     /// <summary>Moves a node (with everything under it) under a parent (null: the top) at a position among its new siblings (null: last).</summary>
@@ -86,7 +87,7 @@ internal sealed class FrameworkTree(IDbContextFactory<CompetenciesDbContext> dbF
         db.Entry(node).Property(n => n.Version).OriginalValue = version;
         TreeRules.Place(nodes, node, parentId, position);
         db.Entry(node).State = EntityState.Modified;
-        return await FrameworkCatalogue.SaveAsync(db, cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
     }
 
     /// <summary>Moves a node up (negative) or down (positive) among its siblings.</summary>
@@ -108,7 +109,7 @@ internal sealed class FrameworkTree(IDbContextFactory<CompetenciesDbContext> dbF
         db.Entry(node).Property(n => n.Version).OriginalValue = version;
         TreeRules.Place(nodes, node, node.ParentId, position);
         db.Entry(node).State = EntityState.Modified;
-        return await FrameworkCatalogue.SaveAsync(db, cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
     }
 
     /// <summary>Deletes a node with everything under it, unless people's ratings use one of those competencies.</summary>
@@ -132,7 +133,7 @@ internal sealed class FrameworkTree(IDbContextFactory<CompetenciesDbContext> dbF
         db.NodeReferences.RemoveRange(references);
         db.Nodes.RemoveRange(removed);
         TreeRules.Renumber(TreeRules.Children(nodes.Where(n => !subtree.Contains(n.Id)), node.ParentId));
-        return await FrameworkCatalogue.SaveAsync(db, cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
     }
 
     /// <summary>A node of a draft with all the nodes of its version, tracked for changing.</summary>

@@ -4,6 +4,7 @@ using TrainingHub.Competencies.Contracts;
 using TrainingHub.Competencies.Data;
 using TrainingHub.Competencies.Domain;
 using TrainingHub.SharedKernel.Outcomes;
+using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.SharedKernel.Security;
 
 namespace TrainingHub.Competencies.Services;
@@ -93,6 +94,6 @@ internal sealed class RoleProfiles(IDbContextFactory<CompetenciesDbContext> dbFa
                 found.LevelRank = newRank;
                 break;
         }
-        return await FrameworkCatalogue.SaveAsync(db, cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
     }
 }

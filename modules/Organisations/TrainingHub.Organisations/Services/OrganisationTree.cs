@@ -4,6 +4,7 @@ using TrainingHub.Organisations.Contracts;
 using TrainingHub.Organisations.Data;
 using TrainingHub.Organisations.Domain;
 using TrainingHub.SharedKernel.Outcomes;
+using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.SharedKernel.Security;
 
 namespace TrainingHub.Organisations.Services;
@@ -114,7 +115,7 @@ internal sealed class OrganisationTree(IDbContextFactory<OrganisationsDbContext>
         var unit = new OrganisationUnit { Name = "", Type = input.Type, ParentId = input.ParentId };
         Apply(input, unit);
         db.Units.Add(unit);
-        return await SaveAsync(db, cancellationToken) is { } error ? error : unit.Id;
+        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : unit.Id;
     }
 
     /// <summary>Changes a unit's fields. <paramref name="version"/> is the version the person started editing from.</summary>
@@ -136,7 +137,7 @@ internal sealed class OrganisationTree(IDbContextFactory<OrganisationsDbContext>
         }
         db.Entry(unit).Property(u => u.Version).OriginalValue = version;
         Apply(input, unit);
-        return await SaveAsync(db, cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
     }
 
     public async Task<Result> DeleteAsync(Guid id, Guid version, CancellationToken cancellationToken = default)
@@ -154,7 +155,7 @@ internal sealed class OrganisationTree(IDbContextFactory<OrganisationsDbContext>
         }
         db.Entry(unit).Property(u => u.Version).OriginalValue = version;
         db.Units.Remove(unit);
-        return await SaveAsync(db, cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
     }
 
     /// <summary>Loads a unit to change it: not found, or forbidden when it lies outside the user's editing scope.</summary>
@@ -215,23 +216,6 @@ internal sealed class OrganisationTree(IDbContextFactory<OrganisationsDbContext>
         unit.ChildPopulation = input.ChildPopulation;
     }
 
-    /// <summary>Saves, turning a lost race (a concurrent edit, a sibling added meanwhile) into an error the person can act on.</summary>
-    private static async Task<Error?> SaveAsync(OrganisationsDbContext db, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Error.Conflict;
-        }
-        catch (DbUpdateException)
-        {
-            return Error.Rule("Error:SaveConflictedWithOtherChange");
-        }
-    }
 
     private static readonly Expression<Func<OrganisationUnit, UnitNode>> AsNode =
         u => new UnitNode(u.Id, u.Name, u.NameEn, u.Type, u.ParentId, u.KatottgCode);
