@@ -1,12 +1,16 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingHub.Accounts.Contracts;
 using TrainingHub.Competencies.Contracts;
+using TrainingHub.Competencies.DemoData;
 using TrainingHub.Competencies.Data;
 using TrainingHub.Competencies.Domain;
 using TrainingHub.Competencies.Services;
 using TrainingHub.Organisations;
 using TrainingHub.SharedKernel.Outcomes;
 using TrainingHub.SharedKernel.Security;
+using TrainingHub.Competencies.Tests.Ratings;
 using TrainingHub.TestKit;
 
 namespace TrainingHub.Competencies.Tests;
@@ -15,12 +19,14 @@ namespace TrainingHub.Competencies.Tests;
 public abstract class FrameworkExchangeTests(ITestDatabaseServer server) : IAsyncLifetime
 {
     private static readonly Uri AppAddress = new("https://traininghub.example/");
+    private readonly FakePeople _people = new();
     private ModuleTestHost _host = null!;
 
     public async ValueTask InitializeAsync()
     {
         _host = await ModuleTestHost.StartAsync(server, [new OrganisationsModule(), new CompetenciesModule()],
-            new Dictionary<string, string?> { ["DemoData:Enabled"] = "true" });
+            new Dictionary<string, string?> { ["DemoData:Enabled"] = "true" },
+            services => services.AddSingleton<IPositionTypes>(_people));
         _host.User.Holding(
             new PermissionGrant(CompetencyPermissions.FrameworksView, null),
             new PermissionGrant(CompetencyPermissions.FrameworksEdit, null),
@@ -62,6 +68,21 @@ public abstract class FrameworkExchangeTests(ITestDatabaseServer server) : IAsyn
         Assert.InRange(nodes.Count(n => n.Kind == NodeKind.Competency), 35, 45);
         Assert.All(nodes, n => Assert.False(string.IsNullOrWhiteSpace(n.NameEn)));
         Assert.Single(await db.ProficiencyLevels.Where(l => l.FrameworkVersionId == details.VersionId && l.IsThreshold).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Each_position_type_gets_its_demo_profile_without_the_competencies_it_needs_only_at_not_yet()
+    {
+        var profiles = DemoFramework.RoleProfiles();
+        await using var db = _host.Get<IDbContextFactory<CompetenciesDbContext>>().CreateDbContext();
+        var codes = await db.Nodes.Where(n => n.Kind == NodeKind.Competency).ToDictionaryAsync(n => n.Id, n => n.Code);
+        var volunteer = (await db.RoleRequirements.Where(r => r.PositionTypeId == _people.Volunteer.Id).ToListAsync())
+            .ToDictionary(r => codes[r.NodeId], r => r.LevelRank);
+        var socialWorker = await db.RoleRequirements.CountAsync(r => r.PositionTypeId == _people.SocialWorker.Id);
+
+        Assert.Equal(profiles["volunteer"].Where(p => p.Value > 1).ToDictionary(p => p.Key, p => p.Value - 1), volunteer);
+        Assert.Equal(profiles["social-worker"].Count(p => p.Value > 1), socialWorker);
+        Assert.True(volunteer.Count < codes.Count, "some competencies are not asked of volunteers");
     }
 
     [Fact]
