@@ -31,6 +31,10 @@ public sealed partial class InvitationJourneyTests(BrowserSession session)
         await Assertions.Expect(invitee.GetByText("Вітаємо, Дарина Запрошена.")).ToBeVisibleAsync();
         await invitee.AssertAccessibleAsync();
         await invitee.GetByLabel("Новий пароль", new() { Exact = true }).FillAsync("Daryna-password-1");
+        await invitee.GetByLabel("Повторіть новий пароль").FillAsync("Daryna-password-2");
+        await invitee.GetByRole(AriaRole.Button, new() { Name = "Встановити пароль" }).ClickAsync();
+        await Assertions.Expect(invitee.Locator("#password-error")).ToHaveTextAsync("Паролі не збігаються.");
+        await invitee.GetByLabel("Новий пароль", new() { Exact = true }).FillAsync("Daryna-password-1");
         await invitee.GetByLabel("Повторіть новий пароль").FillAsync("Daryna-password-1");
         await invitee.GetByRole(AriaRole.Button, new() { Name = "Встановити пароль" }).ClickAsync();
         await Assertions.Expect(invitee.Locator("#invitation-accepted")).ToBeVisibleAsync();
@@ -43,6 +47,35 @@ public sealed partial class InvitationJourneyTests(BrowserSession session)
 
         await invitee.GotoAsync(link);
         await Assertions.Expect(invitee.Locator("#invitation-invalid")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_learner_who_forgot_the_password_chooses_a_new_one_from_the_email_after_a_mismatch()
+    {
+        var page = await session.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Забули пароль?" }).ClickAsync();
+        await page.GetByLabel("Електронна пошта").FillAsync("p.hnatiuk@traininghub.example");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Надіслати посилання" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("лист із посиланням уже в дорозі", new() { Exact = false })).ToBeVisibleAsync();
+
+        var message = await WaitForMessageAsync("p.hnatiuk@traininghub.example");
+        await page.GotoAsync(LinkPattern().Match(message.TextBody ?? "").Value);
+        await page.AssertAccessibleAsync();
+        await page.GetByLabel("Новий пароль", new() { Exact = true }).FillAsync("Petro-new-pass-7");
+        await page.GetByLabel("Повторіть новий пароль").FillAsync("Petro-new-pass-8");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Зберегти новий пароль" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#password-error")).ToHaveTextAsync("Паролі не збігаються.");
+        await page.GetByLabel("Новий пароль", new() { Exact = true }).FillAsync("Petro-new-pass-7");
+        await page.GetByLabel("Повторіть новий пароль").FillAsync("Petro-new-pass-7");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Зберегти новий пароль" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#reset-done")).ToBeVisibleAsync();
+
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Електронна пошта").FillAsync("p.hnatiuk@traininghub.example");
+        await page.GetByLabel("Пароль").FillAsync("Petro-new-pass-7");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Увійти" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
     }
 
     private async Task<MimeKit.MimeMessage> WaitForMessageAsync(string address)
