@@ -91,6 +91,16 @@ internal static class PageActions
     public static Task WaitUntilInteractiveAsync(this IPage page) =>
         page.Locator("[data-interactive='true']").WaitForAsync();
 
+    /// <summary>
+    /// Picks an option of a MudSelect by the select's id. Once the select has a value its input is hidden, so the click
+    /// goes to the select around it, as a person's would.
+    /// </summary>
+    public static async Task ChooseAsync(this IPage page, string selectId, string option)
+    {
+        await page.Locator($".mud-input-control.mud-select:has([id='{selectId}'])").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+    }
+
     /// <summary>Opens a page of the app and waits until it is live.</summary>
     public static async Task OpenAsync(this IPage page, string path)
     {
