@@ -1,10 +1,5 @@
-using System.Globalization;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
-using MudBlazor;
-using MudBlazor.Services;
 using TrainingHub.Accounts.Contracts;
 using TrainingHub.Accounts.Data;
 using TrainingHub.Accounts.Pages;
@@ -22,41 +17,30 @@ namespace TrainingHub.Accounts.Tests;
 public sealed class RoleEditorPageTests : IAsyncLifetime
 {
     private readonly SqliteServer _server = new();
-    private readonly BunitContext _context = new();
     private ModuleTestHost _host = null!;
+    private PageRenderer _pages = null!;
     private Guid _mentor;
-
-    static RoleEditorPageTests() => BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(10);
 
     public async ValueTask InitializeAsync()
     {
         _host = await ModuleTestHost.StartAsync(_server, [new OrganisationsModule(), new AccountsModule()]);
         _host.User.Holding([.. _host.Get<ModuleCatalog>().Permissions.Select(p => new PermissionGrant(p.Name, null))]);
-        var scope = _host.Services.CreateScope().ServiceProvider;
-        _context.Services.AddSingleton(scope.GetRequiredService<RoleAdministration>());
-        _context.Services.AddSingleton(_host.Services.GetRequiredService<ModuleCatalog>());
-        _context.Services.AddSingleton(_host.Services.GetRequiredService<IStringLocalizerFactory>());
-        _context.Services.AddLocalization();
-        _context.Services.AddMudServices();
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
+        _pages = new PageRenderer(_host) { Culture = Cultures.English };
         await using var db = _host.Get<IDbContextFactory<AccountsDbContext>>().CreateDbContext();
         _mentor = await db.Roles.Where(r => r.Name == BuiltInRoles.Mentor).Select(r => r.Id).SingleAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _context.DisposeAsync();
+        await _pages.DisposeAsync();
         await _host.DisposeAsync();
         await _server.DisposeAsync();
     }
 
     private IRenderedComponent<RoleEditorPage> Render()
     {
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(Cultures.English);
-        _context.Render<MudPopoverProvider>();
-        _context.Render<MudDialogProvider>();
-        _context.Render<MudSnackbarProvider>();
-        var page = _context.Render<RoleEditorPage>(p => p.Add(x => x.Id, _mentor));
+        _pages.RenderProviders();
+        var page = _pages.Render<RoleEditorPage>(p => p.Add(x => x.Id, _mentor));
         page.WaitForAssertion(() => Assert.Contains("Mentor", page.Find("h1").TextContent));
         return page;
     }

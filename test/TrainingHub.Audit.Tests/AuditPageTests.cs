@@ -1,12 +1,6 @@
-using System.Globalization;
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
-using MudBlazor;
-using MudBlazor.Services;
 using TrainingHub.Audit.Contracts;
 using TrainingHub.Audit.Pages;
-using TrainingHub.Audit.Services;
 using TrainingHub.Organisations;
 using TrainingHub.Organisations.Contracts;
 using TrainingHub.Organisations.Services;
@@ -20,10 +14,8 @@ namespace TrainingHub.Audit.Tests;
 public sealed class AuditPageTests : IAsyncLifetime
 {
     private readonly SqliteServer _server = new();
-    private readonly BunitContext _context = new();
     private ModuleTestHost _host = null!;
-
-    static AuditPageTests() => BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+    private PageRenderer _pages = null!;
 
     public async ValueTask InitializeAsync()
     {
@@ -32,19 +24,14 @@ public sealed class AuditPageTests : IAsyncLifetime
             new PermissionGrant(OrganisationPermissions.UnitsView, null),
             new PermissionGrant(OrganisationPermissions.UnitsEdit, null),
             new PermissionGrant(AuditPermissions.View, null));
-        var scope = _host.Services.CreateScope().ServiceProvider;
-        _context.Services.AddSingleton(scope.GetRequiredService<AuditLog>());
-        _context.Services.AddSingleton(_host.Services.GetRequiredService<IStringLocalizerFactory>());
-        _context.Services.AddLocalization();
-        _context.Services.AddMudServices();
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
-        var created = await scope.GetRequiredService<OrganisationTree>().CreateAsync(new UnitInput { Type = UnitType.Oblast, Name = "Волинська область" });
+        _pages = new PageRenderer(_host) { Culture = Cultures.English };
+        var created = await _pages.Get<OrganisationTree>().CreateAsync(new UnitInput { Type = UnitType.Oblast, Name = "Волинська область" });
         Assert.True(created.Succeeded);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _context.DisposeAsync();
+        await _pages.DisposeAsync();
         await _host.DisposeAsync();
         await _server.DisposeAsync();
     }
@@ -52,10 +39,8 @@ public sealed class AuditPageTests : IAsyncLifetime
     [Fact]
     public void Entries_show_who_did_what_with_the_fields_and_a_filter_that_matches_nothing_says_so()
     {
-        // Set here, in the test's own flow, so that it reaches the renderer.
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(Cultures.English);
-        _context.Render<MudPopoverProvider>();
-        var page = _context.Render<AuditPage>();
+        _pages.RenderProviders();
+        var page = _pages.Render<AuditPage>();
 
         page.WaitForAssertion(() => Assert.Contains("Волинська область", page.Markup));
         Assert.Contains("test@traininghub.example", page.Markup);

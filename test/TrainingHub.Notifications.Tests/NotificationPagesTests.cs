@@ -1,10 +1,7 @@
-using System.Globalization;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
-using MudBlazor.Services;
 using TrainingHub.Accounts.Contracts;
 using TrainingHub.Notifications.Inbox;
 using TrainingHub.Notifications.Pages;
@@ -17,14 +14,9 @@ namespace TrainingHub.Notifications.Tests;
 public sealed class NotificationPagesTests : IAsyncLifetime
 {
     private readonly SqliteServer _server = new();
-    private readonly BunitContext _context = new();
     private NotificationsHost _host = null!;
+    private PageRenderer _pages = null!;
     private PersonContact _me = null!;
-
-    static NotificationPagesTests()
-    {
-        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(10);
-    }
 
     public async ValueTask InitializeAsync()
     {
@@ -32,24 +24,19 @@ public sealed class NotificationPagesTests : IAsyncLifetime
         _host.Host.User.Holding();
         _me = new PersonContact(_host.Host.User.Id, "Оксана Волонтерка", "learner@traininghub.example", Cultures.Ukrainian, true);
         _host.People.Add(_me);
-        // One inbox for the bell and the page, as in one circuit.
-        _context.Services.AddSingleton(_host.Get<NotificationInbox>());
-        _context.Services.AddSingleton(_host.Host.Services.GetRequiredService<IStringLocalizerFactory>());
-        _context.Services.AddLocalization();
-        _context.Services.AddMudServices();
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
+        // One scope, so one inbox for the bell and the page, as in one circuit.
+        _pages = new PageRenderer(_host.Host);
     }
 
-    /// <summary>Renders in <paramref name="culture"/>, set here in the test's own flow so that it reaches the renderer.</summary>
     private IRenderedComponent<T> Render<T>(string culture = Cultures.Ukrainian) where T : IComponent
     {
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture);
-        return _context.Render<T>();
+        _pages.Culture = culture;
+        return _pages.Render<T>();
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _context.DisposeAsync();
+        await _pages.DisposeAsync();
         await _host.DisposeAsync();
         await _server.DisposeAsync();
     }
@@ -126,7 +113,7 @@ public sealed class NotificationPagesTests : IAsyncLifetime
 
         page.Find("a.th-notification-text").Click();
 
-        var navigation = _context.Services.GetRequiredService<NavigationManager>();
+        var navigation = _pages.Context.Services.GetRequiredService<NavigationManager>();
         page.WaitForAssertion(() => Assert.EndsWith("/account/manage", navigation.Uri));
         Assert.Equal(0, await _host.Get<NotificationInbox>().CountUnreadAsync());
     }

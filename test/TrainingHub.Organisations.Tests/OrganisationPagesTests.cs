@@ -129,8 +129,7 @@ public sealed class UnitDetailsPageTests : PageTestContext
     {
         var oblast = await Tree.CreateAsync(UnitType.Oblast, "Житомирська область");
         await Tree.CreateAsync(UnitType.Hromada, "Овруцька громада", oblast);
-        RenderProviders();
-        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var dialogs = RenderProviders().Dialogs;
         var page = Render<UnitDetailsPage>(p => p.Add(x => x.Id, oblast));
         page.WaitForAssertion(() => page.Find("#delete-unit"));
 
@@ -144,8 +143,7 @@ public sealed class UnitDetailsPageTests : PageTestContext
     public async Task Deleting_an_empty_unit_asks_for_confirmation_first()
     {
         var oblast = await Tree.CreateAsync(UnitType.Oblast, "Волинська область");
-        RenderProviders();
-        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var dialogs = RenderProviders().Dialogs;
         var page = Render<UnitDetailsPage>(p => p.Add(x => x.Id, oblast));
         page.WaitForAssertion(() => page.Find("#delete-unit"));
 
