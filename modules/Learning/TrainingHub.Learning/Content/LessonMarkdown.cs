@@ -1,5 +1,6 @@
 using Ganss.Xss;
 using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
 
 namespace TrainingHub.Learning.Content;
 
@@ -25,7 +26,7 @@ internal static class LessonMarkdown
         .UseFigures()
         .UseAbbreviations()
         .UseAutoLinks()
-        .UseAutoIdentifiers()
+        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
         .Build();
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();

@@ -122,7 +122,7 @@ internal sealed class CourseOutline(IDbContextFactory<LearningDbContext> dbFacto
         {
             return Error.NotFound;
         }
-        var attachments = await db.Attachments.AsNoTracking().Where(a => a.LessonId == lessonId).OrderBy(a => a.UploadedAt)
+        var attachments = await db.Attachments.AsNoTracking().Where(a => a.LessonId == lessonId).OrderBy(a => a.FileName)
             .Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size)).ToListAsync(cancellationToken);
         return new LessonDetails(lesson.Id, lesson.CourseId, lesson.SectionId, lesson.Title, lesson.Kind, lesson.Body, lesson.VideoUrl,
             lesson.RequiresPrevious, lesson.Version, attachments);
