@@ -1,6 +1,7 @@
 using TrainingHub.Accounts;
 using TrainingHub.Audit;
 using TrainingHub.Competencies;
+using TrainingHub.Learning;
 using TrainingHub.Notifications;
 using TrainingHub.Organisations;
 using TrainingHub.SharedKernel.Hosting;
@@ -14,6 +15,7 @@ builder.AddModule<OrganisationsModule>();
 builder.AddModule<AccountsModule>();
 builder.AddModule<NotificationsModule>();
 builder.AddModule<CompetenciesModule>();
+builder.AddModule<LearningModule>();
 
 var app = builder.Build();
 await app.InitialiseModulesAsync();

@@ -12,6 +12,9 @@ using TrainingHub.Accounts.Contracts;
 using TrainingHub.Accounts.Domain;
 using TrainingHub.Audit.Contracts;
 using TrainingHub.Competencies.Contracts;
+using TrainingHub.Learning.Contracts;
+using TrainingHub.Learning.Data;
+using TrainingHub.Learning.Domain;
 using TrainingHub.Organisations.Contracts;
 using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Security;
@@ -68,6 +71,10 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/competencies/frameworks/{Id:guid}"] = CompetencyPermissions.FrameworksView,
         ["/competencies/frameworks/import"] = CompetencyPermissions.FrameworksImport,
         ["/competencies/my"] = SignedIn,
+        ["/learning/courses"] = LearningPermissions.CoursesView,
+        ["/learning/courses/{Id:guid}"] = LearningPermissions.CoursesView,
+        ["/learning/courses/{Id:guid}/edit"] = LearningPermissions.CoursesAuthor,
+        ["/learning/courses/{Id:guid}/lessons/{LessonId:guid}"] = LearningPermissions.CoursesView,
     };
 
     /// <summary>
@@ -89,6 +96,8 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["GET /api/v1/competency-frameworks/{id:guid}/versions/{number:int}/export"] = CompetencyPermissions.FrameworksView,
         ["POST /api/v1/competency-frameworks/check"] = CompetencyPermissions.FrameworksImport,
         ["POST /api/v1/competency-frameworks/import"] = CompetencyPermissions.FrameworksImport,
+        ["GET /api/v1/learning/courses/{id:guid}/cover"] = LearningPermissions.CoursesView,
+        ["GET /api/v1/learning/attachments/{id:guid}"] = LearningPermissions.CoursesView,
     };
 
     private static readonly Dictionary<string, string> DemoPersonOf = new()
@@ -230,6 +239,11 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         {
             url = url.Replace("{id:guid}", (await DemoFrameworkIdAsync()).ToString()).Replace("{number:int}", "1");
         }
+        if (route.StartsWith("/api/v1/learning/", StringComparison.Ordinal))
+        {
+            var (courseId, attachmentId) = await PublishedCourseFilesAsync();
+            url = url.Replace("/courses/{id:guid}", $"/courses/{courseId}").Replace("/attachments/{id:guid}", $"/attachments/{attachmentId}");
+        }
         var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (route.StartsWith("/api/v1/competency-frameworks/", StringComparison.Ordinal) && method == HttpMethods.Post)
         {
@@ -248,6 +262,21 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
     {
         await using var db = app.Services.GetRequiredService<IDbContextFactory<TrainingHub.Competencies.Data.CompetenciesDbContext>>().CreateDbContext();
         return await db.Frameworks.Where(f => f.NormalizedCode == "CP-INCL").Select(f => f.Id).SingleAsync();
+    }
+
+    /// <summary>A published course with a cover and a lesson attachment, which every role may fetch.</summary>
+    private async Task<(Guid CourseId, Guid AttachmentId)> PublishedCourseFilesAsync()
+    {
+        var unit = await app.Services.GetRequiredService<IOrganisationDirectory>().FindByKatottgAsync("UA18040470000082484");
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
+        var course = new Course { Title = "Матриця доступу", Status = CourseStatus.Published, OwningUnitId = unit!.Id };
+        var section = new CourseSection { CourseId = course.Id, Title = "Розділ" };
+        var lesson = new Lesson { CourseId = course.Id, SectionId = section.Id, Title = "Урок" };
+        var attachment = new LessonAttachment { CourseId = course.Id, LessonId = lesson.Id, FileName = "схема.png", ContentType = "image/png", Size = png.Length, Content = png };
+        await using var db = app.Services.GetRequiredService<IDbContextFactory<LearningDbContext>>().CreateDbContext();
+        db.AddRange(course, new CourseCover { CourseId = course.Id, ContentType = "image/png", Content = png }, section, lesson, attachment);
+        await db.SaveChangesAsync();
+        return (course.Id, attachment.Id);
     }
 
     private static string DemoFrameworkCsv()
@@ -285,8 +314,8 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
             return route.Replace("{Id:guid}", unit!.Id.ToString());
         }
         return route.StartsWith("/people/{Id", StringComparison.Ordinal) || route.StartsWith("/roles/{Id", StringComparison.Ordinal)
-            || route.StartsWith("/competencies/frameworks/{Id", StringComparison.Ordinal)
-            ? route.Replace("{Id:guid}", Guid.NewGuid().ToString())
+            || route.StartsWith("/competencies/frameworks/{Id", StringComparison.Ordinal) || route.StartsWith("/learning/courses/{Id", StringComparison.Ordinal)
+            ? route.Replace("{Id:guid}", Guid.NewGuid().ToString()).Replace("{LessonId:guid}", Guid.NewGuid().ToString())
             : route;
     }
 

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Learning.Domain;
+using TrainingHub.Learning.Services;
+using TrainingHub.SharedKernel.Auditing;
+using TrainingHub.SharedKernel.Persistence;
+
+namespace TrainingHub.Learning.Data;
+
+internal abstract class LearningDbContext(DbContextOptions options) : DbContext(options)
+{
+    public const string Schema = "learning";
+
+    public DbSet<Course> Courses => Set<Course>();
+
+    public DbSet<CourseCover> Covers => Set<CourseCover>();
+
+    public DbSet<CourseSection> Sections => Set<CourseSection>();
+
+    public DbSet<Lesson> Lessons => Set<Lesson>();
+
+    public DbSet<LessonAttachment> Attachments => Set<LessonAttachment>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Course>(course =>
+        {
+            course.ToTable("Courses");
+            course.Property(c => c.Title).HasMaxLength(CourseRules.MaxTitleLength);
+            course.Property(c => c.Summary).HasMaxLength(CourseRules.MaxSummaryLength);
+            course.Property(c => c.Language).HasConversion<string>().HasMaxLength(8);
+            course.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+            course.HasIndex(c => c.OwningUnitId);
+            course.HasIndex(c => c.Status);
+            course.HasOne<Course>().WithMany().HasForeignKey(c => c.TranslationId).OnDelete(DeleteBehavior.SetNull);
+        });
+        modelBuilder.Entity<CourseCover>(cover =>
+        {
+            cover.ToTable("CourseCovers");
+            cover.Property(c => c.ContentType).HasMaxLength(64);
+            cover.Property(c => c.Content).NotAudited();
+            cover.HasIndex(c => c.CourseId).IsUnique();
+            cover.HasOne<Course>().WithMany().HasForeignKey(c => c.CourseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<CourseSection>(section =>
+        {
+            section.ToTable("Sections");
+            section.Property(s => s.Title).HasMaxLength(CourseRules.MaxTitleLength);
+            section.HasIndex(s => new { s.CourseId, s.Order });
+            section.HasOne<Course>().WithMany().HasForeignKey(s => s.CourseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Lesson>(lesson =>
+        {
+            lesson.ToTable("Lessons");
+            lesson.Property(l => l.Title).HasMaxLength(CourseRules.MaxTitleLength);
+            lesson.Property(l => l.Kind).HasConversion<string>().HasMaxLength(16);
+            lesson.Property(l => l.Body).HasMaxLength(CourseRules.MaxBodyLength);
+            lesson.Property(l => l.VideoUrl).HasMaxLength(CourseRules.MaxUrlLength);
+            lesson.HasIndex(l => new { l.SectionId, l.Order });
+            // The course id is a copy of the section's, for reading a course's lessons in one query; the section owns the row.
+            lesson.HasIndex(l => l.CourseId);
+            lesson.HasOne<CourseSection>().WithMany().HasForeignKey(l => l.SectionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<LessonAttachment>(attachment =>
+        {
+            attachment.ToTable("LessonAttachments");
+            attachment.Property(a => a.FileName).HasMaxLength(CourseRules.MaxFileNameLength);
+            attachment.Property(a => a.ContentType).HasMaxLength(64);
+            attachment.Property(a => a.Content).NotAudited();
+            attachment.HasIndex(a => a.LessonId);
+            attachment.HasIndex(a => a.CourseId);
+            attachment.HasOne<Lesson>().WithMany().HasForeignKey(a => a.LessonId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.ApplyModuleConventions(Database, Schema);
+    }
+}
+
+internal sealed class LearningSqliteDbContext(DbContextOptions<LearningSqliteDbContext> options)
+    : LearningDbContext(options);
+
+internal sealed class LearningPostgreSqlDbContext(DbContextOptions<LearningPostgreSqlDbContext> options)
+    : LearningDbContext(options);
+
+internal sealed class LearningSqliteDesignFactory()
+    : DesignTimeDbContextFactory<LearningSqliteDbContext>(DatabaseProvider.Sqlite, LearningDbContext.Schema);
+
+internal sealed class LearningPostgreSqlDesignFactory()
+    : DesignTimeDbContextFactory<LearningPostgreSqlDbContext>(DatabaseProvider.PostgreSql, LearningDbContext.Schema);
