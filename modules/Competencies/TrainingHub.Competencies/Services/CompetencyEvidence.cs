@@ -9,6 +9,9 @@ using TrainingHub.SharedKernel.Security;
 
 namespace TrainingHub.Competencies.Services;
 
+/// <summary>A file as the browser sent it, before the upload rules have looked at it.</summary>
+internal sealed record UploadedFile(byte[] Content, string? FileName);
+
 /// <summary>What a person or an assessor types when recording evidence.</summary>
 internal sealed class EvidenceInput
 {
@@ -87,7 +90,7 @@ internal sealed class CompetencyEvidence(
     IDbContextFactory<CompetenciesDbContext> dbFactory, CompetencyRatings ratings, ICurrentUser currentUser, IPeopleLookup people, TimeProvider clock)
 {
     /// <summary>The signed-in person's own prior learning (a file, a link or both) for a competency their position requires.</summary>
-    public async Task<Result<Guid>> AddPriorLearningAsync(Guid competencyId, EvidenceInput input, CheckedFile? file, CancellationToken cancellationToken = default)
+    public async Task<Result<Guid>> AddPriorLearningAsync(Guid competencyId, EvidenceInput input, UploadedFile? file, CancellationToken cancellationToken = default)
     {
         if (currentUser.UserId is not { } me)
         {
@@ -106,7 +109,12 @@ internal sealed class CompetencyEvidence(
         {
             return Error.Rule("Error:EvidenceNotInProfile");
         }
-        return await AddAsync(db, me, node, EvidenceKind.PriorLearning, input, file, cancellationToken);
+        var checkedFile = file is null ? null : EvidenceFileRules.Check(file.Content, file.FileName);
+        if (checkedFile is { Succeeded: false })
+        {
+            return checkedFile.Error!;
+        }
+        return await AddAsync(db, me, node, EvidenceKind.PriorLearning, input, checkedFile?.Value, cancellationToken);
     }
 
     /// <summary>An assessor's observation or approved practice hours for a person they may assess.</summary>

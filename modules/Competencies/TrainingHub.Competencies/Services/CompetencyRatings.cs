@@ -37,7 +37,7 @@ internal sealed record FrameworkStanding(
     public string LevelName(int? rank) => rank is { } r && r >= 0 && r < Scale.Count ? Scale[r].DisplayName : "—";
 }
 
-internal sealed record PersonCompetencies(Guid PersonId, string FullName, IReadOnlyList<FrameworkStanding> Frameworks);
+internal sealed record PersonCompetencies(Guid PersonId, string FullName, Guid? PositionTypeId, IReadOnlyList<FrameworkStanding> Frameworks);
 
 /// <summary>
 /// Ratings on behalf of the current user. A person rates themselves; someone holding
@@ -93,7 +93,7 @@ internal sealed class CompetencyRatings(
         }
         if (person.PositionTypeId is not { } positionTypeId)
         {
-            return new PersonCompetencies(personId, person.FullName, []);
+            return new PersonCompetencies(personId, person.FullName, null, []);
         }
         await using var db = dbFactory.CreateDbContext();
         var requirements = await (
@@ -158,7 +158,7 @@ internal sealed class CompetencyRatings(
             })
             .OrderBy(f => f.DisplayName, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
-        return new PersonCompetencies(personId, person.FullName, frameworks);
+        return new PersonCompetencies(personId, person.FullName, positionTypeId, frameworks);
     }
 
     /// <summary>The current user holds <see cref="CompetencyPermissions.RatingsRate"/> over the person's home unit.</summary>
