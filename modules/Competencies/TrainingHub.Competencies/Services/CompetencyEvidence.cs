@@ -208,7 +208,7 @@ internal sealed class CompetencyEvidence(
         select node;
 
     /// <summary>Checks the input against the rules and the node's scale, then adds the evidence and any file in one save.</summary>
-    internal static async Task<Result<Guid>> AddAsync(
+    internal static async Task<Result<Guid>> RecordAsync(
         CompetenciesDbContext db, Guid personId, CompetencyNode node, EvidenceKind kind, EvidenceInput input, CheckedFile? file,
         Guid recordedById, DateTimeOffset recordedAt, string? sourceReference, CancellationToken cancellationToken)
     {
@@ -240,7 +240,7 @@ internal sealed class CompetencyEvidence(
 
     private Task<Result<Guid>> AddAsync(
         CompetenciesDbContext db, Guid personId, CompetencyNode node, EvidenceKind kind, EvidenceInput input, CheckedFile? file, CancellationToken cancellationToken) =>
-        AddAsync(db, personId, node, kind, input, file, currentUser.UserId!.Value, clock.GetUtcNow(), null, cancellationToken);
+        RecordAsync(db, personId, node, kind, input, file, currentUser.UserId!.Value, clock.GetUtcNow(), null, cancellationToken);
 
     private async Task<bool> MaySeeAsync(Guid personId, CancellationToken cancellationToken) =>
         currentUser.UserId is { } me && (me == personId || await ratings.MayAssessAsync(personId, cancellationToken));

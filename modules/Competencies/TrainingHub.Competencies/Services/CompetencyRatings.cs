@@ -4,6 +4,7 @@ using TrainingHub.Competencies.Contracts;
 using TrainingHub.Competencies.Data;
 using TrainingHub.Competencies.Domain;
 using TrainingHub.SharedKernel.Outcomes;
+using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.SharedKernel.Security;
 
 namespace TrainingHub.Competencies.Services;
@@ -213,8 +214,8 @@ internal sealed class CompetencyRatings(
         };
         db.Ratings.Add(rating);
         db.RatingEvidence.AddRange(evidence.Select(id => new RatingEvidence { RatingId = rating.Id, EvidenceId = id }));
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        // Cited evidence the person deleted meanwhile fails the save on its foreign key rather than the circuit.
+        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
     }
 }
 

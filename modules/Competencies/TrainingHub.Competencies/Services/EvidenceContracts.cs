@@ -36,7 +36,7 @@ internal sealed class CourseCompletions(IDbContextFactory<CompetenciesDbContext>
             : evidence.CourseTitle;
         var input = new EvidenceInput { Title = title, SuggestedLevelRank = evidence.SuggestedLevelRank };
         // The platform records it, so nobody is named; its date is the day the course was completed.
-        var added = await CompetencyEvidence.AddAsync(db, evidence.PersonId, node, EvidenceKind.CourseCompletion, input, null,
+        var added = await CompetencyEvidence.RecordAsync(db, evidence.PersonId, node, EvidenceKind.CourseCompletion, input, null,
             Guid.Empty, evidence.CompletedAt, source, cancellationToken);
         if (added.Succeeded)
         {
