@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bunit;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
@@ -150,5 +151,26 @@ public sealed class MyCompetenciesPageTests : IAsyncLifetime
         _dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Видалити").Click();
 
         page.WaitForAssertion(() => Assert.Empty(page.FindAll(".th-evidence")));
+    }
+
+    [Fact]
+    public void A_file_is_checked_by_its_content_as_soon_as_it_is_chosen_and_kept_with_the_evidence()
+    {
+        var page = RenderPage();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".th-my-competency").Count));
+        page.FindAll(".th-add-prior-learning")[1].Click();
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("<html><script>alert(1)</script></html>", "certificate.pdf"));
+        page.WaitForAssertion(() => Assert.Contains("Тип визначає вміст файлу, а не його назва.", page.Find(".th-file-error").TextContent));
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(Evidence.EvidenceFiles.Docx(), "довідка.docx"));
+        page.WaitForAssertion(() => Assert.Contains("Файл: довідка.docx", page.Find(".th-file-chosen").TextContent));
+        page.Find(".th-evidence-title input").Change("Довідка з попереднього місця роботи");
+        page.Find("form.th-prior-learning-form").Submit();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.FindAll(".th-my-competency")[1].QuerySelector(".th-evidence-file")));
+        var rights = page.FindAll(".th-my-competency")[1];
+        Assert.Equal("A1.1", rights.GetAttribute("data-code"));
+        Assert.Contains("Завантажити довідка.docx", rights.QuerySelector(".th-evidence-file")!.TextContent);
+        Assert.StartsWith("competencies/evidence/", rights.QuerySelector(".th-evidence-file")!.GetAttribute("href"));
     }
 }
