@@ -75,6 +75,10 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/learning/courses/{Id:guid}"] = LearningPermissions.CoursesView,
         ["/learning/courses/{Id:guid}/edit"] = LearningPermissions.CoursesAuthor,
         ["/learning/courses/{Id:guid}/lessons/{LessonId:guid}"] = LearningPermissions.CoursesView,
+        ["/competencies/people/{PersonId:guid}"] = CompetencyPermissions.RatingsRate,
+        // Not a page but a download: the demo learner's own file, which every demo role's area also contains. Who else
+        // is told it does not exist is in EvidenceDownloadTests.
+        ["/competencies/evidence/{id:guid}/file"] = SignedIn,
     };
 
     /// <summary>
@@ -312,6 +316,17 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         {
             var unit = await app.Services.GetRequiredService<IOrganisationDirectory>().FindByKatottgAsync("UA18040470000082484");
             return route.Replace("{Id:guid}", unit!.Id.ToString());
+        }
+        if (route.StartsWith("/competencies/people/{", StringComparison.Ordinal))
+        {
+            using var scope = app.Services.CreateScope();
+            var learner = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(DemoPersonOf[BuiltInRoles.Learner]);
+            return route.Replace("{PersonId:guid}", learner!.Id.ToString());
+        }
+        if (route.StartsWith("/competencies/evidence/{", StringComparison.Ordinal))
+        {
+            var id = await DemoEvidence.AddFileAsync(app, DemoPersonOf[BuiltInRoles.Learner], "%PDF-1.7\n%%EOF\n"u8.ToArray(), "certificate.pdf");
+            return route.Replace("{id:guid}", id.ToString());
         }
         return route.StartsWith("/people/{Id", StringComparison.Ordinal) || route.StartsWith("/roles/{Id", StringComparison.Ordinal)
             || route.StartsWith("/competencies/frameworks/{Id", StringComparison.Ordinal) || route.StartsWith("/learning/courses/{Id", StringComparison.Ordinal)

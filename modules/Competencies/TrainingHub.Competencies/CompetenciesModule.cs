@@ -57,6 +57,9 @@ public sealed class CompetenciesModule : TrainingHubModule
         services.AddScoped<RoleProfiles>();
         services.AddScoped<CompetencyRatings>();
         services.AddSingleton<ICompetencyUsage, RatedCompetencies>();
+        services.AddScoped<CompetencyEvidence>();
+        services.AddSingleton<ICompetencyEvidence, CourseCompletions>();
+        services.AddSingleton<ICompetencyDirectory, PublishedCompetencyDirectory>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -74,5 +77,20 @@ public sealed class CompetenciesModule : TrainingHubModule
                         : file.Error!.Kind == ErrorKind.Forbidden ? TypedResults.Forbid() : TypedResults.NotFound();
                 })
             .RequireAuthorization(CompetencyPermissions.FrameworksView);
+        // Served as an attachment the browser may not sniff or run, whatever the file holds. Anyone who may not see the
+        // person's evidence is told it is not found, so the address does not reveal whether it exists.
+        endpoints.MapGet("/competencies/evidence/{id:guid}/file",
+                async Task<IResult> (Guid id, HttpContext context, CompetencyEvidence evidence, CancellationToken cancellationToken) =>
+                {
+                    var file = await evidence.OpenFileAsync(id, cancellationToken);
+                    if (!file.Succeeded)
+                    {
+                        return TypedResults.NotFound();
+                    }
+                    context.Response.Headers.XContentTypeOptions = "nosniff";
+                    context.Response.Headers.ContentSecurityPolicy = "sandbox";
+                    return TypedResults.File(file.Value.Content, file.Value.ContentType, file.Value.FileName);
+                })
+            .RequireAuthorization();
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bunit;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
@@ -26,6 +27,7 @@ public sealed class MyCompetenciesPageTests : IAsyncLifetime
     private readonly ActingPerson _acting = new();
     private ModuleTestHost _host = null!;
     private PersonContact _worker = null!;
+    private IRenderedComponent<MudDialogProvider> _dialogs = null!;
 
     static MyCompetenciesPageTests()
     {
@@ -63,6 +65,7 @@ public sealed class MyCompetenciesPageTests : IAsyncLifetime
         _acting.Principal = TestUser.PrincipalWith(_worker.Id, new PermissionGrant(CompetencyPermissions.FrameworksView, null));
         var scope = _host.Services.CreateScope().ServiceProvider;
         _context.Services.AddSingleton(scope.GetRequiredService<CompetencyRatings>());
+        _context.Services.AddSingleton(scope.GetRequiredService<CompetencyEvidence>());
         _context.Services.AddSingleton(_host.Services.GetRequiredService<IStringLocalizerFactory>());
         _context.Services.AddLocalization();
         _context.Services.AddMudServices();
@@ -81,6 +84,7 @@ public sealed class MyCompetenciesPageTests : IAsyncLifetime
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(Cultures.Ukrainian);
         _context.Render<MudPopoverProvider>();
         _context.Render<MudSnackbarProvider>();
+        _dialogs = _context.Render<MudDialogProvider>();
         return _context.Render<MyCompetencies>();
     }
 
@@ -120,5 +124,53 @@ public sealed class MyCompetenciesPageTests : IAsyncLifetime
         Assert.Equal("Ще не оцінено", crisis.QuerySelector(".th-counted")!.TextContent);
         Assert.Contains("Ще не мала кризових випадків", crisis.QuerySelector(".th-history")!.TextContent);
         Assert.Empty(page.FindAll(".th-self-rating-form"));
+    }
+
+    [Fact]
+    public void A_person_adds_prior_learning_with_a_link_sees_it_listed_and_deletes_it_after_confirming()
+    {
+        var page = RenderPage();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".th-my-competency").Count));
+
+        page.FindAll(".th-add-prior-learning")[0].Click();
+        page.Find(".th-evidence-title input").Change("Курс психологічної першої допомоги");
+        page.Find(".th-evidence-url input").Change("javascript:alert(1)");
+        page.Find("form.th-prior-learning-form").Submit();
+        page.WaitForAssertion(() => Assert.Contains("Вкажіть повну вебадресу, що починається з http:// або https://.", page.Find(".th-prior-learning-form").TextContent));
+        page.Find(".th-evidence-url input").Change("https://osvita.example/pfa");
+        page.Find("form.th-prior-learning-form").Submit();
+
+        page.WaitForAssertion(() => Assert.Contains("Курс психологічної першої допомоги", page.FindAll(".th-my-competency")[0].TextContent));
+        var crisis = page.FindAll(".th-my-competency")[0];
+        Assert.Contains("Попереднє навчання · Курс психологічної першої допомоги", crisis.QuerySelector(".th-evidence")!.TextContent);
+        Assert.Equal("https://osvita.example/pfa", crisis.QuerySelector(".th-evidence-link")!.GetAttribute("href"));
+        Assert.Empty(page.FindAll(".th-prior-learning-form"));
+
+        crisis.QuerySelector(".th-delete-evidence")!.Click();
+        _dialogs.WaitForAssertion(() => Assert.Contains("Видалити «Курс психологічної першої допомоги» разом із файлом?", _dialogs.Markup));
+        _dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Видалити").Click();
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll(".th-evidence")));
+    }
+
+    [Fact]
+    public void A_file_is_checked_by_its_content_as_soon_as_it_is_chosen_and_kept_with_the_evidence()
+    {
+        var page = RenderPage();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".th-my-competency").Count));
+        page.FindAll(".th-add-prior-learning")[1].Click();
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("<html><script>alert(1)</script></html>", "certificate.pdf"));
+        page.WaitForAssertion(() => Assert.Contains("Тип визначає вміст файлу, а не його назва.", page.Find(".th-file-error").TextContent));
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(Evidence.EvidenceFiles.Docx(), "довідка.docx"));
+        page.WaitForAssertion(() => Assert.Contains("Файл: довідка.docx", page.Find(".th-file-chosen").TextContent));
+        page.Find(".th-evidence-title input").Change("Довідка з попереднього місця роботи");
+        page.Find("form.th-prior-learning-form").Submit();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.FindAll(".th-my-competency")[1].QuerySelector(".th-evidence-file")));
+        var rights = page.FindAll(".th-my-competency")[1];
+        Assert.Equal("A1.1", rights.GetAttribute("data-code"));
+        Assert.Contains("Завантажити довідка.docx", rights.QuerySelector(".th-evidence-file")!.TextContent);
+        Assert.StartsWith("competencies/evidence/", rights.QuerySelector(".th-evidence-file")!.GetAttribute("href"));
     }
 }

@@ -24,6 +24,12 @@ internal abstract class CompetenciesDbContext(DbContextOptions options) : DbCont
 
     public DbSet<CompetencyRating> Ratings => Set<CompetencyRating>();
 
+    public DbSet<Evidence> Evidence => Set<Evidence>();
+
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+
+    public DbSet<RatingEvidence> RatingEvidence => Set<RatingEvidence>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<CompetencyFramework>(framework =>
@@ -94,6 +100,38 @@ internal abstract class CompetenciesDbContext(DbContextOptions options) : DbCont
             // A rating keeps the version it was made against: nodes of a published version are never deleted.
             rating.HasOne<FrameworkVersion>().WithMany().HasForeignKey(r => r.FrameworkVersionId).OnDelete(DeleteBehavior.Restrict);
             rating.HasOne<CompetencyNode>().WithMany().HasForeignKey(r => r.NodeId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<Evidence>(evidence =>
+        {
+            evidence.ToTable("Evidence");
+            evidence.Property(e => e.Kind).HasConversion<string>().HasMaxLength(32);
+            evidence.Property(e => e.Title).HasMaxLength(EvidenceRules.MaxTitleLength);
+            evidence.Property(e => e.Note).HasMaxLength(EvidenceRules.MaxNoteLength);
+            evidence.Property(e => e.Link).HasMaxLength(EvidenceRules.MaxLinkLength);
+            evidence.Property(e => e.FileName).HasMaxLength(EvidenceFileRules.MaxFileNameLength);
+            evidence.Property(e => e.ContentType).HasMaxLength(100);
+            evidence.Property(e => e.Hours).HasPrecision(6, 2);
+            evidence.Property(e => e.SourceReference).HasMaxLength(200);
+            evidence.HasIndex(e => new { e.PersonId, e.LineageId, e.RecordedAt });
+            // Recording the same course (or any other source) twice for a person and competency is a no-op.
+            evidence.HasIndex(e => new { e.PersonId, e.LineageId, e.SourceReference }).IsUnique();
+            evidence.HasOne<CompetencyNode>().WithMany().HasForeignKey(e => e.NodeId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<EvidenceFile>(file =>
+        {
+            file.ToTable("EvidenceFiles");
+            file.HasKey(f => f.EvidenceId);
+            file.Property(f => f.Content).NotAudited();
+            file.HasOne<Evidence>().WithOne().HasForeignKey<EvidenceFile>(f => f.EvidenceId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<RatingEvidence>(cited =>
+        {
+            cited.ToTable("RatingEvidence");
+            cited.HasKey(c => new { c.RatingId, c.EvidenceId });
+            cited.HasIndex(c => c.EvidenceId);
+            cited.HasOne<CompetencyRating>().WithMany().HasForeignKey(c => c.RatingId).OnDelete(DeleteBehavior.Restrict);
+            // Evidence a rating cites stays as long as the rating, which is forever.
+            cited.HasOne<Evidence>().WithMany().HasForeignKey(c => c.EvidenceId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.ApplyModuleConventions(Database, Schema);
     }

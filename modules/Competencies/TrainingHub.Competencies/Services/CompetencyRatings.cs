@@ -4,6 +4,7 @@ using TrainingHub.Competencies.Contracts;
 using TrainingHub.Competencies.Data;
 using TrainingHub.Competencies.Domain;
 using TrainingHub.SharedKernel.Outcomes;
+using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.SharedKernel.Security;
 
 namespace TrainingHub.Competencies.Services;
@@ -14,11 +15,13 @@ internal static class RatingRules
 }
 
 /// <summary>One rating in a competency's history.</summary>
-internal sealed record RatingEntry(Guid Id, RatingKind Kind, int LevelRank, string? Reason, Guid RatedById, string RatedByName, DateTimeOffset RatedAt, int VersionNumber);
+internal sealed record RatingEntry(
+    Guid Id, RatingKind Kind, int LevelRank, string? Reason, Guid RatedById, string RatedByName, DateTimeOffset RatedAt, int VersionNumber,
+    IReadOnlyList<CitedEvidence> Evidence);
 
 /// <summary>Where a person stands in one competency of their profile.</summary>
 internal sealed record CompetencyStanding(
-    Guid CompetencyId, string Code, string Name, string? NameEn, int RequiredRank, int? CountedRank, int? SelfRank, IReadOnlyList<RatingEntry> History)
+    Guid CompetencyId, Guid LineageId, string Code, string Name, string? NameEn, int RequiredRank, int? CountedRank, int? SelfRank, IReadOnlyList<RatingEntry> History)
 {
     public string DisplayName => Bilingual.Pick(Name, NameEn);
 
@@ -35,7 +38,7 @@ internal sealed record FrameworkStanding(
     public string LevelName(int? rank) => rank is { } r && r >= 0 && r < Scale.Count ? Scale[r].DisplayName : "—";
 }
 
-internal sealed record PersonCompetencies(Guid PersonId, string FullName, IReadOnlyList<FrameworkStanding> Frameworks);
+internal sealed record PersonCompetencies(Guid PersonId, string FullName, Guid? PositionTypeId, IReadOnlyList<FrameworkStanding> Frameworks);
 
 /// <summary>
 /// Ratings on behalf of the current user. A person rates themselves; someone holding
@@ -52,11 +55,12 @@ internal sealed class CompetencyRatings(
         {
             return Error.Forbidden;
         }
-        return await AddAsync(me, competencyId, rank, reason, RatingKind.Self, cancellationToken);
+        return await AddAsync(me, competencyId, rank, reason, RatingKind.Self, [], cancellationToken);
     }
 
-    /// <summary>An assessor's rating of another person, which needs a reason.</summary>
-    public async Task<Result> RateAsync(Guid personId, Guid competencyId, int rank, string? reason, CancellationToken cancellationToken = default)
+    /// <summary>An assessor's rating of another person, which needs a reason and may cite the person's evidence in the competency.</summary>
+    public async Task<Result> RateAsync(
+        Guid personId, Guid competencyId, int rank, string? reason, IReadOnlyCollection<Guid>? evidenceIds = null, CancellationToken cancellationToken = default)
     {
         if (currentUser.UserId is not { } me || me == personId || !await MayAssessAsync(personId, cancellationToken))
         {
@@ -66,7 +70,7 @@ internal sealed class CompetencyRatings(
         {
             return Error.Validation("Reason", "Error:RatingReasonRequired");
         }
-        return await AddAsync(personId, competencyId, rank, reason, RatingKind.Assessor, cancellationToken);
+        return await AddAsync(personId, competencyId, rank, reason, RatingKind.Assessor, evidenceIds ?? [], cancellationToken);
     }
 
     /// <summary>The signed-in person's competencies.</summary>
@@ -90,7 +94,7 @@ internal sealed class CompetencyRatings(
         }
         if (person.PositionTypeId is not { } positionTypeId)
         {
-            return new PersonCompetencies(personId, person.FullName, []);
+            return new PersonCompetencies(personId, person.FullName, null, []);
         }
         await using var db = dbFactory.CreateDbContext();
         var requirements = await (
@@ -113,6 +117,14 @@ internal sealed class CompetencyRatings(
         var ratings = await db.Ratings.AsNoTracking().Where(r => r.PersonId == personId && lineages.Contains(r.LineageId)).ToListAsync(cancellationToken);
         var ratedVersionIds = ratings.Select(r => r.FrameworkVersionId).Distinct().ToList();
         var versionNumbers = await db.FrameworkVersions.Where(v => ratedVersionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Number, cancellationToken);
+        var ratingIds = ratings.Select(r => r.Id).ToList();
+        var cited = (await (
+                from citation in db.RatingEvidence
+                join evidence in db.Evidence on citation.EvidenceId equals evidence.Id
+                where ratingIds.Contains(citation.RatingId)
+                select new { citation.RatingId, Evidence = new CitedEvidence(evidence.Id, evidence.Kind, evidence.Title) })
+            .ToListAsync(cancellationToken))
+            .ToLookup(c => c.RatingId, c => c.Evidence);
         var names = new Dictionary<Guid, string>();
         foreach (var raterId in ratings.Select(r => r.RatedById).Distinct())
         {
@@ -120,7 +132,8 @@ internal sealed class CompetencyRatings(
         }
         var history = ratings
             .OrderByDescending(r => r.RatedAt).ThenByDescending(r => r.Id)
-            .Select(r => (r.LineageId, Entry: new RatingEntry(r.Id, r.Kind, r.LevelRank, r.Reason, r.RatedById, names[r.RatedById], r.RatedAt, versionNumbers[r.FrameworkVersionId])))
+            .Select(r => (r.LineageId, Entry: new RatingEntry(r.Id, r.Kind, r.LevelRank, r.Reason, r.RatedById, names[r.RatedById], r.RatedAt, versionNumbers[r.FrameworkVersionId],
+                cited[r.Id].OrderBy(e => e.Title, StringComparer.CurrentCulture).ToList())))
             .ToLookup(x => x.LineageId, x => x.Entry);
         var frameworks = requirements
             .GroupBy(r => r.Version.Id)
@@ -131,7 +144,7 @@ internal sealed class CompetencyRatings(
                     .Select(r =>
                     {
                         var entries = history[r.Node.LineageId].ToList();
-                        return new CompetencyStanding(r.Node.Id, r.Node.Code, r.Node.Name, r.Node.NameEn, r.LevelRank,
+                        return new CompetencyStanding(r.Node.Id, r.Node.LineageId, r.Node.Code, r.Node.Name, r.Node.NameEn, r.LevelRank,
                             entries.FirstOrDefault(e => e.Kind == RatingKind.Assessor)?.LevelRank,
                             entries.FirstOrDefault(e => e.Kind == RatingKind.Self)?.LevelRank,
                             entries);
@@ -146,10 +159,11 @@ internal sealed class CompetencyRatings(
             })
             .OrderBy(f => f.DisplayName, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
-        return new PersonCompetencies(personId, person.FullName, frameworks);
+        return new PersonCompetencies(personId, person.FullName, positionTypeId, frameworks);
     }
 
-    private async Task<bool> MayAssessAsync(Guid personId, CancellationToken cancellationToken)
+    /// <summary>The current user holds <see cref="CompetencyPermissions.RatingsRate"/> over the person's home unit.</summary>
+    public async Task<bool> MayAssessAsync(Guid personId, CancellationToken cancellationToken)
     {
         if (!access.HasPermission(CompetencyPermissions.RatingsRate))
         {
@@ -159,7 +173,8 @@ internal sealed class CompetencyRatings(
         return person?.HomeUnitId is { } unitId && await access.IsGrantedAsync(CompetencyPermissions.RatingsRate, unitId, cancellationToken);
     }
 
-    private async Task<Result> AddAsync(Guid personId, Guid competencyId, int rank, string? reason, RatingKind kind, CancellationToken cancellationToken)
+    private async Task<Result> AddAsync(
+        Guid personId, Guid competencyId, int rank, string? reason, RatingKind kind, IReadOnlyCollection<Guid> evidenceIds, CancellationToken cancellationToken)
     {
         await using var db = dbFactory.CreateDbContext();
         var node = await db.Nodes.AsNoTracking().SingleOrDefaultAsync(n => n.Id == competencyId, cancellationToken);
@@ -186,13 +201,21 @@ internal sealed class CompetencyRatings(
         {
             return Error.Validation("Reason", "Error:TooLong", RatingRules.MaxReasonLength);
         }
-        db.Ratings.Add(new CompetencyRating
+        var evidence = evidenceIds.Distinct().ToList();
+        if (evidence.Count > 0
+            && await db.Evidence.CountAsync(e => evidence.Contains(e.Id) && e.PersonId == personId && e.LineageId == node.LineageId, cancellationToken) != evidence.Count)
+        {
+            return Error.Validation("Evidence", "Error:EvidenceNotOfThisCompetency");
+        }
+        var rating = new CompetencyRating
         {
             PersonId = personId, FrameworkVersionId = node.FrameworkVersionId, NodeId = node.Id, LineageId = node.LineageId,
             Kind = kind, LevelRank = rank, Reason = cleaned, RatedById = currentUser.UserId!.Value, RatedAt = clock.GetUtcNow(),
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
+        };
+        db.Ratings.Add(rating);
+        db.RatingEvidence.AddRange(evidence.Select(id => new RatingEvidence { RatingId = rating.Id, EvidenceId = id }));
+        // Cited evidence the person deleted meanwhile fails the save on its foreign key rather than the circuit.
+        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
     }
 }
 

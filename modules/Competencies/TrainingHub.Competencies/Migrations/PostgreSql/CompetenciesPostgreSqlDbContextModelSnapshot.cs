@@ -169,6 +169,94 @@ namespace TrainingHub.Competencies.Migrations.PostgreSql
                     b.ToTable("Ratings", "competencies");
                 });
 
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.Evidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<long?>("FileSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal?>("Hours")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("LineageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SourceReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("SuggestedLevelRank")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NodeId");
+
+                    b.HasIndex("PersonId", "LineageId", "RecordedAt");
+
+                    b.HasIndex("PersonId", "LineageId", "SourceReference")
+                        .IsUnique();
+
+                    b.ToTable("Evidence", "competencies");
+                });
+
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.EvidenceFile", b =>
+                {
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasAnnotation("TrainingHub:Audit", "skip");
+
+                    b.HasKey("EvidenceId");
+
+                    b.ToTable("EvidenceFiles", "competencies");
+                });
+
             modelBuilder.Entity("TrainingHub.Competencies.Domain.FrameworkVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -281,6 +369,21 @@ namespace TrainingHub.Competencies.Migrations.PostgreSql
                     b.ToTable("ProficiencyLevels", "competencies");
                 });
 
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.RatingEvidence", b =>
+                {
+                    b.Property<Guid>("RatingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("RatingId", "EvidenceId");
+
+                    b.HasIndex("EvidenceId");
+
+                    b.ToTable("RatingEvidence", "competencies");
+                });
+
             modelBuilder.Entity("TrainingHub.Competencies.Domain.RoleRequirement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -338,6 +441,24 @@ namespace TrainingHub.Competencies.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.Evidence", b =>
+                {
+                    b.HasOne("TrainingHub.Competencies.Domain.CompetencyNode", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.EvidenceFile", b =>
+                {
+                    b.HasOne("TrainingHub.Competencies.Domain.Evidence", null)
+                        .WithOne()
+                        .HasForeignKey("TrainingHub.Competencies.Domain.EvidenceFile", "EvidenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingHub.Competencies.Domain.FrameworkVersion", b =>
                 {
                     b.HasOne("TrainingHub.Competencies.Domain.CompetencyFramework", null)
@@ -368,6 +489,21 @@ namespace TrainingHub.Competencies.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("FrameworkVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.RatingEvidence", b =>
+                {
+                    b.HasOne("TrainingHub.Competencies.Domain.Evidence", null)
+                        .WithMany()
+                        .HasForeignKey("EvidenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingHub.Competencies.Domain.CompetencyRating", null)
+                        .WithMany()
+                        .HasForeignKey("RatingId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -163,6 +163,94 @@ namespace TrainingHub.Competencies.Migrations.Sqlite
                     b.ToTable("Ratings", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.Evidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FileSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Hours")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LineageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SuggestedLevelRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NodeId");
+
+                    b.HasIndex("PersonId", "LineageId", "RecordedAt");
+
+                    b.HasIndex("PersonId", "LineageId", "SourceReference")
+                        .IsUnique();
+
+                    b.ToTable("Evidence", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.EvidenceFile", b =>
+                {
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("TrainingHub:Audit", "skip");
+
+                    b.HasKey("EvidenceId");
+
+                    b.ToTable("EvidenceFiles", (string)null);
+                });
+
             modelBuilder.Entity("TrainingHub.Competencies.Domain.FrameworkVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -275,6 +363,21 @@ namespace TrainingHub.Competencies.Migrations.Sqlite
                     b.ToTable("ProficiencyLevels", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.RatingEvidence", b =>
+                {
+                    b.Property<Guid>("RatingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RatingId", "EvidenceId");
+
+                    b.HasIndex("EvidenceId");
+
+                    b.ToTable("RatingEvidence", (string)null);
+                });
+
             modelBuilder.Entity("TrainingHub.Competencies.Domain.RoleRequirement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -332,6 +435,24 @@ namespace TrainingHub.Competencies.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.Evidence", b =>
+                {
+                    b.HasOne("TrainingHub.Competencies.Domain.CompetencyNode", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.EvidenceFile", b =>
+                {
+                    b.HasOne("TrainingHub.Competencies.Domain.Evidence", null)
+                        .WithOne()
+                        .HasForeignKey("TrainingHub.Competencies.Domain.EvidenceFile", "EvidenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingHub.Competencies.Domain.FrameworkVersion", b =>
                 {
                     b.HasOne("TrainingHub.Competencies.Domain.CompetencyFramework", null)
@@ -362,6 +483,21 @@ namespace TrainingHub.Competencies.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("FrameworkVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.RatingEvidence", b =>
+                {
+                    b.HasOne("TrainingHub.Competencies.Domain.Evidence", null)
+                        .WithMany()
+                        .HasForeignKey("EvidenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingHub.Competencies.Domain.CompetencyRating", null)
+                        .WithMany()
+                        .HasForeignKey("RatingId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
