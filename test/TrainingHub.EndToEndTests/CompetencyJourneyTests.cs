@@ -15,12 +15,13 @@ public sealed class CompetencyJourneyTests(BrowserSession session)
         """;
 
     [Fact]
-    public async Task A_coordinator_imports_publishes_and_profiles_a_framework()
+    public async Task A_coordinator_sets_up_a_framework_a_supervisor_rates_a_person_with_evidence_and_the_person_sees_the_gap_closed()
     {
         var coordinator = await session.NewPageAsync();
         await coordinator.SignInAsync("coordinator@traininghub.example");
         await coordinator.OpenAsync("/competencies/frameworks/import");
-        await coordinator.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        var chooser = await coordinator.RunAndWaitForFileChooserAsync(() => coordinator.Locator("#choose-file").ClickAsync());
+        await chooser.SetFilesAsync(new FilePayload
         {
             Name = "home-visits.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(Framework.ReplaceLineEndings("\n")),
         });
@@ -47,5 +48,42 @@ public sealed class CompetencyJourneyTests(BrowserSession session)
         await Assertions.Expect(competency.Locator(".th-required")).ToHaveTextAsync("Самостійно");
         await Assertions.Expect(competency).ToHaveAttributeAsync("data-gap", "true");
         await Assertions.Expect(assistant.Locator("[data-code='HV.1.2']")).ToHaveCountAsync(0);
+
+        await competency.Locator(".th-add-prior-learning").ClickAsync();
+        await competency.GetByLabel("Назва").FillAsync("Сертифікат курсу «Безпечні візити»");
+        var evidenceChooser = await assistant.RunAndWaitForFileChooserAsync(() => competency.Locator(".th-choose-evidence-file").ClickAsync());
+        await evidenceChooser.SetFilesAsync(new FilePayload
+        {
+            Name = "certificate.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n"u8.ToArray(),
+        });
+        await Assertions.Expect(competency.Locator(".th-file-chosen")).ToContainTextAsync("certificate.pdf");
+        await competency.Locator(".th-save-evidence").ClickAsync();
+        await Assertions.Expect(competency.Locator("[data-evidence]")).ToContainTextAsync("Сертифікат курсу «Безпечні візити»");
+
+        var supervisor = await session.NewPageAsync();
+        await supervisor.SignInAsync("supervisor@traininghub.example");
+        await supervisor.OpenAsync("/people");
+        await supervisor.GetByRole(AriaRole.Link, new() { Name = "Галина Бондаренко" }).ClickAsync();
+        await supervisor.GetByRole(AriaRole.Link, new() { Name = "Профіль компетентностей" }).ClickAsync();
+        await supervisor.WaitUntilInteractiveAsync();
+        await Assertions.Expect(supervisor.Locator("#person-name")).ToHaveTextAsync("Галина Бондаренко");
+        var rated = supervisor.Locator("[data-code='HV.1.1']");
+        await rated.Locator(".th-rate").ClickAsync();
+        var dialog = supervisor.GetByRole(AriaRole.Dialog);
+        await dialog.Locator(".th-rate-level").ClickAsync();
+        await supervisor.GetByRole(AriaRole.Option, new() { Name = "Самостійно", Exact = true }).ClickAsync();
+        await dialog.GetByLabel("Обґрунтування").FillAsync("Спланувала й провела два візити під час спостереження.");
+        await dialog.GetByRole(AriaRole.Checkbox).CheckAsync();
+        await supervisor.AssertAccessibleAsync();
+        await dialog.Locator(".th-save-rating").ClickAsync();
+        await Assertions.Expect(rated).ToHaveAttributeAsync("data-gap", "false");
+
+        await assistant.OpenAsync("/competencies/my");
+        var closed = assistant.Locator("[data-code='HV.1.1']");
+        await Assertions.Expect(closed).ToHaveAttributeAsync("data-gap", "false");
+        await Assertions.Expect(closed.Locator(".th-counted")).ToHaveTextAsync("Самостійно");
+        await closed.Locator(".th-history-toggle").ClickAsync();
+        await Assertions.Expect(closed.Locator(".th-history")).ToContainTextAsync("Спланувала й провела два візити");
+        await Assertions.Expect(closed.Locator(".th-history")).ToContainTextAsync("Сертифікат курсу «Безпечні візити»");
     }
 }

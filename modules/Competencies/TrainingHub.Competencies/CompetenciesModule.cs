@@ -46,6 +46,11 @@ public sealed class CompetenciesModule : TrainingHubModule
         new("Menu:Competencies", "competencies/frameworks", Icons.Material.Filled.Psychology, CompetencyPermissions.FrameworksView, typeof(CompetenciesResource), 30),
     ];
 
+    public override IEnumerable<PersonLink> PersonLinks =>
+    [
+        new("Menu:PersonCompetencies", "competencies/people/{0}", Icons.Material.Filled.TrendingUp, CompetencyPermissions.RatingsRate, typeof(CompetenciesResource)),
+    ];
+
     public override void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddModuleDbContext<CompetenciesDbContext, CompetenciesSqliteDbContext, CompetenciesPostgreSqlDbContext>(CompetenciesDbContext.Schema);

@@ -26,6 +26,13 @@ public sealed class ModuleCatalog
         return MenuItems.Where(i => held.Contains(i.Permission)).ToList();
     }
 
+    /// <summary>The links to other modules' pages about a person that someone may follow.</summary>
+    public IReadOnlyList<PersonLink> PersonLinksFor(ClaimsPrincipal user)
+    {
+        var held = PermissionGrant.From(user).Select(g => g.Permission).ToHashSet();
+        return _modules.SelectMany(m => m.PersonLinks).Where(l => held.Contains(l.Permission)).ToList();
+    }
+
     internal void Add(TrainingHubModule module)
     {
         if (_modules.Any(m => m.GetType() == module.GetType()))

@@ -25,6 +25,12 @@ public abstract class TrainingHubModule
 
     public virtual IEnumerable<MenuItem> MenuItems => [];
 
+    /// <summary>
+    /// Links a person's page shows to those holding the permission, such as the person's competencies; the page behind
+    /// each link checks the person's unit on the server.
+    /// </summary>
+    public virtual IEnumerable<PersonLink> PersonLinks => [];
+
     /// <summary>Components the app bar shows to signed-in people, such as the notification bell; each checks on the server what it shows.</summary>
     public virtual IEnumerable<Type> AppBarItems => [];
 
@@ -50,3 +56,10 @@ public abstract class TrainingHubModule
 /// <summary>A navigation entry a module contributes; shown only to users holding <see cref="Permission"/>.</summary>
 /// <param name="TextKey">Localisation key of the label, looked up in the module's resource.</param>
 public sealed record MenuItem(string TextKey, string Href, string Icon, string Permission, Type Resource, int Order = 100);
+
+/// <summary>A link from a person's page to another module's page about them.</summary>
+/// <param name="HrefTemplate">The address with <c>{0}</c> where the person's id goes, such as <c>competencies/people/{0}</c>.</param>
+public sealed record PersonLink(string TextKey, string HrefTemplate, string Icon, string Permission, Type Resource)
+{
+    public string HrefFor(Guid personId) => string.Format(System.Globalization.CultureInfo.InvariantCulture, HrefTemplate, personId);
+}
