@@ -1,4 +1,8 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Accounts.Contracts;
 using TrainingHub.Competencies.Api;
+using TrainingHub.Organisations.Contracts;
 using TrainingHub.SharedKernel.Outcomes;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Http;
@@ -57,7 +61,16 @@ public sealed class CompetenciesModule : TrainingHubModule
         services.AddScoped<RoleProfiles>();
         services.AddScoped<CompetencyRatings>();
         services.AddSingleton<ICompetencyUsage, RatedCompetencies>();
+        services.AddSingleton(sp => new MemberSync(
+            sp.GetRequiredService<IDbContextFactory<CompetenciesDbContext>>(), sp.GetRequiredService<IUnitHierarchy>(),
+            sp.GetRequiredService<IOrganisationDirectory>(), sp.GetService<IPeopleRoster>()));
+        services.AddSingleton<IPeopleObserver>(sp => sp.GetRequiredService<MemberSync>());
+        // After the migrations and, in the app, after Accounts has made its demo people.
+        services.AddSingleton<IModuleInitializer>(sp => sp.GetRequiredService<MemberSync>());
     }
+
+    public override void ScheduleJobs(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<MemberSync>(MemberSync.RecurringJobId, s => s.ReconcileAsync(CancellationToken.None), Cron.Daily(2));
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

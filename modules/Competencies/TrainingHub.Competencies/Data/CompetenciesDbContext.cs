@@ -24,6 +24,10 @@ internal abstract class CompetenciesDbContext(DbContextOptions options) : DbCont
 
     public DbSet<CompetencyRating> Ratings => Set<CompetencyRating>();
 
+    public DbSet<Member> Members => Set<Member>();
+
+    public DbSet<CountedLevel> CountedLevels => Set<CountedLevel>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<CompetencyFramework>(framework =>
@@ -94,6 +98,25 @@ internal abstract class CompetenciesDbContext(DbContextOptions options) : DbCont
             // A rating keeps the version it was made against: nodes of a published version are never deleted.
             rating.HasOne<FrameworkVersion>().WithMany().HasForeignKey(r => r.FrameworkVersionId).OnDelete(DeleteBehavior.Restrict);
             rating.HasOne<CompetencyNode>().WithMany().HasForeignKey(r => r.NodeId).OnDelete(DeleteBehavior.Restrict);
+        });
+        // Copies kept for counting: the person's record in Accounts and the ratings are what the audit trail follows.
+        modelBuilder.Entity<Member>(member =>
+        {
+            member.ToTable("Members");
+            member.NotAudited();
+            member.Property(m => m.Id).ValueGeneratedNever();
+            member.Property(m => m.FullName).HasMaxLength(200);
+            member.Property(m => m.SearchName).HasMaxLength(200);
+            // The gap view filters by the unit at one level, then by position; inactive people are never counted.
+            member.HasIndex(m => new { m.OblastId, m.IsActive, m.PositionTypeId });
+            member.HasIndex(m => new { m.HromadaId, m.IsActive, m.PositionTypeId });
+            member.HasIndex(m => new { m.OrganisationId, m.IsActive, m.PositionTypeId });
+        });
+        modelBuilder.Entity<CountedLevel>(counted =>
+        {
+            counted.ToTable("CountedLevels");
+            counted.NotAudited();
+            counted.HasKey(c => new { c.PersonId, c.LineageId });
         });
         modelBuilder.ApplyModuleConventions(Database, Schema);
     }

@@ -191,6 +191,7 @@ internal sealed class CompetencyRatings(
             PersonId = personId, FrameworkVersionId = node.FrameworkVersionId, NodeId = node.Id, LineageId = node.LineageId,
             Kind = kind, LevelRank = rank, Reason = cleaned, RatedById = currentUser.UserId!.Value, RatedAt = clock.GetUtcNow(),
         });
+        await db.KeepCountedLevelsAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();
     }
