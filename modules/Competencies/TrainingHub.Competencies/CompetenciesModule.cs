@@ -42,6 +42,8 @@ public sealed class CompetenciesModule : TrainingHubModule
         new(CompetencyPermissions.FrameworksImport, typeof(CompetenciesResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
         new(CompetencyPermissions.RatingsRate, typeof(CompetenciesResource),
             BuiltInRoles.Administrator, BuiltInRoles.Coordinator, BuiltInRoles.Supervisor, BuiltInRoles.Mentor),
+        new(CompetencyPermissions.GapsView, typeof(CompetenciesResource),
+            BuiltInRoles.Administrator, BuiltInRoles.Coordinator, BuiltInRoles.Supervisor, BuiltInRoles.Mentor),
     ];
 
     public override IEnumerable<MenuItem> MenuItems =>
@@ -60,6 +62,7 @@ public sealed class CompetenciesModule : TrainingHubModule
         services.TryAddSingleton<IAuditTrail, NullAuditTrail>();
         services.AddScoped<RoleProfiles>();
         services.AddScoped<CompetencyRatings>();
+        services.AddScoped<CompetencyGaps>();
         services.AddSingleton<ICompetencyUsage, RatedCompetencies>();
         services.AddSingleton(sp => new MemberSync(
             sp.GetRequiredService<IDbContextFactory<CompetenciesDbContext>>(), sp.GetRequiredService<IUnitHierarchy>(),
