@@ -68,6 +68,8 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/competencies/frameworks/{Id:guid}"] = CompetencyPermissions.FrameworksView,
         ["/competencies/frameworks/import"] = CompetencyPermissions.FrameworksImport,
         ["/competencies/my"] = SignedIn,
+        ["/competencies/gaps"] = CompetencyPermissions.GapsView,
+        ["/competencies/gaps/export"] = CompetencyPermissions.GapsView,
     };
 
     /// <summary>
@@ -250,6 +252,14 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         return await db.Frameworks.Where(f => f.NormalizedCode == "CP-INCL").Select(f => f.Id).SingleAsync();
     }
 
+    private async Task<Guid> DemoVersionIdAsync()
+    {
+        await using var db = app.Services.GetRequiredService<IDbContextFactory<TrainingHub.Competencies.Data.CompetenciesDbContext>>().CreateDbContext();
+        var frameworkId = await DemoFrameworkIdAsync();
+        return await db.FrameworkVersions.Where(v => v.FrameworkId == frameworkId && v.Status == TrainingHub.Competencies.Domain.FrameworkStatus.Published)
+            .Select(v => v.Id).SingleAsync();
+    }
+
     private static string DemoFrameworkCsv()
     {
         using var stream = typeof(TrainingHub.Competencies.CompetenciesModule).Assembly
@@ -283,6 +293,12 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         {
             var unit = await app.Services.GetRequiredService<IOrganisationDirectory>().FindByKatottgAsync("UA18040470000082484");
             return route.Replace("{Id:guid}", unit!.Id.ToString());
+        }
+        if (route == "/competencies/gaps/export")
+        {
+            // Zhytomyr City Hromada lies in every demo role's area, so only the permission decides.
+            var hromada = await app.Services.GetRequiredService<IOrganisationDirectory>().FindByKatottgAsync("UA18040470000082484");
+            return $"{route}?version={await DemoVersionIdAsync()}&unit={hromada!.Id}&format=csv";
         }
         return route.StartsWith("/people/{Id", StringComparison.Ordinal) || route.StartsWith("/roles/{Id", StringComparison.Ordinal)
             || route.StartsWith("/competencies/frameworks/{Id", StringComparison.Ordinal)

@@ -50,6 +50,7 @@ public sealed class CompetenciesModule : TrainingHubModule
     [
         new("Menu:MyCompetencies", "competencies/my", Icons.Material.Filled.TrendingUp, CompetencyPermissions.FrameworksView, typeof(CompetenciesResource), 29),
         new("Menu:Competencies", "competencies/frameworks", Icons.Material.Filled.Psychology, CompetencyPermissions.FrameworksView, typeof(CompetenciesResource), 30),
+        new("Menu:CompetencyGaps", "competencies/gaps", Icons.Material.Filled.GridOn, CompetencyPermissions.GapsView, typeof(CompetenciesResource), 31),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -63,6 +64,7 @@ public sealed class CompetenciesModule : TrainingHubModule
         services.AddScoped<RoleProfiles>();
         services.AddScoped<CompetencyRatings>();
         services.AddScoped<CompetencyGaps>();
+        services.AddScoped<GapExport>();
         services.AddSingleton<ICompetencyUsage, RatedCompetencies>();
         services.AddSingleton(sp => new MemberSync(
             sp.GetRequiredService<IDbContextFactory<CompetenciesDbContext>>(), sp.GetRequiredService<IUnitHierarchy>(),
@@ -90,5 +92,16 @@ public sealed class CompetenciesModule : TrainingHubModule
                         : file.Error!.Kind == ErrorKind.Forbidden ? TypedResults.Forbid() : TypedResults.NotFound();
                 })
             .RequireAuthorization(CompetencyPermissions.FrameworksView);
+        // The service checks the permission again at the unit asked for.
+        endpoints.MapGet("/competencies/gaps/export",
+                async Task<IResult> (Guid version, Guid unit, string? format, GapExport export, CancellationToken cancellationToken) =>
+                {
+                    var kind = string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase) ? GapExportFormat.Xlsx : GapExportFormat.Csv;
+                    var file = await export.ExportAsync(version, unit, kind, cancellationToken);
+                    return file.Succeeded
+                        ? TypedResults.File(file.Value.Content, file.Value.ContentType, file.Value.FileName)
+                        : file.Error!.Kind == ErrorKind.Forbidden ? TypedResults.Forbid() : TypedResults.NotFound();
+                })
+            .RequireAuthorization(CompetencyPermissions.GapsView);
     }
 }
