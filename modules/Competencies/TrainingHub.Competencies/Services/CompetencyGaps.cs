@@ -178,19 +178,21 @@ internal sealed class CompetencyGaps(
             var needle = search.Trim().ToUpperInvariant();
             members = members.Where(m => m.SearchName.Contains(needle));
         }
-        var requirements =
-            from r in db.RoleRequirements
-            join n in db.Nodes on r.NodeId equals n.Id
-            where r.FrameworkVersionId == version.Id
-            select new { r.PositionTypeId, r.LevelRank, n.LineageId };
+        // Per person: the requirements of their position, less those their counted levels meet. Starting from the
+        // person's few counted levels is far cheaper than probing every requirement for a missing level.
         var counted = members.Select(m => new
         {
             m.Id,
             m.FullName,
             m.HomeUnitId,
             m.PositionTypeId,
-            Gaps = requirements.Count(q => (Guid?)q.PositionTypeId == m.PositionTypeId
-                && !db.CountedLevels.Any(c => c.PersonId == m.Id && c.LineageId == q.LineageId && c.LevelRank >= q.LevelRank)),
+            Gaps = db.RoleRequirements.Count(r => r.FrameworkVersionId == version.Id && (Guid?)r.PositionTypeId == m.PositionTypeId)
+                - (from c in db.CountedLevels
+                   join n in db.Nodes on c.LineageId equals n.LineageId
+                   join r in db.RoleRequirements on n.Id equals r.NodeId
+                   where c.PersonId == m.Id && n.FrameworkVersionId == version.Id && r.FrameworkVersionId == version.Id
+                         && (Guid?)r.PositionTypeId == m.PositionTypeId && c.LevelRank >= r.LevelRank
+                   select c).Count(),
         });
         if (onlyWithGaps)
         {
