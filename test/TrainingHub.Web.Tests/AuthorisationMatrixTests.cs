@@ -79,6 +79,8 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         // Not a page but a download: the demo learner's own file, which every demo role's area also contains. Who else
         // is told it does not exist is in EvidenceDownloadTests.
         ["/competencies/evidence/{id:guid}/file"] = SignedIn,
+        ["/competencies/gaps"] = CompetencyPermissions.GapsView,
+        ["/competencies/gaps/export"] = CompetencyPermissions.GapsView,
     };
 
     /// <summary>
@@ -283,6 +285,14 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         return (course.Id, attachment.Id);
     }
 
+    private async Task<Guid> DemoVersionIdAsync()
+    {
+        await using var db = app.Services.GetRequiredService<IDbContextFactory<TrainingHub.Competencies.Data.CompetenciesDbContext>>().CreateDbContext();
+        var frameworkId = await DemoFrameworkIdAsync();
+        return await db.FrameworkVersions.Where(v => v.FrameworkId == frameworkId && v.Status == TrainingHub.Competencies.Domain.FrameworkStatus.Published)
+            .Select(v => v.Id).SingleAsync();
+    }
+
     private static string DemoFrameworkCsv()
     {
         using var stream = typeof(TrainingHub.Competencies.CompetenciesModule).Assembly
@@ -327,6 +337,12 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         {
             var id = await DemoEvidence.AddFileAsync(app, DemoPersonOf[BuiltInRoles.Learner], "%PDF-1.7\n%%EOF\n"u8.ToArray(), "certificate.pdf");
             return route.Replace("{id:guid}", id.ToString());
+        }
+        if (route == "/competencies/gaps/export")
+        {
+            // Zhytomyr City Hromada lies in every demo role's area, so only the permission decides.
+            var hromada = await app.Services.GetRequiredService<IOrganisationDirectory>().FindByKatottgAsync("UA18040470000082484");
+            return $"{route}?version={await DemoVersionIdAsync()}&unit={hromada!.Id}&format=csv";
         }
         return route.StartsWith("/people/{Id", StringComparison.Ordinal) || route.StartsWith("/roles/{Id", StringComparison.Ordinal)
             || route.StartsWith("/competencies/frameworks/{Id", StringComparison.Ordinal) || route.StartsWith("/learning/courses/{Id", StringComparison.Ordinal)

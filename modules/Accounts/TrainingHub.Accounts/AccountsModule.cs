@@ -73,7 +73,10 @@ public sealed class AccountsModule : TrainingHubModule
         services.AddScoped<ProfileEditor>();
         services.AddScoped<BulkInvitations>();
         services.AddScoped<EmailChange>();
-        services.AddSingleton<IPeopleLookup, PeopleLookup>();
+        services.AddSingleton<PeopleLookup>();
+        services.AddSingleton<IPeopleLookup>(sp => sp.GetRequiredService<PeopleLookup>());
+        services.AddSingleton<IPeopleRoster>(sp => sp.GetRequiredService<PeopleLookup>());
+        services.AddModuleContextInterceptor<PeopleChangeWatcher>();
         services.AddSingleton<IPositionTypes, PositionTypeList>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();

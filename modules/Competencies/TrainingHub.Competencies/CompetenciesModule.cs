@@ -1,4 +1,8 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Accounts.Contracts;
 using TrainingHub.Competencies.Api;
+using TrainingHub.Organisations.Contracts;
 using TrainingHub.SharedKernel.Outcomes;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Http;
@@ -38,12 +42,15 @@ public sealed class CompetenciesModule : TrainingHubModule
         new(CompetencyPermissions.FrameworksImport, typeof(CompetenciesResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
         new(CompetencyPermissions.RatingsRate, typeof(CompetenciesResource),
             BuiltInRoles.Administrator, BuiltInRoles.Coordinator, BuiltInRoles.Supervisor, BuiltInRoles.Mentor),
+        new(CompetencyPermissions.GapsView, typeof(CompetenciesResource),
+            BuiltInRoles.Administrator, BuiltInRoles.Coordinator, BuiltInRoles.Supervisor, BuiltInRoles.Mentor),
     ];
 
     public override IEnumerable<MenuItem> MenuItems =>
     [
         new("Menu:MyCompetencies", "competencies/my", Icons.Material.Filled.TrendingUp, CompetencyPermissions.FrameworksView, typeof(CompetenciesResource), 29),
         new("Menu:Competencies", "competencies/frameworks", Icons.Material.Filled.Psychology, CompetencyPermissions.FrameworksView, typeof(CompetenciesResource), 30),
+        new("Menu:CompetencyGaps", "competencies/gaps", Icons.Material.Filled.GridOn, CompetencyPermissions.GapsView, typeof(CompetenciesResource), 31),
     ];
 
     public override IEnumerable<PersonLink> PersonLinks =>
@@ -61,11 +68,22 @@ public sealed class CompetenciesModule : TrainingHubModule
         services.TryAddSingleton<IAuditTrail, NullAuditTrail>();
         services.AddScoped<RoleProfiles>();
         services.AddScoped<CompetencyRatings>();
+        services.AddScoped<CompetencyGaps>();
+        services.AddScoped<GapExport>();
         services.AddSingleton<ICompetencyUsage, RatedCompetencies>();
         services.AddScoped<CompetencyEvidence>();
         services.AddSingleton<ICompetencyEvidence, CourseCompletions>();
         services.AddSingleton<ICompetencyDirectory, PublishedCompetencyDirectory>();
+        services.AddSingleton(sp => new MemberSync(
+            sp.GetRequiredService<IDbContextFactory<CompetenciesDbContext>>(), sp.GetRequiredService<IUnitHierarchy>(),
+            sp.GetRequiredService<IOrganisationDirectory>(), sp.GetService<IPeopleRoster>()));
+        services.AddSingleton<IPeopleObserver>(sp => sp.GetRequiredService<MemberSync>());
+        // After the migrations and, in the app, after Accounts has made its demo people.
+        services.AddSingleton<IModuleInitializer>(sp => sp.GetRequiredService<MemberSync>());
     }
+
+    public override void ScheduleJobs(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<MemberSync>(MemberSync.RecurringJobId, s => s.ReconcileAsync(CancellationToken.None), Cron.Daily(2));
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
@@ -97,5 +115,16 @@ public sealed class CompetenciesModule : TrainingHubModule
                     return TypedResults.File(file.Value.Content, file.Value.ContentType, file.Value.FileName);
                 })
             .RequireAuthorization();
+        // The service checks the permission again at the unit asked for.
+        endpoints.MapGet("/competencies/gaps/export",
+                async Task<IResult> (Guid version, Guid unit, string? format, GapExport export, CancellationToken cancellationToken) =>
+                {
+                    var kind = string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase) ? GapExportFormat.Xlsx : GapExportFormat.Csv;
+                    var file = await export.ExportAsync(version, unit, kind, cancellationToken);
+                    return file.Succeeded
+                        ? TypedResults.File(file.Value.Content, file.Value.ContentType, file.Value.FileName)
+                        : file.Error!.Kind == ErrorKind.Forbidden ? TypedResults.Forbid() : TypedResults.NotFound();
+                })
+            .RequireAuthorization(CompetencyPermissions.GapsView);
     }
 }

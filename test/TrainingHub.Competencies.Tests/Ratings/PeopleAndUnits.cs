@@ -13,9 +13,9 @@ internal sealed class FakePeople : IPeopleLookup, IPositionTypes
 
     public PositionTypeInfo Volunteer { get; } = new(Guid.NewGuid(), "volunteer", "Волонтер", "Volunteer");
 
-    public PersonContact Add(string fullName, Guid homeUnitId, Guid? positionTypeId, Guid? id = null)
+    public PersonContact Add(string fullName, Guid homeUnitId, Guid? positionTypeId, Guid? id = null, bool active = true)
     {
-        var person = new PersonContact(id ?? Guid.NewGuid(), fullName, $"{Guid.NewGuid():N}@traininghub.example", Cultures.Ukrainian, true, homeUnitId, positionTypeId);
+        var person = new PersonContact(id ?? Guid.NewGuid(), fullName, $"{Guid.NewGuid():N}@traininghub.example", Cultures.Ukrainian, active, homeUnitId, positionTypeId);
         _people[person.Id] = person;
         return person;
     }

@@ -29,6 +29,9 @@ internal abstract class CompetenciesDbContext(DbContextOptions options) : DbCont
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
 
     public DbSet<RatingEvidence> RatingEvidence => Set<RatingEvidence>();
+    public DbSet<Member> Members => Set<Member>();
+
+    public DbSet<CountedLevel> CountedLevels => Set<CountedLevel>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -132,6 +135,25 @@ internal abstract class CompetenciesDbContext(DbContextOptions options) : DbCont
             cited.HasOne<CompetencyRating>().WithMany().HasForeignKey(c => c.RatingId).OnDelete(DeleteBehavior.Restrict);
             // Evidence a rating cites stays as long as the rating, which is forever.
             cited.HasOne<Evidence>().WithMany().HasForeignKey(c => c.EvidenceId).OnDelete(DeleteBehavior.Restrict);
+        });
+        // Copies kept for counting: the person's record in Accounts and the ratings are what the audit trail follows.
+        modelBuilder.Entity<Member>(member =>
+        {
+            member.ToTable("Members");
+            member.NotAudited();
+            member.Property(m => m.Id).ValueGeneratedNever();
+            member.Property(m => m.FullName).HasMaxLength(200);
+            member.Property(m => m.SearchName).HasMaxLength(200);
+            // The gap view filters by the unit at one level, then by position; inactive people are never counted.
+            member.HasIndex(m => new { m.OblastId, m.IsActive, m.PositionTypeId });
+            member.HasIndex(m => new { m.HromadaId, m.IsActive, m.PositionTypeId });
+            member.HasIndex(m => new { m.OrganisationId, m.IsActive, m.PositionTypeId });
+        });
+        modelBuilder.Entity<CountedLevel>(counted =>
+        {
+            counted.ToTable("CountedLevels");
+            counted.NotAudited();
+            counted.HasKey(c => new { c.PersonId, c.LineageId });
         });
         modelBuilder.ApplyModuleConventions(Database, Schema);
     }

@@ -214,6 +214,7 @@ internal sealed class CompetencyRatings(
         };
         db.Ratings.Add(rating);
         db.RatingEvidence.AddRange(evidence.Select(id => new RatingEvidence { RatingId = rating.Id, EvidenceId = id }));
+        await db.KeepCountedLevelsAsync(cancellationToken);
         // Cited evidence the person deleted meanwhile fails the save on its foreign key rather than the circuit.
         return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
     }

@@ -169,6 +169,27 @@ namespace TrainingHub.Competencies.Migrations.PostgreSql
                     b.ToTable("Ratings", "competencies");
                 });
 
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.CountedLevel", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LineageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("LevelRank")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PersonId", "LineageId");
+
+                    b.ToTable("CountedLevels", "competencies");
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
+                });
+
             modelBuilder.Entity("TrainingHub.Competencies.Domain.Evidence", b =>
                 {
                     b.Property<Guid>("Id")
@@ -313,6 +334,52 @@ namespace TrainingHub.Competencies.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("FrameworkVersions", "competencies");
+                });
+
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.Member", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("HomeUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("HromadaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("OblastId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PositionTypeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HromadaId", "IsActive", "PositionTypeId");
+
+                    b.HasIndex("OblastId", "IsActive", "PositionTypeId");
+
+                    b.HasIndex("OrganisationId", "IsActive", "PositionTypeId");
+
+                    b.ToTable("Members", "competencies");
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
 
             modelBuilder.Entity("TrainingHub.Competencies.Domain.NodeReference", b =>

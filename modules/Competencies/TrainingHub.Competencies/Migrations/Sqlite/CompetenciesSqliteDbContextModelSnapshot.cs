@@ -163,6 +163,27 @@ namespace TrainingHub.Competencies.Migrations.Sqlite
                     b.ToTable("Ratings", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.CountedLevel", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LineageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LevelRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("RatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId", "LineageId");
+
+                    b.ToTable("CountedLevels", (string)null);
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
+                });
+
             modelBuilder.Entity("TrainingHub.Competencies.Domain.Evidence", b =>
                 {
                     b.Property<Guid>("Id")
@@ -307,6 +328,52 @@ namespace TrainingHub.Competencies.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("FrameworkVersions", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.Member", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HomeUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HromadaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OblastId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PositionTypeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HromadaId", "IsActive", "PositionTypeId");
+
+                    b.HasIndex("OblastId", "IsActive", "PositionTypeId");
+
+                    b.HasIndex("OrganisationId", "IsActive", "PositionTypeId");
+
+                    b.ToTable("Members", (string)null);
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
 
             modelBuilder.Entity("TrainingHub.Competencies.Domain.NodeReference", b =>

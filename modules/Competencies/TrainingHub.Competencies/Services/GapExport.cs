@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
+using TrainingHub.Audit.Contracts;
+using TrainingHub.SharedKernel.Outcomes;
+
+namespace TrainingHub.Competencies.Services;
+
+internal enum GapExportFormat
+{
+    Csv,
+    Xlsx,
+}
+
+/// <summary>
+/// The gap view of a unit as a file: CSV (UTF-8 with a byte order mark and semicolons, as Ukrainian Excel opens it)
+/// with one line per row and competency, or an XLSX workbook with the competencies, the heatmap and the same lines.
+/// Each export is recorded in the audit trail.
+/// </summary>
+internal sealed class GapExport(CompetencyGaps gaps, IAuditTrail audit, IStringLocalizer<CompetenciesResource> L)
+{
+    public async Task<Result<ExportedFile>> ExportAsync(Guid versionId, Guid unitId, GapExportFormat format, CancellationToken cancellationToken = default)
+    {
+        var view = await gaps.ViewAsync(versionId, unitId, cancellationToken);
+        if (!view.Succeeded)
+        {
+            return view.Error!;
+        }
+        var name = $"gaps-{view.Value.Version.Code}-v{view.Value.Version.Number}-{view.Value.Unit.KatottgCode ?? view.Value.Unit.Id.ToString("N")[..8]}";
+        var file = format == GapExportFormat.Xlsx
+            ? new ExportedFile(Xlsx(view.Value), $"{name}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            : new ExportedFile(Csv(view.Value), $"{name}.csv", "text/csv; charset=utf-8");
+        await audit.RecordAsync(new AuditEvent(AuditActions.Exported)
+        {
+            Module = "Competencies", EntityType = "CompetencyGaps", EntityId = versionId.ToString(), UnitId = unitId, Summary = file.FileName,
+        }, cancellationToken);
+        return file;
+    }
+
+    /// <summary>The long table: the unit's own line per competency, then each row's (child unit or person).</summary>
+    private List<IDictionary<string, object?>> Lines(GapView view)
+    {
+        var areas = view.Areas.ToDictionary(a => a.Id, a => a.DisplayName);
+        var lines = new List<IDictionary<string, object?>>();
+        void Add(string rowName, CompetencyGap competency, GapShare share) => lines.Add(new Dictionary<string, object?>
+        {
+            [L["Gaps:Export:Unit"]] = rowName,
+            [L["Gaps:Export:Code"]] = competency.Code,
+            [L["Gaps:Export:Competency"]] = competency.DisplayName,
+            [L["Gaps:Export:Area"]] = competency.AreaId is { } area ? areas[area] : "",
+            [L["Gaps:Export:Required"]] = share.Required,
+            [L["Gaps:Export:Met"]] = share.Met,
+            [L["Gaps:Export:Percent"]] = share.Percent,
+        });
+        foreach (var competency in view.Competencies)
+        {
+            Add(view.Unit.DisplayName, competency, competency.Share);
+        }
+        foreach (var row in view.Rows)
+        {
+            foreach (var competency in view.Competencies)
+            {
+                if (view.Detail.TryGetValue((row.Id, competency.Id), out var share) && share.Required > 0)
+                {
+                    Add(row.Name, competency, share);
+                }
+            }
+        }
+        return lines;
+    }
+
+    private byte[] Csv(GapView view)
+    {
+        var lines = Lines(view);
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";", InjectionOptions = InjectionOptions.Escape };
+        using (var csv = new CsvWriter(text, configuration))
+        {
+            foreach (var header in Headers())
+            {
+                csv.WriteField(header);
+            }
+            csv.NextRecord();
+            foreach (var line in lines)
+            {
+                foreach (var value in line.Values)
+                {
+                    csv.WriteField(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
+                }
+                csv.NextRecord();
+            }
+        }
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    private static readonly string[] LineColumns =
+        ["Gaps:Export:Unit", "Gaps:Export:Code", "Gaps:Export:Competency", "Gaps:Export:Area", "Gaps:Export:Required", "Gaps:Export:Met", "Gaps:Export:Percent"];
+
+    private IEnumerable<string> Headers() => LineColumns.Select(key => L[key].Value);
+
+    private byte[] Xlsx(GapView view)
+    {
+        var competencies = view.Competencies.Select(c => (IDictionary<string, object?>)new Dictionary<string, object?>
+        {
+            [L["Gaps:Export:Code"]] = c.Code,
+            [L["Gaps:Export:Competency"]] = c.DisplayName,
+            [L["Gaps:Export:Required"]] = c.Share.Required,
+            [L["Gaps:Export:Met"]] = c.Share.Met,
+            [L["Gaps:Export:Percent"]] = c.Share.Percent,
+        }).ToList();
+        var heatmap = view.Rows.Select(r =>
+        {
+            var line = new Dictionary<string, object?> { [L["Gaps:Export:Unit"]] = r.Name, [L["Gaps:Export:People"]] = r.People };
+            for (var i = 0; i < view.Areas.Count; i++)
+            {
+                line[$"{view.Areas[i].Code} {view.Areas[i].DisplayName}"] = r.Areas[i].Percent;
+            }
+            line[L["Gaps:AllCompetencies"]] = r.Total.Percent;
+            return (IDictionary<string, object?>)line;
+        }).ToList();
+        var sheets = new Dictionary<string, object>
+        {
+            [Sheet("Gaps:Tab:Competencies")] = competencies,
+            [Sheet("Gaps:Tab:Heatmap")] = heatmap,
+            [Sheet("Gaps:Export:Lines")] = Lines(view),
+        };
+        using var stream = new MemoryStream();
+        stream.SaveAs(sheets);
+        return stream.ToArray();
+    }
+
+    /// <summary>Excel allows 31 characters in a sheet name.</summary>
+    private string Sheet(string key) => L[key].Value is { Length: > 31 } name ? name[..31] : L[key].Value;
+}

@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingHub.Accounts.Contracts;
+using TrainingHub.Accounts.Domain;
+using TrainingHub.Accounts.Services;
+using TrainingHub.Organisations;
+using TrainingHub.Organisations.Contracts;
+using TrainingHub.SharedKernel.Security;
+using TrainingHub.TestKit;
+
+namespace TrainingHub.Accounts.Tests;
+
+/// <summary>Modules that keep their own copy of people hear every change to it, and can list everyone to catch up.</summary>
+public abstract class PeopleObserverTests(ITestDatabaseServer server) : IAsyncLifetime
+{
+    private readonly RecordingObserver _observer = new();
+    private ModuleTestHost _host = null!;
+    private Guid _zhytomyrCity;
+
+    public async ValueTask InitializeAsync()
+    {
+        _host = await ModuleTestHost.StartAsync(server, [new OrganisationsModule(), new AccountsModule()],
+            new Dictionary<string, string?> { ["DemoData:Enabled"] = "true" },
+            services => services.AddSingleton<IPeopleObserver>(_observer));
+        var units = _host.Get<IOrganisationDirectory>();
+        var zhytomyrOblast = (await units.FindByKatottgAsync("UA18000000000045390"))!.Id;
+        _zhytomyrCity = (await units.FindByKatottgAsync("UA18040470000082484"))!.Id;
+        _host.User.Holding(
+            new PermissionGrant(AccountPermissions.PeopleView, zhytomyrOblast), new PermissionGrant(AccountPermissions.PeopleManage, zhytomyrOblast));
+    }
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+
+    private async Task<ApplicationUser> PersonAsync(string email)
+    {
+        using var scope = _host.Services.CreateScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email))!;
+    }
+
+    [Fact]
+    public async Task Observers_hear_of_new_people_a_move_to_another_unit_and_a_deactivation_but_not_a_new_phone_number()
+    {
+        var created = _observer.Heard.Select(p => p.Id).ToHashSet();
+        var person = await PersonAsync("t.shevchuk@traininghub.example");
+        var editor = _host.Get<ProfileEditor>();
+        _observer.Heard.Clear();
+
+        var profile = (await editor.GetAsync(person.Id)).Value;
+        profile.Input.Phone = "+380 67 123 4567";
+        Assert.True((await editor.SaveAsync(person.Id, profile.Input, profile.Version)).Succeeded);
+        var afterPhone = _observer.Heard.ToList();
+        profile = (await editor.GetAsync(person.Id)).Value;
+        profile.Input.HomeUnitId = _zhytomyrCity;
+        Assert.True((await editor.SaveAsync(person.Id, profile.Input, profile.Version)).Succeeded);
+        var afterMove = _observer.Heard.ToList();
+        _observer.Heard.Clear();
+        Assert.True((await _host.Get<PersonStatus>().SetActiveAsync(person.Id, active: false)).Succeeded);
+
+        Assert.Contains(person.Id, created);
+        Assert.Equal(DemoAccountsCount(), created.Count);
+        Assert.Empty(afterPhone);
+        var moved = Assert.Single(afterMove);
+        Assert.Equal((person.Id, _zhytomyrCity, true), (moved.Id, moved.HomeUnitId!.Value, moved.IsActive));
+        var deactivated = Assert.Single(_observer.Heard);
+        Assert.Equal((person.Id, _zhytomyrCity, false), (deactivated.Id, deactivated.HomeUnitId!.Value, deactivated.IsActive));
+    }
+
+    [Fact]
+    public async Task The_roster_lists_everyone_page_by_page_in_a_stable_order()
+    {
+        var roster = _host.Get<IPeopleRoster>();
+        var listed = new List<PersonContact>();
+        Guid? after = null;
+        while (await roster.ListAsync(after, 4) is { Count: > 0 } page)
+        {
+            Assert.True(page.Count <= 4);
+            listed.AddRange(page);
+            after = page[^1].Id;
+        }
+
+        Assert.Equal(DemoAccountsCount(), listed.Select(p => p.Id).Distinct().Count());
+        Assert.Contains(listed, p => p.FullName == "Оксана Волонтерка" && p.HomeUnitId == _zhytomyrCity);
+    }
+
+    private static int DemoAccountsCount() => DemoData.DemoAccounts.All.Count + DemoData.DemoAccounts.Colleagues.Count;
+
+    private sealed class RecordingObserver : IPeopleObserver
+    {
+        public List<PersonContact> Heard { get; } = [];
+
+        public Task PeopleChangedAsync(IReadOnlyCollection<PersonContact> people, CancellationToken cancellationToken = default)
+        {
+            Heard.AddRange(people);
+            return Task.CompletedTask;
+        }
+    }
+}
+
+public sealed class PeopleObserverOnSqlite(SqliteServer server) : PeopleObserverTests(server), IClassFixture<SqliteServer>;
+
+public sealed class PeopleObserverOnPostgreSql(PostgreSqlServer server) : PeopleObserverTests(server), IClassFixture<PostgreSqlServer>;
