@@ -21,10 +21,18 @@ internal sealed class MemberSync(
 
     private const int PageSize = 1000;
 
-    public Task PeopleChangedAsync(IReadOnlyCollection<PersonContact> people, CancellationToken cancellationToken = default) =>
-        UpsertAsync(people, [], cancellationToken);
+    // Changes Accounts reports while the app starts (its demo people, before this module's tables exist) are taken in
+    // by the reconciliation that ends the start-up, so they are not written one by one.
+    private volatile bool _started;
 
-    public Task InitialiseAsync(CancellationToken cancellationToken) => ReconcileAsync(cancellationToken);
+    public Task PeopleChangedAsync(IReadOnlyCollection<PersonContact> people, CancellationToken cancellationToken = default) =>
+        _started ? UpsertAsync(people, [], cancellationToken) : Task.CompletedTask;
+
+    public async Task InitialiseAsync(CancellationToken cancellationToken)
+    {
+        _started = true;
+        await ReconcileAsync(cancellationToken);
+    }
 
     /// <summary>Takes in everyone Accounts knows and forgets anyone it no longer does.</summary>
     public async Task ReconcileAsync(CancellationToken cancellationToken)
