@@ -177,23 +177,21 @@ internal sealed class CompetencyRatings(
         Guid personId, Guid competencyId, int rank, string? reason, RatingKind kind, IReadOnlyCollection<Guid> evidenceIds, CancellationToken cancellationToken)
     {
         await using var db = dbFactory.CreateDbContext();
-        var node = await db.Nodes.AsNoTracking().SingleOrDefaultAsync(n => n.Id == competencyId, cancellationToken);
-        if (node is null)
+        if (await ScaledCompetency.FindAsync(db, competencyId, cancellationToken) is not { } target)
         {
             return Error.NotFound;
         }
-        if (node.Kind != NodeKind.Competency)
+        if (!target.IsCompetency)
         {
             return Error.Rule("Error:RatingNeedsCompetency");
         }
-        var status = await db.FrameworkVersions.Where(v => v.Id == node.FrameworkVersionId).Select(v => v.Status).SingleAsync(cancellationToken);
-        if (status != FrameworkStatus.Published)
+        if (target.Status != FrameworkStatus.Published)
         {
             return Error.Rule("Error:RatingNeedsPublishedVersion");
         }
-        var levels = await db.ProficiencyLevels.CountAsync(l => l.FrameworkVersionId == node.FrameworkVersionId, cancellationToken);
+        var node = target.Node;
         var cleaned = FrameworkRules.Clean(reason);
-        if (rank < 0 || rank >= levels)
+        if (!target.HasLevel(rank))
         {
             return Error.Validation("Level", "Error:LevelNotInScale");
         }

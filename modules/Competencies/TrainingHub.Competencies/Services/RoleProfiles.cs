@@ -52,17 +52,15 @@ internal sealed class RoleProfiles(IDbContextFactory<CompetenciesDbContext> dbFa
             return Error.Forbidden;
         }
         await using var db = dbFactory.CreateDbContext();
-        var node = await db.Nodes.AsNoTracking().SingleOrDefaultAsync(n => n.Id == competencyId, cancellationToken);
-        if (node is null)
+        if (await ScaledCompetency.FindAsync(db, competencyId, cancellationToken) is not { } target)
         {
             return Error.NotFound;
         }
-        if (node.Kind != NodeKind.Competency)
+        if (!target.IsCompetency)
         {
             return Error.Rule("Error:ProfileNeedsCompetency");
         }
-        var status = await db.FrameworkVersions.Where(v => v.Id == node.FrameworkVersionId).Select(v => v.Status).SingleAsync(cancellationToken);
-        if (status == FrameworkStatus.Archived)
+        if (target.Status == FrameworkStatus.Archived)
         {
             return Error.Rule("Error:VersionArchived");
         }
@@ -70,8 +68,8 @@ internal sealed class RoleProfiles(IDbContextFactory<CompetenciesDbContext> dbFa
         {
             return Error.NotFound;
         }
-        var levels = await db.ProficiencyLevels.CountAsync(l => l.FrameworkVersionId == node.FrameworkVersionId, cancellationToken);
-        if (rank is { } r && (r < 0 || r >= levels))
+        var node = target.Node;
+        if (rank is { } r && !target.HasLevel(r))
         {
             return Error.Validation("Level", "Error:LevelNotInScale");
         }
