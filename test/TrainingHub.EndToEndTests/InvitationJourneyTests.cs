@@ -66,6 +66,11 @@ public sealed partial class InvitationJourneyTests(BrowserSession session)
         await page.GetByLabel("Повторіть новий пароль").FillAsync("Petro-new-pass-8");
         await page.GetByRole(AriaRole.Button, new() { Name = "Зберегти новий пароль" }).ClickAsync();
         await Assertions.Expect(page.Locator("#password-error")).ToHaveTextAsync("Паролі не збігаються.");
+        await page.GetByLabel("Новий пароль", new() { Exact = true }).FillAsync("short");
+        await page.GetByLabel("Повторіть новий пароль").FillAsync("short");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Зберегти новий пароль" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#password-error")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#password-error")).Not.ToHaveTextAsync("Паролі не збігаються.");
         await page.GetByLabel("Новий пароль", new() { Exact = true }).FillAsync("Petro-new-pass-7");
         await page.GetByLabel("Повторіть новий пароль").FillAsync("Petro-new-pass-7");
         await page.GetByRole(AriaRole.Button, new() { Name = "Зберегти новий пароль" }).ClickAsync();
