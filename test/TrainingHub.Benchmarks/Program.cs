@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Accounts.Contracts;
@@ -15,9 +16,15 @@ using TrainingHub.TestKit;
 
 // Generates an oblast of 20,000 people and times the competency gap view on SQLite and, when
 // TRAININGHUB_TEST_POSTGRES is set, on PostgreSQL:
-//   dotnet run -c Release --project test/TrainingHub.Benchmarks [-- --people 20000 --runs 7]
+//   dotnet run -c Release --project test/TrainingHub.Benchmarks [-- --people 20000 --runs 7 --sql]
+// --sql prints the SQL each query sends, once, before it is timed.
 var people = Option("--people", 20_000);
 var runs = Option("--runs", 7);
+var sql = new SqlPrinter();
+if (args.Contains("--sql"))
+{
+    DiagnosticListener.AllListeners.Subscribe(sql);
+}
 Console.WriteLine($"{people:N0} people, {SyntheticOblast.Hromadas} hromadas, {SyntheticOblast.Hromadas * SyntheticOblast.OrganisationsPerHromada} organisations, " +
                   $"40 competencies in 8 areas, 4 position types; {Environment.ProcessorCount} cores, {runs} timed runs after one warm-up");
 
@@ -62,7 +69,9 @@ async Task RunAsync(string name, ITestDatabaseServer server)
 
     async Task TimeAsync(string query, Func<CompetencyGaps, Task<int>> run)
     {
+        sql.Printing = true;
         var rows = await run(host.Get<CompetencyGaps>());
+        sql.Printing = false;
         var times = new List<double>();
         for (var i = 0; i < runs; i++)
         {
@@ -185,4 +194,34 @@ internal static class Seed
 
     private static Guid Ok(Result<Guid> result) =>
         result.Succeeded ? result.Value : throw new InvalidOperationException(result.Error!.ToString());
+}
+
+/// <summary>Writes the text of each command EF Core sends while <see cref="Printing"/> is on.</summary>
+internal sealed class SqlPrinter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
+{
+    public bool Printing { get; set; }
+
+    public void OnNext(DiagnosticListener listener)
+    {
+        if (listener.Name == DbLoggerCategory.Name)
+        {
+            listener.Subscribe(this);
+        }
+    }
+
+    public void OnNext(KeyValuePair<string, object?> value)
+    {
+        if (Printing && value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData command)
+        {
+            Console.WriteLine($"{command.Command.CommandText}\n");
+        }
+    }
+
+    public void OnCompleted()
+    {
+    }
+
+    public void OnError(Exception error)
+    {
+    }
 }

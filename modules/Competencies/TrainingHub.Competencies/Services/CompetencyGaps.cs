@@ -169,31 +169,32 @@ internal sealed class CompetencyGaps(
         {
             return target.Error!;
         }
-        var (version, unit, profile) = target.Value;
+        var (version, unit, _) = target.Value;
         await using var db = dbFactory.CreateDbContext();
-        var positions = profile.Positions.ToList();
-        var members = Under(db, unit).Where(m => positions.Contains(m.PositionTypeId!.Value));
+        var members = Under(db, unit);
         if (!string.IsNullOrWhiteSpace(search))
         {
             var needle = search.Trim().ToUpperInvariant();
             members = members.Where(m => m.SearchName.Contains(needle));
         }
-        // Per person: the requirements of their position, less those their counted levels meet. Starting from the
-        // person's few counted levels is far cheaper than probing every requirement for a missing level.
-        var counted = members.Select(m => new
-        {
-            m.Id,
-            m.FullName,
-            m.HomeUnitId,
-            m.PositionTypeId,
-            Gaps = db.RoleRequirements.Count(r => r.FrameworkVersionId == version.Id && (Guid?)r.PositionTypeId == m.PositionTypeId)
-                - (from c in db.CountedLevels
-                   join n in db.Nodes on c.LineageId equals n.LineageId
-                   join r in db.RoleRequirements on n.Id equals r.NodeId
-                   where c.PersonId == m.Id && n.FrameworkVersionId == version.Id && r.FrameworkVersionId == version.Id
-                         && (Guid?)r.PositionTypeId == m.PositionTypeId && c.LevelRank >= r.LevelRank
-                   select c).Count(),
-        });
+        // Set-based rather than per person: requirements per position and met pairs per person are each one GROUP BY,
+        // joined to the people once. The inner join on positions keeps only people whose profile requires something.
+        var requirements = db.RoleRequirements.Where(r => r.FrameworkVersionId == version.Id);
+        var requiredPerPosition = requirements
+            .GroupBy(r => r.PositionTypeId)
+            .Select(g => new { PositionTypeId = (Guid?)g.Key, Required = g.Count() });
+        var metPerPerson =
+            from m in members
+            join r in requirements on m.PositionTypeId equals (Guid?)r.PositionTypeId
+            join n in db.Nodes on r.NodeId equals n.Id
+            join c in db.CountedLevels on new { PersonId = m.Id, n.LineageId } equals new { c.PersonId, c.LineageId }
+            where c.LevelRank >= r.LevelRank
+            group c by c.PersonId into g
+            select new { PersonId = g.Key, Met = g.Count() };
+        var counted = members
+            .Join(requiredPerPosition, m => m.PositionTypeId, q => q.PositionTypeId, (m, q) => new { m.Id, m.FullName, m.HomeUnitId, q.Required })
+            .LeftJoin(metPerPerson, p => p.Id, met => met.PersonId,
+                (p, met) => new { p.Id, p.FullName, p.HomeUnitId, p.Required, Gaps = p.Required - ((int?)met!.Met ?? 0) });
         if (onlyWithGaps)
         {
             counted = counted.Where(p => p.Gaps > 0);
@@ -201,8 +202,7 @@ internal sealed class CompetencyGaps(
         var total = await counted.CountAsync(cancellationToken);
         var items = await counted.OrderByDescending(p => p.Gaps).ThenBy(p => p.FullName).ThenBy(p => p.Id)
             .Skip(page.Skip).Take(page.Take).ToListAsync(cancellationToken);
-        return new Page<PersonGap>(
-            items.Select(p => new PersonGap(p.Id, p.FullName, p.HomeUnitId, profile.RequiredOf(p.PositionTypeId!.Value).Count, p.Gaps)).ToList(), total);
+        return new Page<PersonGap>(items.Select(p => new PersonGap(p.Id, p.FullName, p.HomeUnitId, p.Required, p.Gaps)).ToList(), total);
     }
 
     /// <summary>Checks the permission at the unit and loads the version's profiles and tree (small: held in memory).</summary>
