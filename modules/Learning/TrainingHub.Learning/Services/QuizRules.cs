@@ -132,10 +132,10 @@ internal static class QuizRules
 
     public static bool IsChoice(QuestionKind kind) => kind is QuestionKind.SingleChoice or QuestionKind.MultipleChoice;
 
-    /// <summary>The start of a question's first line, to name it in lists and messages.</summary>
+    /// <summary>The start of a question's first line without Markdown's heading and emphasis marks, to name it in lists and messages.</summary>
     public static string Excerpt(string text, int length = 60)
     {
-        var line = text.Trim().Split('\n', 2)[0].Trim().TrimStart('#', ' ', '*', '>', '-');
+        var line = text.Trim().Split('\n', 2)[0].Replace("*", "").Replace("`", "").Trim().TrimStart('#', ' ', '>', '-');
         return line.Length <= length ? line : line[..length].TrimEnd() + "…";
     }
 }
