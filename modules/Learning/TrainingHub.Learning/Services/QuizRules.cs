@@ -124,7 +124,7 @@ internal static class QuizRules
             if (Problem(content.Questions[i]) is { } problem)
             {
                 // "Problem:OneCorrect" becomes "Error:QuizProblem:OneCorrect": the same problem, told with the quiz and question.
-                return Error.Validation(field, "Error:Quiz" + problem, title, i + 1, Excerpt(content.Questions[i].Text));
+                return Error.Validation(field, $"Error:Quiz{problem}", title, i + 1, Excerpt(content.Questions[i].Text));
             }
         }
         return null;
