@@ -38,7 +38,9 @@ async function resend(attemptId, player) {
         return;
     }
     try {
-        await player.invokeMethodAsync('ResendAsync', Object.fromEntries(unsent.map(([id, a]) => [id, { optionIds: a.optionIds, text: a.text }])));
+        for (const [questionId, answer] of unsent) {
+            await player.invokeMethodAsync('ResendAsync', questionId, answer.optionIds, answer.text);
+        }
     } catch {
         // Still disconnected: the next round tries again.
     }
