@@ -12,11 +12,12 @@ namespace TrainingHub.Learning.Tests;
 /// <summary>Starts the Learning module on a fresh database over two oblasts, and signs in as the people who use it.</summary>
 internal static class LearningHost
 {
-    public static Task<ModuleTestHost> StartAsync(ITestDatabaseServer server, Units units) =>
+    public static Task<ModuleTestHost> StartAsync(ITestDatabaseServer server, Units units, Action<IServiceCollection>? replace = null) =>
         ModuleTestHost.StartAsync(server, [new OrganisationsModule(), new LearningModule()], replace: services =>
         {
             services.AddSingleton<IUnitHierarchy>(units);
             services.AddSingleton<IOrganisationDirectory>(units);
+            replace?.Invoke(services);
         });
 
     /// <summary>A training coordinator of an oblast: reads every course and writes those of the oblast and what lies under it.</summary>

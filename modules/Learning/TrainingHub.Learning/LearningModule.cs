@@ -43,6 +43,9 @@ public sealed class LearningModule : TrainingHubModule
         services.AddScoped<CourseCatalogue>();
         services.AddScoped<CourseOutline>();
         services.AddScoped<LessonReader>();
+        services.AddScoped<QuestionBank>();
+        services.AddScoped<QuizAuthoring>();
+        services.AddScoped<QuizAttempts>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapLearningFilesApi();

@@ -20,6 +20,16 @@ internal abstract class LearningDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<LessonAttachment> Attachments => Set<LessonAttachment>();
 
+    public DbSet<Question> Questions => Set<Question>();
+
+    public DbSet<Quiz> Quizzes => Set<Quiz>();
+
+    public DbSet<QuizVersion> QuizVersions => Set<QuizVersion>();
+
+    public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
+
+    public DbSet<QuizAnswer> QuizAnswers => Set<QuizAnswer>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Course>(course =>
@@ -70,7 +80,57 @@ internal abstract class LearningDbContext(DbContextOptions options) : DbContext(
             attachment.HasIndex(a => a.CourseId);
             attachment.HasOne<Lesson>().WithMany().HasForeignKey(a => a.LessonId).OnDelete(DeleteBehavior.Cascade);
         });
+        OnQuizzesCreating(modelBuilder);
         modelBuilder.ApplyModuleConventions(Database, Schema);
+    }
+
+    private static void OnQuizzesCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Question>(question =>
+        {
+            question.ToTable("Questions");
+            question.Property(q => q.Kind).HasConversion<string>().HasMaxLength(16);
+            question.Property(q => q.Text).HasMaxLength(QuizRules.MaxTextLength);
+            question.Property(q => q.Feedback).HasMaxLength(QuizRules.MaxFeedbackLength);
+            question.Property(q => q.Options).HasJsonConversion();
+            question.Property(q => q.AcceptedAnswers).HasJsonConversion();
+            question.HasIndex(q => q.CourseId);
+            question.HasOne<Course>().WithMany().HasForeignKey(q => q.CourseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Quiz>(quiz =>
+        {
+            quiz.ToTable("Quizzes");
+            quiz.Property(q => q.QuestionIds).HasJsonConversion();
+            quiz.HasIndex(q => q.LessonId).IsUnique();
+            quiz.HasIndex(q => q.CourseId);
+            quiz.HasOne<Lesson>().WithMany().HasForeignKey(q => q.LessonId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<QuizVersion>(version =>
+        {
+            version.ToTable("QuizVersions");
+            // A frozen copy of what authors wrote, which the quiz and question changes already record.
+            version.Property(v => v.Content).NotAudited();
+            version.HasIndex(v => new { v.QuizId, v.Number }).IsUnique();
+            version.HasOne<Quiz>().WithMany().HasForeignKey(v => v.QuizId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<QuizAttempt>(attempt =>
+        {
+            attempt.ToTable("QuizAttempts");
+            attempt.Property(a => a.Layout).HasJsonConversion().NotAudited();
+            attempt.HasIndex(a => new { a.QuizId, a.PersonId, a.Number }).IsUnique();
+            attempt.HasIndex(a => new { a.PersonId, a.CourseId });
+            attempt.HasOne<QuizVersion>().WithMany().HasForeignKey(a => a.QuizVersionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<QuizAnswer>(answer =>
+        {
+            // Saved at every keystroke pause; the attempt's start, submission and score are what the trail needs.
+            answer.NotAudited();
+            answer.ToTable("QuizAnswers");
+            answer.HasKey(a => new { a.AttemptId, a.QuestionId });
+            answer.Property(a => a.OptionIds).HasJsonConversion();
+            answer.Property(a => a.Text).HasMaxLength(QuizRules.MaxAnswerLength);
+            answer.HasOne<QuizAttempt>().WithMany().HasForeignKey(a => a.AttemptId).OnDelete(DeleteBehavior.Cascade);
+        });
     }
 }
 

@@ -21,6 +21,7 @@ internal enum LessonKind
 {
     Markdown,
     ExternalVideo,
+    Quiz,
 }
 
 /// <summary>A course a unit offers: its sections hold the lessons, in order.</summary>
@@ -87,7 +88,7 @@ internal sealed class CourseSection : IHasVersion, IOrdered
     public Guid Version { get; set; }
 }
 
-/// <summary>One lesson: Markdown text or an external video. Its id stays the same while it is edited or moved, so progress can refer to it.</summary>
+/// <summary>One lesson: Markdown text, an external video or a quiz. Its id stays the same while it is edited or moved, so progress can refer to it.</summary>
 internal sealed class Lesson : IHasVersion, IOrdered
 {
     public Guid Id { get; set; } = Guid.NewGuid();

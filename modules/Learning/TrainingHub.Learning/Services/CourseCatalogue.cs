@@ -181,12 +181,12 @@ internal sealed class CourseCatalogue(
         return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
     }
 
-    /// <summary>Publishes a draft; a course without a lesson has nothing to learn and is not published.</summary>
+    /// <summary>Publishes a draft; a course without a lesson has nothing to learn, and one with an unfinished quiz, is not published.</summary>
     public async Task<Result> PublishAsync(Guid courseId, Guid version, CancellationToken cancellationToken = default) =>
         await ChangeStatusAsync(courseId, version, CourseStatus.Published, async (db, course) =>
             course.Status != CourseStatus.Draft ? Error.Rule("Error:NotDraft")
             : !await db.Lessons.AnyAsync(l => l.CourseId == courseId, cancellationToken) ? Error.Rule("Error:NoLessons")
-            : null, cancellationToken);
+            : await QuizAuthoring.CheckCourseAsync(db, courseId, cancellationToken), cancellationToken);
 
     /// <summary>Takes a published course back to draft, so learners no longer see it.</summary>
     public Task<Result> UnpublishAsync(Guid courseId, Guid version, CancellationToken cancellationToken = default) =>
