@@ -74,6 +74,7 @@ public sealed class AccountsModule : TrainingHubModule
         services.AddScoped<BulkInvitations>();
         services.AddScoped<EmailChange>();
         services.AddSingleton<IPeopleLookup, PeopleLookup>();
+        services.AddSingleton<IPeopleSelection, PeopleSelection>();
         services.AddSingleton<IPositionTypes, PositionTypeList>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
