@@ -69,9 +69,12 @@ public sealed class PageTests : IAsyncLifetime
         return Render<LessonPage>(p => p.Add(x => x.Id, courseId).Add(x => x.LessonId, lessonId));
     }
 
-    private async Task<(Guid Course, Guid Lesson)> CourseWithLessonAsync(LessonInput lesson, bool publish = true)
+    private async Task<(Guid Course, Guid Lesson)> CourseWithLessonAsync(LessonInput lesson, bool publish = true, bool open = false)
     {
-        var courseId = await _catalogue.CreateAsync("Перша психологічна допомога", _units.ZhytomyrCity.Id);
+        var courseId = (await _catalogue.CreateAsync(new CourseInput
+        {
+            Title = "Перша психологічна допомога", OwningUnitId = _units.ZhytomyrCity.Id, OpenForSelfEnrolment = open,
+        })).Value;
         var sectionId = await _outline.NewSectionAsync(courseId, "Основи");
         await _outline.NewLessonAsync(sectionId, "Вступ", "Кілька слів про курс.");
         var lessonId = (await _outline.AddLessonAsync(sectionId, lesson)).Value;
@@ -90,8 +93,10 @@ public sealed class PageTests : IAsyncLifetime
             Title = "Як говорити з дитиною",
             Body = "Говоріть **спокійно**.\n\n<script>alert('xss')</script>\n\n<img src=x onerror=alert(1)>\n\n[Лист](javascript:alert(1))",
             RequiresPrevious = true,
-        });
+        }, open: true);
         _host.AsLearner();
+        Assert.True((await _host.Get<Enrolments>().EnrolSelfAsync(courseId)).Succeeded);
+        Assert.True((await _host.Get<LessonProgress>().MarkDoneAsync(courseId, (await _catalogue.GetAsync(courseId)).Value.LessonsInOrder.First().Id)).Succeeded);
 
         var page = RenderPreviewOfLesson(courseId, lessonId);
 
@@ -162,7 +167,7 @@ public sealed class PageTests : IAsyncLifetime
     [Fact]
     public async Task A_coordinator_of_another_oblast_cannot_open_the_editor_of_a_course_they_can_only_read()
     {
-        var (courseId, _) = await CourseWithLessonAsync(new LessonInput { Title = "Урок" });
+        var (courseId, _) = await CourseWithLessonAsync(new LessonInput { Title = "Урок" }, open: true);
         _host.AsAuthorOf(_units.Lviv.Id);
 
         var page = Render<CourseEditor>(p => p.Add(x => x.Id, courseId));
