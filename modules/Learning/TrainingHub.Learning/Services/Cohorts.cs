@@ -59,23 +59,6 @@ internal sealed class Cohorts(
         return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : cohort.Id;
     }
 
-    public async Task<Result> RenameAsync(Guid cohortId, string name, Guid version, CancellationToken cancellationToken = default)
-    {
-        await using var db = dbFactory.CreateDbContext();
-        var found = await FindAsync(db, cohortId, cancellationToken);
-        if (!found.Succeeded)
-        {
-            return found;
-        }
-        if (CourseRules.CheckTitle("Name", name) is { Count: > 0 } errors)
-        {
-            return Error.Validation(errors);
-        }
-        db.Entry(found.Value).Property(c => c.Version).OriginalValue = version;
-        found.Value.Name = name.Trim();
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
-    }
-
     /// <summary>Deletes a cohort and its member list; enrolments made through it stay.</summary>
     public async Task<Result> DeleteAsync(Guid cohortId, Guid version, CancellationToken cancellationToken = default)
     {
