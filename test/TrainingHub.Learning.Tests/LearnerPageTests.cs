@@ -1,4 +1,6 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Learning.Domain;
 using TrainingHub.Learning.Pages;
 using TrainingHub.Learning.Services;
@@ -103,5 +105,31 @@ public sealed class LearnerPageTests : IAsyncLifetime
         providers.Snackbars.WaitForAssertion(() => Assert.Contains("Записано: 1. Уже були записані: 0.", providers.Snackbars.Markup));
         page.WaitForAssertion(() => Assert.Contains("Андрій Мельник", page.Find("tbody").TextContent));
         Assert.Contains("Триває", page.Find("tbody").TextContent);
+    }
+
+    [Fact]
+    public async Task A_learner_enrols_in_an_open_course_from_its_page_and_marks_a_lesson_done_to_go_on_to_the_next()
+    {
+        var (courseId, lessons) = await PublishedCourseAsync("Сімейні форми виховання");
+        var catalogue = _pages.Get<CourseCatalogue>();
+        var course = (await catalogue.GetAsync(courseId)).Value;
+        var input = CourseInput.From(course);
+        input.OpenForSelfEnrolment = true;
+        Assert.True((await catalogue.UpdateAsync(courseId, input, course.Version)).Succeeded);
+        _host.AsLearner();
+
+        var overview = _pages.Render<CourseOverview>(p => p.Add(x => x.Id, courseId));
+        overview.WaitForAssertion(() => Assert.NotNull(overview.Find("#self-enrol")));
+        overview.Find("#self-enrol").Click();
+        overview.WaitForAssertion(() => Assert.Contains("Уроків: 0 з 3 · 0%", overview.Find("#course-progress").TextContent));
+        Assert.Equal($"learning/courses/{courseId}/lessons/{lessons[0]}", overview.Find("#continue").GetAttribute("href"));
+
+        var lesson = _pages.Render<LessonPage>(p => p.Add(x => x.Id, courseId).Add(x => x.LessonId, lessons[0]));
+        lesson.WaitForAssertion(() => Assert.NotNull(lesson.Find("#mark-done")));
+        lesson.Find("#mark-done").Click();
+
+        var navigation = _pages.Context.Services.GetRequiredService<NavigationManager>();
+        lesson.WaitForAssertion(() => Assert.EndsWith($"learning/courses/{courseId}/lessons/{lessons[1]}", navigation.Uri));
+        Assert.Equal(33, (await _pages.Get<LessonProgress>().GetAsync(courseId)).Value.ProgressPercent);
     }
 }
