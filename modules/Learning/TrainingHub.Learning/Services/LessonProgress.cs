@@ -85,10 +85,9 @@ internal sealed class LessonProgress(
         {
             return Error.Rule("Error:NotEnrolled");
         }
-        var lessons = await db.Lessons.AsNoTracking().Where(l => l.CourseId == courseId).ToListAsync(cancellationToken);
+        var lesson = await db.Lessons.AsNoTracking().SingleOrDefaultAsync(l => l.Id == lessonId && l.CourseId == courseId, cancellationToken);
         var ordered = await OrderedLessonIdsAsync(db, courseId, cancellationToken);
         var index = ordered.IndexOf(lessonId);
-        var lesson = lessons.SingleOrDefault(l => l.Id == lessonId);
         if (lesson is null || index < 0)
         {
             return Error.NotFound;
