@@ -28,9 +28,10 @@ public abstract class CourseTests(ITestDatabaseServer server) : IAsyncLifetime
 
     private async Task<CourseDetails> OpenAsync(Guid courseId) => (await _catalogue.GetAsync(courseId)).Value;
 
+    /// <summary>A published course open for self-enrolment, so that every learner sees it.</summary>
     private async Task<Guid> PublishedCourseAsync(string title)
     {
-        var id = await _catalogue.CreateAsync(title, _units.ZhytomyrCity.Id);
+        var id = (await _catalogue.CreateAsync(new CourseInput { Title = title, OwningUnitId = _units.ZhytomyrCity.Id, OpenForSelfEnrolment = true })).Value;
         await _outline.NewLessonAsync(await _outline.NewSectionAsync(id, "Вступ"), "Перший урок", "Текст");
         Assert.True((await _catalogue.PublishAsync(id, (await OpenAsync(id)).Version)).Succeeded);
         return id;
@@ -61,7 +62,7 @@ public abstract class CourseTests(ITestDatabaseServer server) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Authors_of_another_oblast_and_learners_cannot_create_or_change_a_course_and_learners_see_only_published_ones()
+    public async Task Authors_of_another_oblast_and_learners_cannot_create_or_change_a_course_and_learners_see_only_published_open_ones()
     {
         var draft = await _catalogue.CreateAsync("Чернетка", _units.ZhytomyrCity.Id);
         var published = await PublishedCourseAsync("Опублікований курс");

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using TrainingHub.Accounts.Contracts;
 using TrainingHub.Learning.Contracts;
 using TrainingHub.Learning.Domain;
 using TrainingHub.Learning.Services;
+using TrainingHub.Notifications.Contracts;
 using TrainingHub.Organisations;
 using TrainingHub.Organisations.Contracts;
 using TrainingHub.SharedKernel.Security;
@@ -13,12 +15,30 @@ namespace TrainingHub.Learning.Tests;
 internal static class LearningHost
 {
     public static Task<ModuleTestHost> StartAsync(ITestDatabaseServer server, Units units, Action<IServiceCollection>? replace = null) =>
+        StartAsync(server, new LearningWorld(), units, replace);
+
+    /// <summary>Starts the module over the world's units, people, reminders, notifications and clock.</summary>
+    public static Task<ModuleTestHost> StartAsync(
+        ITestDatabaseServer server, LearningWorld world, Units? units = null, Action<IServiceCollection>? replace = null) =>
         ModuleTestHost.StartAsync(server, [new OrganisationsModule(), new LearningModule()], replace: services =>
         {
-            services.AddSingleton<IUnitHierarchy>(units);
-            services.AddSingleton<IOrganisationDirectory>(units);
+            services.AddSingleton<IUnitHierarchy>(units ?? world.Units);
+            services.AddSingleton<IOrganisationDirectory>(units ?? world.Units);
+            services.AddSingleton<IPeopleSelection>(world.People);
+            services.AddSingleton<IPositionTypes>(world.People);
+            services.AddSingleton<IReminders>(world.Reminders);
+            services.AddSingleton<INotifier>(world.Notifier);
+            services.AddSingleton<TimeProvider>(world.Clock);
+            services.AddSingleton<ICompetencyOptions>(world.Competencies);
+            services.AddSingleton<ICompletionEvidence>(world.Competencies);
             replace?.Invoke(services);
         });
+
+    /// <summary>A coordinator of a unit: authors courses there and enrols its people.</summary>
+    public static TestUser AsCoordinatorOf(this ModuleTestHost host, Guid unitId) =>
+        host.User.Holding(
+            new PermissionGrant(LearningPermissions.CoursesView, null), new PermissionGrant(LearningPermissions.CoursesAuthor, unitId),
+            new PermissionGrant(LearningPermissions.EnrolmentsManage, unitId), new PermissionGrant(LearningPermissions.ProgressView, unitId));
 
     /// <summary>A training coordinator of an oblast: reads every course and writes those of the oblast and what lies under it.</summary>
     public static TestUser AsAuthorOf(this ModuleTestHost host, Guid unitId) =>
@@ -27,9 +47,10 @@ internal static class LearningHost
     public static TestUser AsLearner(this ModuleTestHost host) =>
         host.User.Holding(new PermissionGrant(LearningPermissions.CoursesView, null));
 
-    public static async Task<Guid> CreateAsync(this CourseCatalogue catalogue, string title, Guid unitId, CourseLanguage language = CourseLanguage.Uk)
+    public static async Task<Guid> CreateAsync(
+        this CourseCatalogue catalogue, string title, Guid unitId, CourseLanguage language = CourseLanguage.Uk, bool open = false)
     {
-        var result = await catalogue.CreateAsync(new CourseInput { Title = title, OwningUnitId = unitId, Language = language });
+        var result = await catalogue.CreateAsync(new CourseInput { Title = title, OwningUnitId = unitId, Language = language, OpenForSelfEnrolment = open });
         Assert.True(result.Succeeded, result.Error?.ToString());
         return result.Value;
     }

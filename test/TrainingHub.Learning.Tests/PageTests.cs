@@ -1,16 +1,9 @@
-using System.Globalization;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
-using MudBlazor;
-using MudBlazor.Services;
 using TrainingHub.Learning.Domain;
 using TrainingHub.Learning.Pages;
 using TrainingHub.Learning.Services;
-using TrainingHub.Organisations.Contracts;
-using TrainingHub.SharedKernel.Localization;
-using TrainingHub.SharedKernel.Security;
 using TrainingHub.TestKit;
 
 namespace TrainingHub.Learning.Tests;
@@ -19,59 +12,43 @@ namespace TrainingHub.Learning.Tests;
 public sealed class PageTests : IAsyncLifetime
 {
     private readonly SqliteServer _server = new();
-    private readonly BunitContext _context = new();
     private readonly Units _units = new();
     private ModuleTestHost _host = null!;
+    private PageRenderer _pages = null!;
     private CourseCatalogue _catalogue = null!;
     private CourseOutline _outline = null!;
-
-    static PageTests()
-    {
-        // The whole suite shares two cores with databases and a browser; give renders time to settle.
-        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(10);
-    }
 
     public async ValueTask InitializeAsync()
     {
         _host = await LearningHost.StartAsync(_server, _units);
         _host.AsAuthorOf(_units.Zhytomyr.Id);
-        var scope = _host.Services.CreateScope().ServiceProvider;
-        _catalogue = scope.GetRequiredService<CourseCatalogue>();
-        _outline = scope.GetRequiredService<CourseOutline>();
-        _context.Services.AddSingleton(_catalogue);
-        _context.Services.AddSingleton(_outline);
-        _context.Services.AddSingleton(scope.GetRequiredService<LessonReader>());
-        _context.Services.AddSingleton(scope.GetRequiredService<IAccessControl>());
-        _context.Services.AddSingleton(_host.Services.GetRequiredService<IStringLocalizerFactory>());
-        _context.Services.AddLocalization();
-        _context.Services.AddMudServices();
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
+        _pages = new PageRenderer(_host);
+        _catalogue = _pages.Get<CourseCatalogue>();
+        _outline = _pages.Get<CourseOutline>();
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _context.DisposeAsync();
+        await _pages.DisposeAsync();
         await _host.DisposeAsync();
         await _server.DisposeAsync();
     }
 
-    /// <summary>Renders a page in Ukrainian (set here, in the test's own flow, so it reaches the renderer).</summary>
-    private IRenderedComponent<T> Render<T>(Action<ComponentParameterCollectionBuilder<T>> parameters) where T : IComponent
-    {
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(Cultures.Ukrainian);
-        return _context.Render(parameters);
-    }
+    private IRenderedComponent<T> Render<T>(Action<ComponentParameterCollectionBuilder<T>> parameters) where T : IComponent => _pages.Render(parameters);
 
     /// <summary>The lesson as "Preview as a learner" opens it; only authors of the course get the preview.</summary>
     private IRenderedComponent<LessonPage> RenderPreviewOfLesson(Guid courseId, Guid lessonId)
     {
-        _context.Services.GetRequiredService<NavigationManager>().NavigateTo($"learning/courses/{courseId}/lessons/{lessonId}?preview=true");
+        _pages.Context.Services.GetRequiredService<NavigationManager>().NavigateTo($"learning/courses/{courseId}/lessons/{lessonId}?preview=true");
         return Render<LessonPage>(p => p.Add(x => x.Id, courseId).Add(x => x.LessonId, lessonId));
     }
 
-    private async Task<(Guid Course, Guid Lesson)> CourseWithLessonAsync(LessonInput lesson, bool publish = true)
+    private async Task<(Guid Course, Guid Lesson)> CourseWithLessonAsync(LessonInput lesson, bool publish = true, bool open = false)
     {
-        var courseId = await _catalogue.CreateAsync("Перша психологічна допомога", _units.ZhytomyrCity.Id);
+        var courseId = (await _catalogue.CreateAsync(new CourseInput
+        {
+            Title = "Перша психологічна допомога", OwningUnitId = _units.ZhytomyrCity.Id, OpenForSelfEnrolment = open,
+        })).Value;
         var sectionId = await _outline.NewSectionAsync(courseId, "Основи");
         await _outline.NewLessonAsync(sectionId, "Вступ", "Кілька слів про курс.");
         var lessonId = (await _outline.AddLessonAsync(sectionId, lesson)).Value;
@@ -90,8 +67,10 @@ public sealed class PageTests : IAsyncLifetime
             Title = "Як говорити з дитиною",
             Body = "Говоріть **спокійно**.\n\n<script>alert('xss')</script>\n\n<img src=x onerror=alert(1)>\n\n[Лист](javascript:alert(1))",
             RequiresPrevious = true,
-        });
+        }, open: true);
         _host.AsLearner();
+        Assert.True((await _host.Get<Enrolments>().EnrolSelfAsync(courseId)).Succeeded);
+        Assert.True((await _host.Get<LessonProgress>().MarkDoneAsync(courseId, (await _catalogue.GetAsync(courseId)).Value.LessonsInOrder.First().Id)).Succeeded);
 
         var page = RenderPreviewOfLesson(courseId, lessonId);
 
@@ -130,8 +109,7 @@ public sealed class PageTests : IAsyncLifetime
     {
         var courseId = await _catalogue.CreateAsync("Розпізнавання насильства", _units.ZhytomyrCity.Id);
         await _outline.NewSectionAsync(courseId, "Ознаки");
-        _context.Render<MudPopoverProvider>();
-        var dialogs = _context.Render<MudDialogProvider>();
+        var dialogs = _pages.RenderProviders().Dialogs;
         var page = Render<CourseEditor>(p => p.Add(x => x.Id, courseId));
         page.WaitForAssertion(() => Assert.Contains("1. Ознаки", page.Markup));
 
@@ -162,7 +140,7 @@ public sealed class PageTests : IAsyncLifetime
     [Fact]
     public async Task A_coordinator_of_another_oblast_cannot_open_the_editor_of_a_course_they_can_only_read()
     {
-        var (courseId, _) = await CourseWithLessonAsync(new LessonInput { Title = "Урок" });
+        var (courseId, _) = await CourseWithLessonAsync(new LessonInput { Title = "Урок" }, open: true);
         _host.AsAuthorOf(_units.Lviv.Id);
 
         var page = Render<CourseEditor>(p => p.Add(x => x.Id, courseId));

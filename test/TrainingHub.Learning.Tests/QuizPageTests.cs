@@ -42,7 +42,7 @@ public sealed class QuizPageTests : IAsyncLifetime
         var catalogue = _pages.Get<CourseCatalogue>();
         var outline = _pages.Get<CourseOutline>();
         var bank = _pages.Get<QuestionBank>();
-        var courseId = await catalogue.CreateAsync("Перша психологічна допомога", _units.ZhytomyrCity.Id);
+        var courseId = await catalogue.CreateAsync("Перша психологічна допомога", _units.ZhytomyrCity.Id, open: true);
         var sectionId = await outline.NewSectionAsync(courseId, "Основи");
         var lessonId = await outline.NewQuizLessonAsync(sectionId, "Підсумковий тест");
         var choice = await bank.NewQuestionAsync(courseId, QuizBuilders.SingleChoice("Перший крок допомоги?", "Забезпечити безпеку", "Розпитати про подробиці"));

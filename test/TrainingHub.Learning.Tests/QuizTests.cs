@@ -48,7 +48,8 @@ public abstract class QuizTests(ITestDatabaseServer server) : IAsyncLifetime
     /// <summary>A published course whose quiz asks a single-choice question (3 points) and a short answer (1 point).</summary>
     private async Task<(Guid Course, Guid Lesson, Guid Choice, Guid Short)> PublishedQuizAsync(int? attemptLimit = null, int? timeLimit = null)
     {
-        var courseId = await _catalogue.CreateAsync("Перша психологічна допомога", _units.ZhytomyrCity.Id);
+        // Open to everyone, so learners reach its quiz without being enrolled.
+        var courseId = await _catalogue.CreateAsync("Перша психологічна допомога", _units.ZhytomyrCity.Id, open: true);
         var sectionId = await _outline.NewSectionAsync(courseId, "Основи");
         await _outline.NewLessonAsync(sectionId, "Вступ", "Текст");
         var lessonId = await _outline.NewQuizLessonAsync(sectionId, "Підсумковий тест");

@@ -81,6 +81,10 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/competencies/evidence/{id:guid}/file"] = SignedIn,
         ["/competencies/gaps"] = CompetencyPermissions.GapsView,
         ["/competencies/gaps/export"] = CompetencyPermissions.GapsView,
+        ["/learning/courses/{Id:guid}/enrolments"] = LearningPermissions.EnrolmentsManage,
+        ["/learning/my"] = LearningPermissions.CoursesView,
+        ["/learning/cohorts"] = LearningPermissions.EnrolmentsManage,
+        ["/learning/overdue"] = LearningPermissions.ProgressView,
     };
 
     /// <summary>
@@ -270,12 +274,12 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         return await db.Frameworks.Where(f => f.NormalizedCode == "CP-INCL").Select(f => f.Id).SingleAsync();
     }
 
-    /// <summary>A published course with a cover and a lesson attachment, which every role may fetch.</summary>
+    /// <summary>A published course open to everyone, with a cover and a lesson attachment, which every role may fetch.</summary>
     private async Task<(Guid CourseId, Guid AttachmentId)> PublishedCourseFilesAsync()
     {
         var unit = await app.Services.GetRequiredService<IOrganisationDirectory>().FindByKatottgAsync("UA18040470000082484");
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
-        var course = new Course { Title = "Матриця доступу", Status = CourseStatus.Published, OwningUnitId = unit!.Id };
+        var course = new Course { Title = "Матриця доступу", Status = CourseStatus.Published, OwningUnitId = unit!.Id, OpenForSelfEnrolment = true };
         var section = new CourseSection { CourseId = course.Id, Title = "Розділ" };
         var lesson = new Lesson { CourseId = course.Id, SectionId = section.Id, Title = "Урок" };
         var attachment = new LessonAttachment { CourseId = course.Id, LessonId = lesson.Id, FileName = "схема.png", ContentType = "image/png", Size = png.Length, Content = png };

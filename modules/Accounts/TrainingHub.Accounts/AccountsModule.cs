@@ -77,6 +77,7 @@ public sealed class AccountsModule : TrainingHubModule
         services.AddSingleton<IPeopleLookup>(sp => sp.GetRequiredService<PeopleLookup>());
         services.AddSingleton<IPeopleRoster>(sp => sp.GetRequiredService<PeopleLookup>());
         services.AddModuleContextInterceptor<PeopleChangeWatcher>();
+        services.AddSingleton<IPeopleSelection, PeopleSelection>();
         services.AddSingleton<IPositionTypes, PositionTypeList>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();

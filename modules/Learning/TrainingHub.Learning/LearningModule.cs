@@ -1,3 +1,4 @@
+using Hangfire;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +8,7 @@ using TrainingHub.Learning.Api;
 using TrainingHub.Learning.Contracts;
 using TrainingHub.Learning.Data;
 using TrainingHub.Learning.Services;
+using TrainingHub.Notifications.Contracts;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Persistence;
@@ -18,8 +20,8 @@ namespace TrainingHub.Learning;
 public sealed class LearningResource;
 
 /// <summary>
-/// Short practical courses: sections of Markdown and video lessons, written by the authors of a unit and read by
-/// everyone once published.
+/// Short practical courses: sections of Markdown and video lessons, written by the authors of a unit; people are enrolled
+/// (or enrol themselves in open courses), learn with their progress kept, and are reminded before their courses are due.
 /// </summary>
 public sealed class LearningModule : TrainingHubModule
 {
@@ -29,11 +31,16 @@ public sealed class LearningModule : TrainingHubModule
     [
         new(LearningPermissions.CoursesView, typeof(LearningResource), BuiltInRoles.Everyone),
         new(LearningPermissions.CoursesAuthor, typeof(LearningResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
+        new(LearningPermissions.EnrolmentsManage, typeof(LearningResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator, BuiltInRoles.Supervisor),
+        new(LearningPermissions.ProgressView, typeof(LearningResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator, BuiltInRoles.Supervisor),
     ];
 
     public override IEnumerable<MenuItem> MenuItems =>
     [
+        new("Menu:MyLearning", "learning/my", Icons.Material.Filled.AutoStories, LearningPermissions.CoursesView, typeof(LearningResource), 24),
         new("Menu:Courses", "learning/courses", Icons.Material.Filled.School, LearningPermissions.CoursesView, typeof(LearningResource), 25),
+        new("Menu:Overdue", "learning/overdue", Icons.Material.Filled.AssignmentLate, LearningPermissions.ProgressView, typeof(LearningResource), 26),
+        new("Menu:Cohorts", "learning/cohorts", Icons.Material.Filled.Groups, LearningPermissions.EnrolmentsManage, typeof(LearningResource), 27),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -46,7 +53,25 @@ public sealed class LearningModule : TrainingHubModule
         services.AddScoped<QuestionBank>();
         services.AddScoped<QuizAuthoring>();
         services.AddScoped<QuizAttempts>();
+        services.AddScoped<LessonProgress>();
+        services.AddScoped<MyLearning>();
+        services.AddScoped<Enrolments>();
+        services.AddScoped<Cohorts>();
+        services.AddScoped<OverdueLearners>();
+        services.AddScoped<CourseCompetencies>();
+        services.AddScoped<EnrolmentReminders>();
+        services.AddTransient<OverdueDigest>();
+        services.AddNotificationCategory(new NotificationCategory(EnrolmentReminders.Category, typeof(LearningResource)));
+        // How progress learns of passed quizzes, and how courses reach the competencies module.
+        services.AddScoped<IQuizOutcomes>(sp => sp.GetRequiredService<QuizAttempts>());
+        services.AddSingleton<ICompetencyOptions, PublishedCompetencyOptions>();
+        services.AddSingleton<ICompletionEvidence, CompetencyCompletionEvidence>();
     }
+
+    /// <summary>The overdue digest goes out at nine, Kyiv time, after the notifications' own morning digest.</summary>
+    public override void ScheduleJobs(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<OverdueDigest>(OverdueDigest.RecurringJobId, d => d.SendAsync(CancellationToken.None), Cron.Daily(9),
+            new RecurringJobOptions { TimeZone = EnrolmentRules.Kyiv });
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapLearningFilesApi();
 }

@@ -65,9 +65,11 @@ internal sealed class PublishedCompetencyDirectory(IDbContextFactory<Competencie
                 select new { node.LineageId, VersionId = version.Id, framework.Code, version.Name, version.NameEn, NodeCode = node.Code, NodeName = node.Name, NodeNameEn = node.NameEn })
             .AsNoTracking().ToListAsync(cancellationToken);
         var versionIds = competencies.Select(c => c.VersionId).Distinct().ToList();
+        // A level's rank is its position in the scale, as ratings and profiles count it; frameworks imported earlier
+        // stored their levels from 1.
         var scales = (await db.ProficiencyLevels.AsNoTracking().Where(l => versionIds.Contains(l.FrameworkVersionId)).ToListAsync(cancellationToken))
             .GroupBy(l => l.FrameworkVersionId)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<CompetencyLevelName>)g.OrderBy(l => l.Rank).Select(l => new CompetencyLevelName(l.Rank, l.Name, l.NameEn)).ToList());
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<CompetencyLevelName>)g.OrderBy(l => l.Rank).Select((l, rank) => new CompetencyLevelName(rank, l.Name, l.NameEn)).ToList());
         return competencies
             .OrderBy(c => c.Code, StringComparer.Ordinal).ThenBy(c => c.NodeCode, StringComparer.Ordinal)
             .Select(c => new PublishedCompetency(c.LineageId, c.Code, c.Name, c.NameEn, c.NodeCode, c.NodeName, c.NodeNameEn, scales.GetValueOrDefault(c.VersionId, [])))

@@ -95,7 +95,7 @@ internal sealed class FrameworkExchange(
             var level = document.Scale[rank];
             db.ProficiencyLevels.Add(new ProficiencyLevel
             {
-                FrameworkVersionId = version.Id, Rank = rank + 1, Name = level.NameUk, NameEn = Blank(level.NameEn),
+                FrameworkVersionId = version.Id, Rank = rank, Name = level.NameUk, NameEn = Blank(level.NameEn),
                 IsThreshold = level.IsProficiencyThreshold,
             });
         }

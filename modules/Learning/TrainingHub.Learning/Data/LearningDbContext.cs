@@ -30,6 +30,16 @@ internal abstract class LearningDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<QuizAnswer> QuizAnswers => Set<QuizAnswer>();
 
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+
+    public DbSet<LessonCompletion> LessonCompletions => Set<LessonCompletion>();
+
+    public DbSet<Cohort> Cohorts => Set<Cohort>();
+
+    public DbSet<CohortMember> CohortMembers => Set<CohortMember>();
+
+    public DbSet<CourseCompetency> CourseCompetencies => Set<CourseCompetency>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Course>(course =>
@@ -81,6 +91,42 @@ internal abstract class LearningDbContext(DbContextOptions options) : DbContext(
             attachment.HasOne<Lesson>().WithMany().HasForeignKey(a => a.LessonId).OnDelete(DeleteBehavior.Cascade);
         });
         OnQuizzesCreating(modelBuilder);
+        modelBuilder.Entity<Enrolment>(enrolment =>
+        {
+            enrolment.ToTable("Enrolments");
+            enrolment.Property(e => e.Method).HasConversion<string>().HasMaxLength(16);
+            enrolment.Property(e => e.Status).HasConversion<string>().HasMaxLength(16);
+            // At most one active enrolment per person and course; completed and withdrawn ones stay as history.
+            enrolment.HasIndex(e => new { e.PersonId, e.CourseId }).IsUnique().HasFilter("\"Status\" = 'Active'");
+            enrolment.HasIndex(e => e.CourseId);
+            enrolment.HasIndex(e => new { e.Status, e.DueAt });
+            enrolment.HasOne<Course>().WithMany().HasForeignKey(e => e.CourseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<LessonCompletion>(completion =>
+        {
+            completion.ToTable("LessonCompletions");
+            completion.HasIndex(c => new { c.PersonId, c.CourseId });
+            completion.HasIndex(c => c.LessonId);
+            completion.HasOne<Lesson>().WithMany().HasForeignKey(c => c.LessonId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Cohort>(cohort =>
+        {
+            cohort.ToTable("Cohorts");
+            cohort.Property(c => c.Name).HasMaxLength(CourseRules.MaxTitleLength);
+            cohort.HasIndex(c => c.OwningUnitId);
+        });
+        modelBuilder.Entity<CohortMember>(member =>
+        {
+            member.ToTable("CohortMembers");
+            member.HasKey(m => new { m.CohortId, m.PersonId });
+            member.HasOne<Cohort>().WithMany().HasForeignKey(m => m.CohortId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<CourseCompetency>(mapping =>
+        {
+            mapping.ToTable("CourseCompetencies");
+            mapping.HasIndex(m => new { m.CourseId, m.CompetencyLineageId }).IsUnique();
+            mapping.HasOne<Course>().WithMany().HasForeignKey(m => m.CourseId).OnDelete(DeleteBehavior.Cascade);
+        });
         modelBuilder.ApplyModuleConventions(Database, Schema);
     }
 

@@ -36,7 +36,10 @@ internal sealed class CourseCatalogue(
         var query = db.Courses.AsNoTracking();
         if (!scope.IsEverywhere)
         {
-            query = query.Where(c => c.Status == CourseStatus.Published || editable.Contains(c.OwningUnitId));
+            var allPublished = courses.SeesAllPublished;
+            var enrolled = await courses.EnrolledCourseIdsAsync(db, cancellationToken);
+            query = query.Where(c => (c.Status == CourseStatus.Published && (allPublished || c.OpenForSelfEnrolment || enrolled.Contains(c.Id)))
+                                     || editable.Contains(c.OwningUnitId));
         }
         if (status is { } wantedStatus)
         {
@@ -82,11 +85,10 @@ internal sealed class CourseCatalogue(
         var lessons = (await db.Lessons.AsNoTracking().Where(l => l.CourseId == courseId).OrderBy(l => l.Order).ToListAsync(cancellationToken))
             .ToLookup(l => l.SectionId);
         var translation = course.TranslationId is { } translationId
-            ? await db.Courses.AsNoTracking().Where(c => c.Id == translationId).Select(c => new { c.Id, c.Title, c.Language, c.Status, c.OwningUnitId }).SingleOrDefaultAsync(cancellationToken)
+            ? await db.Courses.AsNoTracking().SingleOrDefaultAsync(c => c.Id == translationId, cancellationToken)
             : null;
         // The link is shown only when the reader may open the other course.
-        var link = translation is not null
-                   && (translation.Status == CourseStatus.Published || await courses.CanEditAsync(translation.OwningUnitId, cancellationToken))
+        var link = translation is not null && await courses.CanSeeAsync(db, translation, cancellationToken)
             ? new CourseLink(translation.Id, translation.Title, translation.Language)
             : null;
         var coverId = await db.Covers.Where(c => c.CourseId == courseId).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken);
@@ -202,7 +204,7 @@ internal sealed class CourseCatalogue(
     {
         await using var db = dbFactory.CreateDbContext();
         var course = await db.Courses.SingleOrDefaultAsync(c => c.Id == courseId, cancellationToken);
-        if (course is null || !await courses.CanSeeAsync(course, cancellationToken))
+        if (course is null || !await courses.CanSeeAsync(db, course, cancellationToken))
         {
             return Error.NotFound;
         }

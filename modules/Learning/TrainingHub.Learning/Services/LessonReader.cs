@@ -5,7 +5,7 @@ using TrainingHub.SharedKernel.Outcomes;
 namespace TrainingHub.Learning.Services;
 
 /// <summary>A lesson as a learner reads it: its text made safe, its video player, and the lessons before and after it.</summary>
-internal sealed class LessonReader(CourseCatalogue catalogue, CourseOutline outline)
+internal sealed class LessonReader(CourseCatalogue catalogue, CourseOutline outline, LessonProgress progress)
 {
     public async Task<Result<LessonReading>> ReadAsync(Guid courseId, Guid lessonId, CancellationToken cancellationToken = default)
     {
@@ -19,6 +19,10 @@ internal sealed class LessonReader(CourseCatalogue catalogue, CourseOutline outl
         if (index < 0)
         {
             return Error.NotFound;
+        }
+        if (!await progress.MayOpenAsync(courseId, index > 0 ? ordered[index - 1].Id : null, ordered[index].RequiresPrevious, course.Value.CanEdit, cancellationToken))
+        {
+            return Error.Rule("Error:PreviousLessonFirst");
         }
         var lesson = await outline.GetLessonAsync(lessonId, cancellationToken);
         if (!lesson.Succeeded)

@@ -13,7 +13,7 @@ namespace TrainingHub.Learning.Services;
 /// its order shuffled once and kept; answers are saved as they are given and refused after the deadline; the server marks
 /// the attempt on submission, or with what was saved once its time ran out. Each person reaches only their own attempts.
 /// </summary>
-internal sealed class QuizAttempts(IDbContextFactory<LearningDbContext> dbFactory, CourseAccess courses, ICurrentUser user, TimeProvider clock)
+internal sealed class QuizAttempts(IDbContextFactory<LearningDbContext> dbFactory, CourseAccess courses, ICurrentUser user, TimeProvider clock) : IQuizOutcomes
 {
     private const string SaveRace = "Error:SaveConflictedWithOtherChange";
 

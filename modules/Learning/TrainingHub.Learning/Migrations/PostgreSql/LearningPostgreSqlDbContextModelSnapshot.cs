@@ -23,6 +23,47 @@ namespace TrainingHub.Learning.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("TrainingHub.Learning.Domain.Cohort", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OwningUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwningUnitId");
+
+                    b.ToTable("Cohorts", "learning");
+                });
+
+            modelBuilder.Entity("TrainingHub.Learning.Domain.CohortMember", b =>
+                {
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CohortId", "PersonId");
+
+                    b.ToTable("CohortMembers", "learning");
+                });
+
             modelBuilder.Entity("TrainingHub.Learning.Domain.Course", b =>
                 {
                     b.Property<Guid>("Id")
@@ -84,6 +125,29 @@ namespace TrainingHub.Learning.Migrations.PostgreSql
                     b.ToTable("Courses", "learning");
                 });
 
+            modelBuilder.Entity("TrainingHub.Learning.Domain.CourseCompetency", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CompetencyLineageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("LevelRank")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId", "CompetencyLineageId")
+                        .IsUnique();
+
+                    b.ToTable("CourseCompetencies", "learning");
+                });
+
             modelBuilder.Entity("TrainingHub.Learning.Domain.CourseCover", b =>
                 {
                     b.Property<Guid>("Id")
@@ -140,6 +204,60 @@ namespace TrainingHub.Learning.Migrations.PostgreSql
                     b.HasIndex("CourseId", "Order");
 
                     b.ToTable("Sections", "learning");
+                });
+
+            modelBuilder.Entity("TrainingHub.Learning.Domain.Enrolment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("EnrolledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EnrolledBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("PersonId", "CourseId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Active'");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("Enrolments", "learning");
                 });
 
             modelBuilder.Entity("TrainingHub.Learning.Domain.Lesson", b =>
@@ -231,6 +349,33 @@ namespace TrainingHub.Learning.Migrations.PostgreSql
                     b.HasIndex("LessonId");
 
                     b.ToTable("LessonAttachments", "learning");
+                });
+
+            modelBuilder.Entity("TrainingHub.Learning.Domain.LessonCompletion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LessonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LessonId");
+
+                    b.HasIndex("PersonId", "CourseId");
+
+                    b.ToTable("LessonCompletions", "learning");
                 });
 
             modelBuilder.Entity("TrainingHub.Learning.Domain.Question", b =>
@@ -449,12 +594,30 @@ namespace TrainingHub.Learning.Migrations.PostgreSql
                     b.ToTable("QuizVersions", "learning");
                 });
 
+            modelBuilder.Entity("TrainingHub.Learning.Domain.CohortMember", b =>
+                {
+                    b.HasOne("TrainingHub.Learning.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingHub.Learning.Domain.Course", b =>
                 {
                     b.HasOne("TrainingHub.Learning.Domain.Course", null)
                         .WithMany()
                         .HasForeignKey("TranslationId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("TrainingHub.Learning.Domain.CourseCompetency", b =>
+                {
+                    b.HasOne("TrainingHub.Learning.Domain.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TrainingHub.Learning.Domain.CourseCover", b =>
@@ -475,6 +638,15 @@ namespace TrainingHub.Learning.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrainingHub.Learning.Domain.Enrolment", b =>
+                {
+                    b.HasOne("TrainingHub.Learning.Domain.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingHub.Learning.Domain.Lesson", b =>
                 {
                     b.HasOne("TrainingHub.Learning.Domain.CourseSection", null)
@@ -485,6 +657,15 @@ namespace TrainingHub.Learning.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("TrainingHub.Learning.Domain.LessonAttachment", b =>
+                {
+                    b.HasOne("TrainingHub.Learning.Domain.Lesson", null)
+                        .WithMany()
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Learning.Domain.LessonCompletion", b =>
                 {
                     b.HasOne("TrainingHub.Learning.Domain.Lesson", null)
                         .WithMany()

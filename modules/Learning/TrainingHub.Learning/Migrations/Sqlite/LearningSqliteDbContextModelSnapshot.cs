@@ -17,6 +17,47 @@ namespace TrainingHub.Learning.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("TrainingHub.Learning.Domain.Cohort", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwningUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwningUnitId");
+
+                    b.ToTable("Cohorts", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingHub.Learning.Domain.CohortMember", b =>
+                {
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CohortId", "PersonId");
+
+                    b.ToTable("CohortMembers", (string)null);
+                });
+
             modelBuilder.Entity("TrainingHub.Learning.Domain.Course", b =>
                 {
                     b.Property<Guid>("Id")
@@ -78,6 +119,29 @@ namespace TrainingHub.Learning.Migrations.Sqlite
                     b.ToTable("Courses", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingHub.Learning.Domain.CourseCompetency", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompetencyLineageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LevelRank")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId", "CompetencyLineageId")
+                        .IsUnique();
+
+                    b.ToTable("CourseCompetencies", (string)null);
+                });
+
             modelBuilder.Entity("TrainingHub.Learning.Domain.CourseCover", b =>
                 {
                     b.Property<Guid>("Id")
@@ -134,6 +198,60 @@ namespace TrainingHub.Learning.Migrations.Sqlite
                     b.HasIndex("CourseId", "Order");
 
                     b.ToTable("Sections", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingHub.Learning.Domain.Enrolment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("EnrolledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnrolledBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("PersonId", "CourseId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Active'");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("Enrolments", (string)null);
                 });
 
             modelBuilder.Entity("TrainingHub.Learning.Domain.Lesson", b =>
@@ -225,6 +343,33 @@ namespace TrainingHub.Learning.Migrations.Sqlite
                     b.HasIndex("LessonId");
 
                     b.ToTable("LessonAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingHub.Learning.Domain.LessonCompletion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LessonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LessonId");
+
+                    b.HasIndex("PersonId", "CourseId");
+
+                    b.ToTable("LessonCompletions", (string)null);
                 });
 
             modelBuilder.Entity("TrainingHub.Learning.Domain.Question", b =>
@@ -443,12 +588,30 @@ namespace TrainingHub.Learning.Migrations.Sqlite
                     b.ToTable("QuizVersions", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingHub.Learning.Domain.CohortMember", b =>
+                {
+                    b.HasOne("TrainingHub.Learning.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingHub.Learning.Domain.Course", b =>
                 {
                     b.HasOne("TrainingHub.Learning.Domain.Course", null)
                         .WithMany()
                         .HasForeignKey("TranslationId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("TrainingHub.Learning.Domain.CourseCompetency", b =>
+                {
+                    b.HasOne("TrainingHub.Learning.Domain.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TrainingHub.Learning.Domain.CourseCover", b =>
@@ -469,6 +632,15 @@ namespace TrainingHub.Learning.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrainingHub.Learning.Domain.Enrolment", b =>
+                {
+                    b.HasOne("TrainingHub.Learning.Domain.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingHub.Learning.Domain.Lesson", b =>
                 {
                     b.HasOne("TrainingHub.Learning.Domain.CourseSection", null)
@@ -479,6 +651,15 @@ namespace TrainingHub.Learning.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("TrainingHub.Learning.Domain.LessonAttachment", b =>
+                {
+                    b.HasOne("TrainingHub.Learning.Domain.Lesson", null)
+                        .WithMany()
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Learning.Domain.LessonCompletion", b =>
                 {
                     b.HasOne("TrainingHub.Learning.Domain.Lesson", null)
                         .WithMany()

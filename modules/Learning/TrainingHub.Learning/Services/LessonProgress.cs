@@ -1,0 +1,173 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Learning.Contracts;
+using TrainingHub.Learning.Data;
+using TrainingHub.Learning.Domain;
+using TrainingHub.SharedKernel.Outcomes;
+using TrainingHub.SharedKernel.Security;
+
+namespace TrainingHub.Learning.Services;
+
+/// <summary>
+/// The signed-in learner's progress: which lessons they have finished in their current enrolment, marking a lesson done,
+/// the rule that a lesson may need the one before it, and completing the enrolment when every lesson is done. Lessons
+/// finished before an enrolment began (in an earlier, completed one) do not count for a refresher.
+/// </summary>
+internal sealed class LessonProgress(
+    IDbContextFactory<LearningDbContext> dbFactory, CourseAccess courses, IAccessControl access, ICurrentUser user, IQuizOutcomes quizzes,
+    ICompletionEvidence evidence, EnrolmentReminders reminders, TimeProvider clock)
+{
+    /// <summary>The lessons of the course done within the enrolment: lessons marked done since it began, and quizzes passed since.</summary>
+    public async Task<HashSet<Guid>> DoneLessonIdsAsync(LearningDbContext db, Enrolment enrolment, CancellationToken cancellationToken)
+    {
+        // Compared in memory: SQLite cannot compare DateTimeOffset values in a query.
+        var completions = await db.LessonCompletions.AsNoTracking()
+            .Where(c => c.PersonId == enrolment.PersonId && c.CourseId == enrolment.CourseId)
+            .Select(c => new { c.LessonId, c.CompletedAt })
+            .ToListAsync(cancellationToken);
+        var passed = await quizzes.PassedQuizLessonIdsAsync(enrolment.PersonId, enrolment.CourseId, enrolment.EnrolledAt, cancellationToken);
+        var lessons = await db.Lessons.Where(l => l.CourseId == enrolment.CourseId).Select(l => l.Id).ToListAsync(cancellationToken);
+        return completions.Where(c => c.CompletedAt >= enrolment.EnrolledAt).Select(c => c.LessonId).Concat(passed)
+            .Intersect(lessons).ToHashSet();
+    }
+
+    /// <summary>The signed-in person's progress in a course they may see, with the first lesson still to do.</summary>
+    public async Task<Result<CourseProgress>> GetAsync(Guid courseId, CancellationToken cancellationToken = default)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var found = await courses.FindVisibleAsync(db, courseId, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Error!;
+        }
+        var course = found.Value;
+        var ordered = await OrderedLessonIdsAsync(db, courseId, cancellationToken);
+        var enrolment = await CurrentEnrolmentAsync(db, courseId, cancellationToken);
+        var canManage = access.HasPermission(LearningPermissions.EnrolmentsManage);
+        if (enrolment is null)
+        {
+            var canSelfEnrol = course.Status == CourseStatus.Published && course.OpenForSelfEnrolment && user.UserId is not null;
+            return new CourseProgress(null, new HashSet<Guid>(), ordered.Count, 0, null, null, Continue(ordered, new HashSet<Guid>()), canSelfEnrol, canManage);
+        }
+        var done = await DoneLessonIdsAsync(db, enrolment, cancellationToken);
+        return new CourseProgress(enrolment.Id, done, ordered.Count, EnrolmentRules.ProgressPercent(done.Count, ordered.Count),
+            EnrolmentRules.StandingOf(enrolment.Status, enrolment.DueAt, clock.GetUtcNow()), enrolment.DueAt, Continue(ordered, done), false, canManage);
+    }
+
+    /// <summary>
+    /// Whether the signed-in person may open a lesson: always, unless it requires the one before it and that one is not done
+    /// in their current enrolment. Authors of the course open every lesson, to preview it.
+    /// </summary>
+    public async Task<bool> MayOpenAsync(Guid courseId, Guid? previousLessonId, bool requiresPrevious, bool canEdit, CancellationToken cancellationToken = default)
+    {
+        if (!requiresPrevious || previousLessonId is not { } previousId || canEdit)
+        {
+            return true;
+        }
+        await using var db = dbFactory.CreateDbContext();
+        var enrolment = await CurrentEnrolmentAsync(db, courseId, cancellationToken);
+        return enrolment is not null && (await DoneLessonIdsAsync(db, enrolment, cancellationToken)).Contains(previousId);
+    }
+
+    /// <summary>
+    /// Marks a text or video lesson done in the learner's active enrolment; answers the next lesson still to do, or null when the
+    /// course is now complete. A lesson that requires the one before it waits for it.
+    /// </summary>
+    public async Task<Result<Guid?>> MarkDoneAsync(Guid courseId, Guid lessonId, CancellationToken cancellationToken = default)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var found = await courses.FindVisibleAsync(db, courseId, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Error!;
+        }
+        var enrolment = await CurrentEnrolmentAsync(db, courseId, cancellationToken);
+        if (enrolment is not { Status: EnrolmentStatus.Active })
+        {
+            return Error.Rule("Error:NotEnrolled");
+        }
+        var lesson = await db.Lessons.AsNoTracking().SingleOrDefaultAsync(l => l.Id == lessonId && l.CourseId == courseId, cancellationToken);
+        var ordered = await OrderedLessonIdsAsync(db, courseId, cancellationToken);
+        var index = ordered.IndexOf(lessonId);
+        if (lesson is null || index < 0)
+        {
+            return Error.NotFound;
+        }
+        if (lesson.Kind is not (LessonKind.Markdown or LessonKind.ExternalVideo))
+        {
+            return Error.Rule("Error:LessonCompletesItself");
+        }
+        var done = await DoneLessonIdsAsync(db, enrolment, cancellationToken);
+        if (lesson.RequiresPrevious && index > 0 && !done.Contains(ordered[index - 1]))
+        {
+            return Error.Rule("Error:PreviousLessonFirst");
+        }
+        if (done.Add(lessonId))
+        {
+            db.LessonCompletions.Add(new LessonCompletion { PersonId = enrolment.PersonId, CourseId = courseId, LessonId = lessonId, CompletedAt = clock.GetUtcNow() });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await CompleteIfDoneAsync(db, enrolment, found.Value.Title, done, ordered.Count, cancellationToken);
+        var next = ordered.Skip(index + 1).Concat(ordered.Take(index)).FirstOrDefault(id => !done.Contains(id));
+        return next == Guid.Empty ? (Guid?)null : next;
+    }
+
+    /// <summary>
+    /// Completes a person's active enrolment once every lesson is done, for work that finishes a lesson elsewhere (a quiz
+    /// passed); answers whether it is complete now.
+    /// </summary>
+    public async Task<bool> RefreshCompletionAsync(Guid personId, Guid courseId, CancellationToken cancellationToken = default)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var enrolment = await db.Enrolments.SingleOrDefaultAsync(e => e.PersonId == personId && e.CourseId == courseId && e.Status == EnrolmentStatus.Active, cancellationToken);
+        var course = await db.Courses.AsNoTracking().SingleOrDefaultAsync(c => c.Id == courseId, cancellationToken);
+        if (enrolment is null || course is null)
+        {
+            return false;
+        }
+        var done = await DoneLessonIdsAsync(db, enrolment, cancellationToken);
+        return await CompleteIfDoneAsync(db, enrolment, course.Title, done, await db.Lessons.CountAsync(l => l.CourseId == courseId, cancellationToken), cancellationToken);
+    }
+
+    private async Task<bool> CompleteIfDoneAsync(
+        LearningDbContext db, Enrolment enrolment, string courseTitle, IReadOnlySet<Guid> done, int lessonCount, CancellationToken cancellationToken)
+    {
+        if (lessonCount == 0 || done.Count < lessonCount)
+        {
+            return false;
+        }
+        var now = clock.GetUtcNow();
+        enrolment.Status = EnrolmentStatus.Completed;
+        enrolment.CompletedAt = now;
+        db.Update(enrolment);
+        await db.SaveChangesAsync(cancellationToken);
+        await reminders.CancelAsync(enrolment, cancellationToken);
+        var mappings = await db.CourseCompetencies.AsNoTracking().Where(m => m.CourseId == enrolment.CourseId)
+            .Select(m => new CompetencyMapping(m.CompetencyLineageId, m.LevelRank)).ToListAsync(cancellationToken);
+        await evidence.CourseCompletedAsync(enrolment.PersonId, enrolment.CourseId, courseTitle, now, mappings, cancellationToken);
+        return true;
+    }
+
+    /// <summary>The person's active enrolment in the course, or else their latest completed one; withdrawn ones do not count.</summary>
+    private async Task<Enrolment?> CurrentEnrolmentAsync(LearningDbContext db, Guid courseId, CancellationToken cancellationToken)
+    {
+        if (user.UserId is not { } personId)
+        {
+            return null;
+        }
+        var enrolments = await db.Enrolments.Where(e => e.PersonId == personId && e.CourseId == courseId && e.Status != EnrolmentStatus.Withdrawn)
+            .ToListAsync(cancellationToken);
+        return enrolments.FirstOrDefault(e => e.Status == EnrolmentStatus.Active) ?? enrolments.MaxBy(e => e.CompletedAt);
+    }
+
+    /// <summary>The course's lessons in reading order: by section, then within it.</summary>
+    public static async Task<List<Guid>> OrderedLessonIdsAsync(LearningDbContext db, Guid courseId, CancellationToken cancellationToken) =>
+        await db.Lessons.Where(l => l.CourseId == courseId)
+            .Join(db.Sections, l => l.SectionId, s => s.Id, (l, s) => new { l.Id, SectionOrder = s.Order, l.Order })
+            .OrderBy(x => x.SectionOrder).ThenBy(x => x.Order)
+            .Select(x => x.Id)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Where to continue: the first lesson not yet done, or the first lesson when everything is.</summary>
+    public static Guid? Continue(IReadOnlyList<Guid> ordered, IReadOnlySet<Guid> done) =>
+        ordered.Where(id => !done.Contains(id)).Select(id => (Guid?)id).FirstOrDefault() ?? ordered.Select(id => (Guid?)id).FirstOrDefault();
+}

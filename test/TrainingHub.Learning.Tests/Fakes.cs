@@ -1,0 +1,139 @@
+using Microsoft.Extensions.Time.Testing;
+using TrainingHub.Accounts.Contracts;
+using TrainingHub.Learning.Services;
+using TrainingHub.Notifications.Contracts;
+
+namespace TrainingHub.Learning.Tests;
+
+/// <summary>People as the Accounts module would give them, with the roles that make some of them supervisors.</summary>
+internal sealed class People : IPeopleSelection, IPositionTypes
+{
+    public static readonly PositionTypeInfo SocialWorker = new(Guid.NewGuid(), "social-worker", "Соціальний працівник", "Social worker");
+    public static readonly PositionTypeInfo Volunteer = new(Guid.NewGuid(), "volunteer", "Волонтер", "Volunteer");
+
+    private readonly List<SelectedPerson> _people = [];
+
+    public List<PermissionHolder> Holders { get; } = [];
+
+    public SelectedPerson Add(string name, Guid? homeUnitId, PositionTypeInfo? position = null, bool active = true, Guid? id = null)
+    {
+        var person = new SelectedPerson(id ?? Guid.NewGuid(), name, homeUnitId, (position ?? SocialWorker).Id, active);
+        _people.Add(person);
+        return person;
+    }
+
+    public Task<IReadOnlyList<SelectedPerson>> FindAsync(PeopleCriteria criteria, CancellationToken cancellationToken = default)
+    {
+        IEnumerable<SelectedPerson> found = _people;
+        if (criteria.HomeUnitIds is { } units)
+        {
+            found = found.Where(p => p.HomeUnitId is { } unit && units.Contains(unit));
+        }
+        if (criteria.PositionTypeId is { } position)
+        {
+            found = found.Where(p => p.PositionTypeId == position);
+        }
+        if (criteria.PersonIds is { } ids)
+        {
+            found = found.Where(p => ids.Contains(p.Id));
+        }
+        if (!string.IsNullOrWhiteSpace(criteria.Search))
+        {
+            found = found.Where(p => p.FullName.Contains(criteria.Search.Trim(), StringComparison.OrdinalIgnoreCase));
+        }
+        if (criteria.ActiveOnly)
+        {
+            found = found.Where(p => p.IsActive);
+        }
+        var ordered = found.OrderBy(p => p.FullName, StringComparer.Ordinal);
+        return Task.FromResult<IReadOnlyList<SelectedPerson>>((criteria.Limit is { } limit ? ordered.Take(limit) : ordered).ToList());
+    }
+
+    public Task<IReadOnlyList<PermissionHolder>> FindHoldersAsync(string permission, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<PermissionHolder>>(Holders.ToList());
+
+    public Task<IReadOnlyList<PositionTypeInfo>> ListAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<PositionTypeInfo>>([SocialWorker, Volunteer]);
+}
+
+/// <summary>Keeps the reminders the module plans and cancels, as the notifications module would.</summary>
+internal sealed class RecordingReminders : IReminders
+{
+    public Dictionary<RemindedThing, ReminderPlan> Planned { get; } = [];
+
+    public List<RemindedThing> Cancelled { get; } = [];
+
+    public Task ScheduleAsync(ReminderPlan plan, CancellationToken cancellationToken = default)
+    {
+        lock (Planned)
+        {
+            Planned[plan.Thing] = plan;
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task CancelAsync(RemindedThing thing, Guid? personId = null, CancellationToken cancellationToken = default)
+    {
+        lock (Planned)
+        {
+            Planned.Remove(thing);
+            Cancelled.Add(thing);
+        }
+        return Task.CompletedTask;
+    }
+}
+
+internal sealed record SentNotification(Guid PersonId, string Category, NotificationText Text, string? Link);
+
+internal sealed class RecordingNotifier : INotifier
+{
+    public List<SentNotification> Sent { get; } = [];
+
+    public Task NotifyAsync(Guid personId, string category, NotificationText text, string? link = null, CancellationToken cancellationToken = default)
+    {
+        lock (Sent)
+        {
+            Sent.Add(new SentNotification(personId, category, text, link));
+        }
+        return Task.CompletedTask;
+    }
+}
+
+internal sealed record RecordedCompletion(Guid PersonId, Guid CourseId, string CourseTitle, IReadOnlyList<CompetencyMapping> Mappings);
+
+/// <summary>The competencies module as the course editor and completions meet it: one competency on the demo scale, and the evidence passed on.</summary>
+internal sealed class Competencies : ICompetencyOptions, ICompletionEvidence
+{
+    public static readonly CompetencyOption FirstAid = new(Guid.NewGuid(), "CP-INCL", "A.1", "Перша психологічна допомога", "Psychological first aid",
+        [new(0, "Ще ні", "Not yet"), new(1, "Обізнаний", "Aware"), new(2, "Під наглядом", "With supervision"), new(3, "Самостійно", "Independent")]);
+
+    public List<RecordedCompletion> Completions { get; } = [];
+
+    public Task<IReadOnlyList<CompetencyOption>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<CompetencyOption>>([FirstAid]);
+
+    public Task CourseCompletedAsync(
+        Guid personId, Guid courseId, string courseTitle, DateTimeOffset completedAt, IReadOnlyList<CompetencyMapping> mappings, CancellationToken cancellationToken)
+    {
+        lock (Completions)
+        {
+            Completions.Add(new RecordedCompletion(personId, courseId, courseTitle, mappings));
+        }
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Everything the Learning module needs from other modules, as fakes a test can look into, and a clock it can move.</summary>
+internal sealed class LearningWorld
+{
+    public Units Units { get; } = new();
+
+    public People People { get; } = new();
+
+    public RecordingReminders Reminders { get; } = new();
+
+    public RecordingNotifier Notifier { get; } = new();
+
+    public Competencies Competencies { get; } = new();
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+}
