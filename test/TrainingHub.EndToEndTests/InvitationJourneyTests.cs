@@ -55,6 +55,7 @@ public sealed partial class InvitationJourneyTests(BrowserSession session)
         var page = await session.NewPageAsync();
         await page.GotoAsync("/account/login");
         await page.GetByRole(AriaRole.Link, new() { Name = "Забули пароль?" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Відновлення пароля");
         await page.GetByLabel("Електронна пошта").FillAsync("p.hnatiuk@traininghub.example");
         await page.GetByRole(AriaRole.Button, new() { Name = "Надіслати посилання" }).ClickAsync();
         await Assertions.Expect(page.GetByText("лист із посиланням уже в дорозі", new() { Exact = false })).ToBeVisibleAsync();
