@@ -1,97 +1,39 @@
-using System.Globalization;
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
-using MudBlazor.Services;
 using TrainingHub.Accounts.Contracts;
-using TrainingHub.Competencies.Contracts;
-using TrainingHub.Competencies.Domain;
 using TrainingHub.Competencies.Pages;
 using TrainingHub.Competencies.Services;
 using TrainingHub.Competencies.Tests.Ratings;
-using TrainingHub.Organisations;
-using TrainingHub.SharedKernel.Localization;
-using TrainingHub.SharedKernel.Security;
-using TrainingHub.TestKit;
 
 namespace TrainingHub.Competencies.Tests.Evidence;
 
 /// <summary>An assessor's page for one person, rendered with bUnit over the real services and a real SQLite database, in Ukrainian.</summary>
 public sealed class PersonCompetenciesPageTests : IAsyncLifetime
 {
-    private readonly SqliteServer _server = new();
-    private readonly BunitContext _context = new();
-    private readonly FakePeople _people = new();
-    private readonly FakeUnits _units = new();
-    private readonly ActingPerson _acting = new();
-    private ModuleTestHost _host = null!;
-    private PersonContact _worker = null!;
+    private ProfileScenario _scenario = null!;
     private Guid _certificate;
 
-    static PersonCompetenciesPageTests()
-    {
-        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(10);
-    }
+    private FakeUnits _units => _scenario.Units;
+
+    private PersonContact _worker => _scenario.Worker;
 
     public async ValueTask InitializeAsync()
     {
-        _host = await ModuleTestHost.StartAsync(_server, [new OrganisationsModule(), new CompetenciesModule()], replace: services =>
-        {
-            services.AddSingleton<IPeopleLookup>(_people);
-            services.AddSingleton<IPositionTypes>(_people);
-            services.AddSingleton<IUnitHierarchy>(_units);
-            services.AddScoped<ICurrentUser>(_ => _acting);
-        });
-        _acting.Principal = TestUser.PrincipalWith(Guid.NewGuid(),
-            new PermissionGrant(CompetencyPermissions.FrameworksView, null), new PermissionGrant(CompetencyPermissions.FrameworksEdit, _units.Rivne));
-        var catalogue = _host.Get<FrameworkCatalogue>();
-        var tree = _host.Get<FrameworkTree>();
-        var frameworkId = await catalogue.CreateAsync("ICP", "Захист дітей", "Child protection");
-        var versionId = (await catalogue.GetAsync(frameworkId)).Value.VersionId;
-        var rights = await tree.AddAsync(versionId, null, NodeKind.Competency, "A1.1", "Права дитини", "Child rights");
-        var crisis = await tree.AddAsync(versionId, null, NodeKind.Competency, "A1.2", "Кризове втручання", "Crisis response");
-        var draft = (await catalogue.GetAsync(frameworkId)).Value;
-        Assert.True((await catalogue.PublishAsync(draft.VersionId, draft.Version)).Succeeded);
-        Assert.True((await _host.Get<RoleProfiles>().SetAsync(_people.SocialWorker.Id, rights, 3)).Succeeded);
-        Assert.True((await _host.Get<RoleProfiles>().SetAsync(_people.SocialWorker.Id, crisis, 3)).Succeeded);
-
-        _worker = _people.Add("Ірина Коваль", _units.Lutsk, _people.SocialWorker.Id);
-        _acting.Principal = TestUser.PrincipalWith(_worker.Id, new PermissionGrant(CompetencyPermissions.FrameworksView, null));
-        Assert.True((await _host.Get<CompetencyRatings>().RateSelfAsync(rights, 3, "Веду випадки сама")).Succeeded);
-        _certificate = (await _host.Get<CompetencyEvidence>().AddPriorLearningAsync(rights, new EvidenceInput { Title = "Сертифікат «Права дитини»" },
+        _scenario = await ProfileScenario.StartAsync();
+        _scenario.ActAsWorker();
+        Assert.True((await _scenario.Host.Get<CompetencyRatings>().RateSelfAsync(_scenario.Rights, 3, "Веду випадки сама")).Succeeded);
+        _certificate = (await _scenario.Host.Get<CompetencyEvidence>().AddPriorLearningAsync(_scenario.Rights, new EvidenceInput { Title = "Сертифікат «Права дитини»" },
             new UploadedFile(EvidenceFiles.Pdf(), "certificate.pdf"))).Value;
-
-        _context.Services.AddSingleton(_host.Services.GetRequiredService<IStringLocalizerFactory>());
-        _context.Services.AddSingleton<IPositionTypes>(_people);
-        _context.Services.AddLocalization();
-        _context.Services.AddMudServices();
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _context.DisposeAsync();
-        await _host.DisposeAsync();
-        await _server.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _scenario.DisposeAsync();
 
-    private void ActAsCoordinatorOf(Guid unitId)
-    {
-        var coordinator = _people.Add("Олена Координаторка", unitId, null);
-        _acting.Principal = TestUser.PrincipalWith(coordinator.Id, new PermissionGrant(CompetencyPermissions.RatingsRate, unitId));
-        var scope = _host.Services.CreateScope().ServiceProvider;
-        _context.Services.AddSingleton(scope.GetRequiredService<CompetencyRatings>());
-        _context.Services.AddSingleton(scope.GetRequiredService<CompetencyEvidence>());
-    }
+    private void ActAsCoordinatorOf(Guid unitId) => _scenario.ActAsCoordinatorOf(unitId);
 
     private (IRenderedComponent<PersonCompetenciesPage> Page, IRenderedComponent<MudDialogProvider> Dialogs) RenderPage(Guid personId)
     {
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(Cultures.Ukrainian);
-        _context.Render<MudPopoverProvider>();
-        _context.Render<MudSnackbarProvider>();
-        var dialogs = _context.Render<MudDialogProvider>();
-        return (_context.Render<PersonCompetenciesPage>(p => p.Add(x => x.PersonId, personId)), dialogs);
+        var dialogs = _scenario.Pages.RenderProviders().Dialogs;
+        return (_scenario.Pages.Render<PersonCompetenciesPage>(p => p.Add(x => x.PersonId, personId)), dialogs);
     }
 
     [Fact]

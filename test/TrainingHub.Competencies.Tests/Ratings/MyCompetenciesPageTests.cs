@@ -1,91 +1,31 @@
-using System.Globalization;
 using Bunit;
 using Microsoft.AspNetCore.Components.Forms;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
-using MudBlazor.Services;
-using TrainingHub.Accounts.Contracts;
-using TrainingHub.Competencies.Contracts;
-using TrainingHub.Competencies.Domain;
 using TrainingHub.Competencies.Pages;
 using TrainingHub.Competencies.Services;
-using TrainingHub.Organisations;
-using TrainingHub.SharedKernel.Localization;
-using TrainingHub.SharedKernel.Security;
-using TrainingHub.TestKit;
 
 namespace TrainingHub.Competencies.Tests.Ratings;
 
 /// <summary>"My competencies" rendered with bUnit over the real services and a real SQLite database, in Ukrainian.</summary>
 public sealed class MyCompetenciesPageTests : IAsyncLifetime
 {
-    private readonly SqliteServer _server = new();
-    private readonly BunitContext _context = new();
-    private readonly FakePeople _people = new();
-    private readonly FakeUnits _units = new();
-    private readonly ActingPerson _acting = new();
-    private ModuleTestHost _host = null!;
-    private PersonContact _worker = null!;
+    private ProfileScenario _scenario = null!;
     private IRenderedComponent<MudDialogProvider> _dialogs = null!;
-
-    static MyCompetenciesPageTests()
-    {
-        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(10);
-    }
 
     public async ValueTask InitializeAsync()
     {
-        _host = await ModuleTestHost.StartAsync(_server, [new OrganisationsModule(), new CompetenciesModule()], replace: services =>
-        {
-            services.AddSingleton<IPeopleLookup>(_people);
-            services.AddSingleton<IPositionTypes>(_people);
-            services.AddSingleton<IUnitHierarchy>(_units);
-            services.AddScoped<ICurrentUser>(_ => _acting);
-        });
-        _acting.Principal = TestUser.PrincipalWith(Guid.NewGuid(),
-            new PermissionGrant(CompetencyPermissions.FrameworksView, null), new PermissionGrant(CompetencyPermissions.FrameworksEdit, _units.Rivne));
-        var catalogue = _host.Get<FrameworkCatalogue>();
-        var tree = _host.Get<FrameworkTree>();
-        var profiles = _host.Get<RoleProfiles>();
-        var frameworkId = await catalogue.CreateAsync("ICP", "Захист дітей", "Child protection");
-        var versionId = (await catalogue.GetAsync(frameworkId)).Value.VersionId;
-        var rights = await tree.AddAsync(versionId, null, NodeKind.Competency, "A1.1", "Права дитини", "Child rights");
-        var crisis = await tree.AddAsync(versionId, null, NodeKind.Competency, "A1.2", "Кризове втручання", "Crisis response");
-        var draft = (await catalogue.GetAsync(frameworkId)).Value;
-        Assert.True((await catalogue.PublishAsync(draft.VersionId, draft.Version)).Succeeded);
-        Assert.True((await profiles.SetAsync(_people.SocialWorker.Id, rights, 3)).Succeeded);
-        Assert.True((await profiles.SetAsync(_people.SocialWorker.Id, crisis, 3)).Succeeded);
-
-        _worker = _people.Add("Ірина Коваль", _units.Lutsk, _people.SocialWorker.Id);
-        var coordinator = _people.Add("Олена Координаторка", _units.Volyn, null);
-        _acting.Principal = TestUser.PrincipalWith(coordinator.Id, new PermissionGrant(CompetencyPermissions.RatingsRate, _units.Volyn));
-        Assert.True((await _host.Get<CompetencyRatings>().RateAsync(_worker.Id, rights, 3, "Самостійно веде випадки")).Succeeded);
-
-        _acting.Principal = TestUser.PrincipalWith(_worker.Id, new PermissionGrant(CompetencyPermissions.FrameworksView, null));
-        var scope = _host.Services.CreateScope().ServiceProvider;
-        _context.Services.AddSingleton(scope.GetRequiredService<CompetencyRatings>());
-        _context.Services.AddSingleton(scope.GetRequiredService<CompetencyEvidence>());
-        _context.Services.AddSingleton(_host.Services.GetRequiredService<IStringLocalizerFactory>());
-        _context.Services.AddLocalization();
-        _context.Services.AddMudServices();
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
+        _scenario = await ProfileScenario.StartAsync();
+        _scenario.ActAsCoordinatorOf(_scenario.Units.Volyn);
+        Assert.True((await _scenario.Host.Get<CompetencyRatings>().RateAsync(_scenario.Worker.Id, _scenario.Rights, 3, "Самостійно веде випадки")).Succeeded);
+        _scenario.ActAsWorker();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _context.DisposeAsync();
-        await _host.DisposeAsync();
-        await _server.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _scenario.DisposeAsync();
 
     private IRenderedComponent<MyCompetencies> RenderPage()
     {
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(Cultures.Ukrainian);
-        _context.Render<MudPopoverProvider>();
-        _context.Render<MudSnackbarProvider>();
-        _dialogs = _context.Render<MudDialogProvider>();
-        return _context.Render<MyCompetencies>();
+        _dialogs = _scenario.Pages.RenderProviders().Dialogs;
+        return _scenario.Pages.Render<MyCompetencies>();
     }
 
     [Fact]
