@@ -85,6 +85,8 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/learning/my"] = LearningPermissions.CoursesView,
         ["/learning/cohorts"] = LearningPermissions.EnrolmentsManage,
         ["/learning/overdue"] = LearningPermissions.ProgressView,
+        ["/learning/reports"] = LearningPermissions.ProgressView,
+        ["/learning/reports/export"] = LearningPermissions.ProgressView,
     };
 
     /// <summary>
@@ -347,6 +349,11 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
             // Zhytomyr City Hromada lies in every demo role's area, so only the permission decides.
             var hromada = await app.Services.GetRequiredService<IOrganisationDirectory>().FindByKatottgAsync("UA18040470000082484");
             return $"{route}?version={await DemoVersionIdAsync()}&unit={hromada!.Id}&format=csv";
+        }
+        if (route == "/learning/reports/export")
+        {
+            var hromada = await app.Services.GetRequiredService<IOrganisationDirectory>().FindByKatottgAsync("UA18040470000082484");
+            return $"{route}?unit={hromada!.Id}&format=csv";
         }
         return route.StartsWith("/people/{Id", StringComparison.Ordinal) || route.StartsWith("/roles/{Id", StringComparison.Ordinal)
             || route.StartsWith("/competencies/frameworks/{Id", StringComparison.Ordinal) || route.StartsWith("/learning/courses/{Id", StringComparison.Ordinal)

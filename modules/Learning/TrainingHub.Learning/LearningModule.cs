@@ -40,6 +40,7 @@ public sealed class LearningModule : TrainingHubModule
         new("Menu:MyLearning", "learning/my", Icons.Material.Filled.AutoStories, LearningPermissions.CoursesView, typeof(LearningResource), 24),
         new("Menu:Courses", "learning/courses", Icons.Material.Filled.School, LearningPermissions.CoursesView, typeof(LearningResource), 25),
         new("Menu:Overdue", "learning/overdue", Icons.Material.Filled.AssignmentLate, LearningPermissions.ProgressView, typeof(LearningResource), 26),
+        new("Menu:Reports", "learning/reports", Icons.Material.Filled.Assessment, LearningPermissions.ProgressView, typeof(LearningResource), 26),
         new("Menu:Cohorts", "learning/cohorts", Icons.Material.Filled.Groups, LearningPermissions.EnrolmentsManage, typeof(LearningResource), 27),
     ];
 
@@ -58,6 +59,7 @@ public sealed class LearningModule : TrainingHubModule
         services.AddScoped<Enrolments>();
         services.AddScoped<Cohorts>();
         services.AddScoped<OverdueLearners>();
+        services.AddLearningReports();
         services.AddScoped<CourseCompetencies>();
         services.AddScoped<EnrolmentReminders>();
         services.AddTransient<OverdueDigest>();
@@ -73,5 +75,9 @@ public sealed class LearningModule : TrainingHubModule
         jobs.AddOrUpdate<OverdueDigest>(OverdueDigest.RecurringJobId, d => d.SendAsync(CancellationToken.None), Cron.Daily(9),
             new RecurringJobOptions { TimeZone = EnrolmentRules.Kyiv });
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapLearningFilesApi();
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapLearningFilesApi();
+        endpoints.MapLearningReportsExport();
+    }
 }
