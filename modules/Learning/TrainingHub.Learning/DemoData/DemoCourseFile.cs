@@ -8,14 +8,14 @@ namespace TrainingHub.Learning.DemoData;
 internal sealed record DemoCoursePair(string Name, (string Code, int LevelRank)[] Competencies);
 
 /// <summary>
-/// One demo course in one language, as written in <c>DemoData/Courses/{name}.{uk|en}.json</c>. A lesson's Markdown is
+/// One demo course in one language, as written in <c>DemoData/Courses/{name}-{uk|en}.json</c> (not <c>{name}.uk.json</c>, which the build would take for a satellite resource). A lesson's Markdown is
 /// kept as a list of lines so that the files stay readable and their changes small.
 /// </summary>
 internal sealed record DemoCourseFile(string Title, string Summary, int DurationMinutes, List<DemoSection> Sections, DemoQuiz Quiz)
 {
     public static DemoCourseFile Read(string name, CourseLanguage language)
     {
-        var resource = $"demo-courses.{name}.{language.ToString().ToLowerInvariant()}.json";
+        var resource = $"TrainingHub.Learning.DemoData.Courses.{name}-{language.ToString().ToLowerInvariant()}.json";
         using var stream = typeof(DemoCourseFile).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"The demo course {resource} is not embedded.");
         return JsonSerializer.Deserialize<DemoCourseFile>(stream, JsonColumns.Options)

@@ -73,13 +73,15 @@ internal sealed class LearningDemoData(
         var courses = new[] { (uk, CourseLanguage.Uk), (en, CourseLanguage.En) }
             .Select(f => existing.GetValueOrDefault(f.Item1.Title) ?? Add(db, f.Item1, f.Item2, unitId, pair, options, now))
             .ToArray();
-        // Only new courses are linked: a demo course an author has since linked elsewhere keeps its link.
+        await db.SaveChangesAsync(cancellationToken);
+        // Linked once both exist (each points at the other, which one save cannot write), and only when both are new:
+        // a demo course an author has since linked elsewhere keeps its link.
         if (courses.All(c => !existing.ContainsValue(c)))
         {
             courses[0].TranslationId = courses[1].Id;
             courses[1].TranslationId = courses[0].Id;
+            await db.SaveChangesAsync(cancellationToken);
         }
-        await db.SaveChangesAsync(cancellationToken);
         return courses[0].Id;
     }
 
