@@ -23,8 +23,8 @@ internal sealed class LearningDemoData(
 
     public const string FrameworkCode = "CP-INCL";
 
-    /// <summary>Each pair by the name of its files, with the competencies it is evidence for and the level (rank from 0: "aware" is 1).</summary>
-    public static readonly DemoCoursePair[] Pairs =
+    /// <summary>Each pair by the name of its files, first aid first, with the competencies it is evidence for and the level (rank from 0: "aware" is 1).</summary>
+    private static readonly DemoCoursePair[] Pairs =
     [
         new("first-aid", [("CP.5.1", 1)]),
         new("abuse-and-neglect", [("CP.4.1", 1), ("CP.4.3", 1)]),
@@ -37,7 +37,7 @@ internal sealed class LearningDemoData(
 
     private const string EnrolledBy = "coordinator@traininghub.example";
 
-    public const int FirstAidDueDays = 30;
+    private const int FirstAidDueDays = 30;
 
     public async Task InitialiseAsync(CancellationToken cancellationToken)
     {
@@ -48,15 +48,15 @@ internal sealed class LearningDemoData(
         var oblast = await directory.FindByKatottgAsync(ZhytomyrOblastKatottg, cancellationToken)
             ?? throw new InvalidOperationException("The demo courses need Zhytomyr Oblast from the organisations' demo data.");
         var options = (await competencies.ListAsync(cancellationToken)).Where(o => o.FrameworkCode == FrameworkCode).ToDictionary(o => o.Code);
-        var firstAid = Guid.Empty;
+        var ukrainianCourses = new List<Guid>();
         foreach (var pair in Pairs)
         {
-            var ids = await AddPairAsync(pair, oblast.Id, options, cancellationToken);
-            firstAid = firstAid == Guid.Empty ? ids : firstAid;
+            ukrainianCourses.Add(await AddPairAsync(pair, oblast.Id, options, cancellationToken));
         }
+        // The accounts module is not there when the module is started on its own (its tests); there is nobody to enrol then.
         if (people is not null)
         {
-            await EnrolAsync(firstAid, people, cancellationToken);
+            await EnrolAsync(ukrainianCourses[0], people, cancellationToken);
         }
     }
 
