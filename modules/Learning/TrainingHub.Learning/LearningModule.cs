@@ -7,6 +7,7 @@ using MudBlazor;
 using TrainingHub.Learning.Api;
 using TrainingHub.Learning.Contracts;
 using TrainingHub.Learning.Data;
+using TrainingHub.Learning.DemoData;
 using TrainingHub.Learning.Services;
 using TrainingHub.Notifications.Contracts;
 using TrainingHub.SharedKernel.Localization;
@@ -68,6 +69,7 @@ public sealed class LearningModule : TrainingHubModule
         services.AddScoped<IQuizOutcomes>(sp => sp.GetRequiredService<QuizAttempts>());
         services.AddSingleton<ICompetencyOptions, PublishedCompetencyOptions>();
         services.AddSingleton<ICompletionEvidence, CompetencyCompletionEvidence>();
+        services.AddSingleton<IModuleInitializer, LearningDemoData>();
     }
 
     /// <summary>The overdue digest goes out at nine, Kyiv time, after the notifications' own morning digest.</summary>
