@@ -12,11 +12,33 @@ public sealed record CsvRow(int Line, string[] Cells);
 public sealed record CsvTable(string[] Header, IReadOnlyList<CsvRow> Rows);
 
 /// <summary>
-/// Reading the CSV files people export from spreadsheets: UTF-8 with or without a byte order mark, comma or
-/// semicolon (taken from the header line, since Ukrainian Excel writes semicolons), quoted cells.
+/// Reading the CSV files people export from spreadsheets (UTF-8 with or without a byte order mark, comma or semicolon
+/// taken from the header line, since Ukrainian Excel writes semicolons, quoted cells) and writing the exports they open.
 /// </summary>
 public static class CsvText
 {
+    /// <summary>
+    /// A spreadsheet-ready CSV export: UTF-8 with a byte order mark and semicolons, as Ukrainian Excel opens it, with
+    /// values that a spreadsheet would take for a formula escaped.
+    /// </summary>
+    public static byte[] Write(IEnumerable<string> headers, IEnumerable<IEnumerable<object?>> rows)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";", InjectionOptions = InjectionOptions.Escape };
+        using (var csv = new CsvWriter(text, configuration))
+        {
+            foreach (var row in rows.Prepend(headers))
+            {
+                foreach (var value in row)
+                {
+                    csv.WriteField(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
+                }
+                csv.NextRecord();
+            }
+        }
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
     /// <summary>The file as text, or null when it is not UTF-8 (a Windows-1251 export, a spreadsheet file).</summary>
     public static string? DecodeUtf8(byte[] content)
     {

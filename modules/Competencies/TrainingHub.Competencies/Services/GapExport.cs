@@ -1,10 +1,7 @@
-using System.Globalization;
-using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
 using TrainingHub.Audit.Contracts;
+using TrainingHub.SharedKernel.Import;
 using TrainingHub.SharedKernel.Outcomes;
 
 namespace TrainingHub.Competencies.Services;
@@ -72,29 +69,7 @@ internal sealed class GapExport(CompetencyGaps gaps, IAuditTrail audit, IStringL
         return lines;
     }
 
-    private byte[] Csv(GapView view)
-    {
-        var lines = Lines(view);
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";", InjectionOptions = InjectionOptions.Escape };
-        using (var csv = new CsvWriter(text, configuration))
-        {
-            foreach (var header in Headers())
-            {
-                csv.WriteField(header);
-            }
-            csv.NextRecord();
-            foreach (var line in lines)
-            {
-                foreach (var value in line.Values)
-                {
-                    csv.WriteField(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
-                }
-                csv.NextRecord();
-            }
-        }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
-    }
+    private byte[] Csv(GapView view) => CsvText.Write(Headers(), Lines(view).Select(line => line.Values));
 
     private static readonly string[] LineColumns =
         ["Gaps:Export:Unit", "Gaps:Export:Code", "Gaps:Export:Competency", "Gaps:Export:Area", "Gaps:Export:Required", "Gaps:Export:Met", "Gaps:Export:Percent"];

@@ -1,10 +1,7 @@
-using System.Globalization;
-using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
 using TrainingHub.Audit.Contracts;
+using TrainingHub.SharedKernel.Import;
 using TrainingHub.SharedKernel.Outcomes;
 
 namespace TrainingHub.Learning.Services;
@@ -69,28 +66,8 @@ internal sealed class ReportExport(LearningReports reports, IAuditTrail audit, I
         return line;
     }
 
-    private byte[] Csv(LearningReport report)
-    {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";", InjectionOptions = InjectionOptions.Escape };
-        using (var csv = new CsvWriter(text, configuration))
-        {
-            foreach (var header in new[] { "Reports:Export:Kind", "Reports:Export:Name" }.Concat(FigureColumns))
-            {
-                csv.WriteField(L[header].Value);
-            }
-            csv.NextRecord();
-            foreach (var line in Lines(report))
-            {
-                foreach (var value in line.Values)
-                {
-                    csv.WriteField(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
-                }
-                csv.NextRecord();
-            }
-        }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
-    }
+    private byte[] Csv(LearningReport report) =>
+        CsvText.Write(new[] { "Reports:Export:Kind", "Reports:Export:Name" }.Concat(FigureColumns).Select(key => L[key].Value), Lines(report).Select(line => line.Values));
 
     private byte[] Xlsx(LearningReport report)
     {
