@@ -1,4 +1,5 @@
 using TrainingHub.Learning.Content;
+using TrainingHub.SharedKernel.Files;
 
 namespace TrainingHub.Learning.Tests;
 

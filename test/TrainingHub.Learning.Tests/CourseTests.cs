@@ -1,6 +1,6 @@
-using TrainingHub.Learning.Content;
 using TrainingHub.Learning.Domain;
 using TrainingHub.Learning.Services;
+using TrainingHub.SharedKernel.Files;
 using TrainingHub.SharedKernel.Outcomes;
 using TrainingHub.TestKit;
 

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using TrainingHub.SharedKernel.Files;
 using TrainingHub.SharedKernel.Outcomes;
 
 namespace TrainingHub.Competencies.Services;
@@ -24,10 +25,6 @@ internal static class EvidenceFileRules
     private static readonly (byte[] Signature, string ContentType)[] Signatures =
     [
         ("%PDF-"u8.ToArray(), "application/pdf"),
-        ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "image/png"),
-        ([0xFF, 0xD8, 0xFF], "image/jpeg"),
-        ("GIF87a"u8.ToArray(), "image/gif"),
-        ("GIF89a"u8.ToArray(), "image/gif"),
         // Word 97–2003, Excel and PowerPoint files share the compound file format; which one it is does not matter here.
         ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "application/vnd.ms-office"),
     ];
@@ -64,9 +61,9 @@ internal static class EvidenceFileRules
                 return contentType;
             }
         }
-        if (content.Length >= 12 && content.AsSpan(0, 4).SequenceEqual("RIFF"u8) && content.AsSpan(8, 4).SequenceEqual("WEBP"u8))
+        if (FileSignatures.ImageType(content) is { } image)
         {
-            return "image/webp";
+            return image;
         }
         return content.AsSpan().StartsWith("PK\x03\x04"u8) ? PackageTypeOf(content) : null;
     }

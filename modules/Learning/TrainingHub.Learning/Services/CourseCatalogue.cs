@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using TrainingHub.Learning.Content;
 using TrainingHub.Learning.Contracts;
 using TrainingHub.Learning.Data;
 using TrainingHub.Learning.Domain;
 using TrainingHub.Organisations.Contracts;
+using TrainingHub.SharedKernel.Files;
 using TrainingHub.SharedKernel.Outcomes;
 using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.SharedKernel.Security;

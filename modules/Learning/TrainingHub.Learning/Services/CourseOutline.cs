@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using TrainingHub.Learning.Content;
 using TrainingHub.Learning.Data;
 using TrainingHub.Learning.Domain;
+using TrainingHub.SharedKernel.Files;
 using TrainingHub.SharedKernel.Outcomes;
 using TrainingHub.SharedKernel.Persistence;
 

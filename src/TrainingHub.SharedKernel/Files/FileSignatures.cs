@@ -1,10 +1,10 @@
-namespace TrainingHub.Learning.Content;
+namespace TrainingHub.SharedKernel.Files;
 
 /// <summary>
 /// Finds an image's type from its first bytes, never from its name or the type the browser claims, so a script
 /// renamed to .png is not served as a picture.
 /// </summary>
-internal static class FileSignatures
+public static class FileSignatures
 {
     public const string Png = "image/png";
     public const string Jpeg = "image/jpeg";
