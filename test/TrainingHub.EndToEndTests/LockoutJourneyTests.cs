@@ -6,6 +6,11 @@ namespace TrainingHub.EndToEndTests;
 [Collection(BrowserCollection.Name)]
 public sealed class LockoutJourneyTests(BrowserSession session)
 {
+    /// <summary>
+    /// The journeys share one app, so the account this test locks for 15 minutes is one no other journey signs in with.
+    /// </summary>
+    private const string LockedAccount = "s.savchuk@traininghub.example";
+
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
     {
@@ -28,7 +33,7 @@ public sealed class LockoutJourneyTests(BrowserSession session)
     private static async Task TrySignInAsync(IPage page, string password)
     {
         await page.GotoAsync("/account/login");
-        await page.GetByLabel("Електронна пошта").FillAsync("h.bondarenko@traininghub.example");
+        await page.GetByLabel("Електронна пошта").FillAsync(LockedAccount);
         await page.GetByLabel("Пароль", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Увійти" }).ClickAsync();
     }
