@@ -60,6 +60,8 @@ public sealed class LayoutTests : IAsyncDisposable
         Assert.Equal(["Головна", "Організації"], layout.FindAll("nav .mud-nav-link").Select(a => a.TextContent.Trim()));
         Assert.Equal("Вийти", layout.Find("#logout").TextContent.Trim());
         Assert.Equal("/account/logout", layout.Find("#logout").Closest("form")!.GetAttribute("action"));
+        Assert.Equal("Вийти", layout.Find("#logout-compact").GetAttribute("aria-label"));
+        Assert.Same(layout.Find("#logout").Closest("form"), layout.Find("#logout-compact").Closest("form"));
         Assert.Contains("page body", layout.Markup);
         Assert.Equal("true", layout.Find(".mud-layout").GetAttribute("data-interactive"));
     }
