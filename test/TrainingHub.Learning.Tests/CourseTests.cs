@@ -154,6 +154,52 @@ public abstract class CourseTests(ITestDatabaseServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_copy_asks_its_own_copies_of_the_quiz_questions_keeps_the_competencies_and_publishes_while_the_original_keeps_its_attempts()
+    {
+        var bank = _host.Get<QuestionBank>();
+        var quizzes = _host.Get<QuizAuthoring>();
+        var id = (await _catalogue.CreateAsync(new CourseInput { Title = "Перша допомога", OwningUnitId = _units.ZhytomyrCity.Id, OpenForSelfEnrolment = true })).Value;
+        var section = await _outline.NewSectionAsync(id, "Основи");
+        await _outline.NewLessonAsync(section, "Вступ", "Текст");
+        var quizLesson = await _outline.NewQuizLessonAsync(section, "Підсумковий тест");
+        var choice = await bank.NewQuestionAsync(id, QuizBuilders.SingleChoice("Перший крок допомоги?", "Забезпечити безпеку", "Розпитати про подробиці"));
+        var shortAnswer = await bank.NewQuestionAsync(id, QuizBuilders.ShortAnswer("Як зветься ця допомога одним словом?", "підтримка"));
+        await quizzes.SetUpAsync(quizLesson, new QuizSettingsInput
+        {
+            QuestionIds = [shortAnswer, choice], PassMarkPercent = 60, AttemptLimit = 2, TimeLimitMinutes = 15, ShuffleQuestions = true, ShuffleOptions = true,
+        });
+        Assert.True((await _host.Get<CourseCompetencies>().SetAsync(id, Competencies.FirstAid.LineageId, 1)).Succeeded);
+        Assert.True((await _catalogue.PublishAsync(id, (await OpenAsync(id)).Version)).Succeeded);
+        _host.AsLearner();
+        Assert.True((await _host.Get<QuizAttempts>().StartAsync(quizLesson)).Succeeded);
+        _host.AsAuthorOf(_units.Zhytomyr.Id);
+
+        var copyId = (await _catalogue.CopyAsync(id)).Value;
+
+        var copiedLesson = (await OpenAsync(copyId)).LessonsInOrder.Single(l => l.Kind == LessonKind.Quiz).Id;
+        var copiedQuiz = (await quizzes.GetAsync(copiedLesson)).Value;
+        var original = (await quizzes.GetAsync(quizLesson)).Value;
+        Assert.Equal((60, 2, 15, true, true), (copiedQuiz.PassMarkPercent, copiedQuiz.AttemptLimit, copiedQuiz.TimeLimitMinutes, copiedQuiz.ShuffleQuestions, copiedQuiz.ShuffleOptions));
+        Assert.Equal((0, 0), (copiedQuiz.VersionNumber, copiedQuiz.AttemptCount));
+        Assert.Equal(1, original.AttemptCount);
+        var asked = copiedQuiz.QuestionIds.Select(q => copiedQuiz.Bank.Single(b => b.Id == q)).ToList();
+        Assert.Equal(["Як зветься ця допомога одним словом?", "Перший крок допомоги?"], asked.Select(q => q.Text));
+        Assert.Empty(copiedQuiz.QuestionIds.Intersect(original.QuestionIds));
+        Assert.Equal(["підтримка"], asked[0].AcceptedAnswers);
+        Assert.Equal(original.Bank.Single(q => q.Id == choice).Feedback, asked[1].Feedback);
+        Assert.Equal([("Забезпечити безпеку", true, "Відгук: Забезпечити безпеку"), ("Розпитати про подробиці", false, "Відгук: Розпитати про подробиці")],
+            asked[1].Options.Select(o => (o.Text, o.IsCorrect, o.Feedback)));
+        Assert.Equal([(Competencies.FirstAid.LineageId, 1)], (await _host.Get<CourseCompetencies>().ListAsync(copyId)).Value.Select(m => (m.LineageId, m.LevelRank)));
+
+        var edited = QuestionInput.From(asked[1]);
+        edited.Text = "Що зробити найперше?";
+        Assert.True((await bank.UpdateAsync(asked[1].Id, edited, asked[1].Version)).Succeeded);
+        Assert.Equal("Перший крок допомоги?", (await bank.ListAsync(id)).Value.Single(q => q.Id == choice).Text);
+        Assert.True((await _catalogue.PublishAsync(copyId, (await OpenAsync(copyId)).Version)).Succeeded);
+        Assert.Equal(0, (await quizzes.GetAsync(copiedLesson)).Value.AttemptCount);
+    }
+
+    [Fact]
     public async Task Sections_and_lessons_move_one_place_at_a_time_also_across_sections_and_keep_their_ids()
     {
         var id = await _catalogue.CreateAsync("Захист дітей", _units.Zhytomyr.Id);

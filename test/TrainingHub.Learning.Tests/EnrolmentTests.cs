@@ -205,13 +205,41 @@ public abstract class EnrolmentTests(ITestDatabaseServer server) : IAsyncLifetim
         var paper = (await attempts.StartAsync(quizLesson)).Value;
         Assert.True((await attempts.SaveAnswerAsync(paper.AttemptId, question, new AnswerValue([rightOption], null))).Succeeded);
         Assert.True((await attempts.SubmitAsync(paper.AttemptId)).Value.Result.Passed);
-        var completed = await _progress.RefreshCompletionAsync(me, id);
         var finished = (await _progress.GetAsync(id)).Value;
 
         Assert.Equal("Error:LessonCompletesItself", manually.Error!.Key);
         Assert.Equal((50, Standing.InProgress), (halfway.ProgressPercent, halfway.Standing));
-        Assert.True(completed);
         Assert.Equal((100, Standing.Completed), (finished.ProgressPercent, finished.Standing));
+        Assert.Equal([new CompetencyMapping(Competencies.FirstAid.LineageId, 1)], Assert.Single(_world.Competencies.Completions).Mappings);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_timed_quiz_passed_with_answers_saved_before_time_ran_out_completes_the_course_however_the_learner_returns(bool toTheQuiz)
+    {
+        var id = await _catalogue.CreateAsync("Розпізнавання насильства", Units.Zhytomyr.Id);
+        var quizLesson = await _outline.NewQuizLessonAsync(await _outline.NewSectionAsync(id, "Основи"), "Підсумковий тест");
+        var question = await _host.Get<QuestionBank>().NewQuestionAsync(id, QuizBuilders.SingleChoice("Що зробити спершу?", "Забезпечити безпеку дитини", "Чекати"));
+        await _host.Get<QuizAuthoring>().SetUpAsync(quizLesson, new QuizSettingsInput { QuestionIds = [question], PassMarkPercent = 100, TimeLimitMinutes = 5 });
+        Assert.True((await _catalogue.PublishAsync(id, (await _catalogue.GetAsync(id)).Value.Version)).Succeeded);
+        Assert.True((await _host.Get<CourseCompetencies>().SetAsync(id, Competencies.FirstAid.LineageId, 1)).Succeeded);
+        var rightOption = (await _host.Get<QuestionBank>().ListAsync(id)).Value.Single().Options.Single(o => o.IsCorrect).Id;
+        await _enrolments.EnrolAsync(id, Individually(Me()));
+        _host.AsLearner();
+        var attempts = _host.Get<QuizAttempts>();
+        var paper = (await attempts.StartAsync(quizLesson)).Value;
+        Assert.True((await attempts.SaveAnswerAsync(paper.AttemptId, question, new AnswerValue([rightOption], null))).Succeeded);
+        _world.Clock.Advance(TimeSpan.FromMinutes(6));
+
+        if (toTheQuiz)
+        {
+            Assert.True(Assert.Single((await attempts.GetOverviewAsync(quizLesson)).Value.Attempts).Passed);
+        }
+        var progress = (await _progress.GetAsync(id)).Value;
+
+        Assert.Equal((100, Standing.Completed), (progress.ProgressPercent, progress.Standing));
+        Assert.Contains(quizLesson, progress.DoneLessonIds);
         Assert.Equal([new CompetencyMapping(Competencies.FirstAid.LineageId, 1)], Assert.Single(_world.Competencies.Completions).Mappings);
     }
 

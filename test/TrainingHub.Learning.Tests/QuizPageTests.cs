@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Learning.Domain;
+using TrainingHub.Learning.Pages;
 using TrainingHub.Learning.Pages.Quizzes;
 using TrainingHub.Learning.Services;
 using TrainingHub.SharedKernel.Security;
@@ -84,6 +85,27 @@ public sealed class QuizPageTests : IAsyncLifetime
         Assert.Contains("підтримка", player.Find("#review-2").TextContent);
         player.Find("#back-to-quiz").Click();
         player.WaitForAssertion(() => Assert.Contains("Ваш найкращий результат: 100%", player.Find("#quiz-best").TextContent));
+    }
+
+    [Fact]
+    public async Task An_author_who_deletes_a_quiz_learners_have_taken_is_told_why_it_stays()
+    {
+        var (courseId, lessonId) = await PublishedQuizAsync();
+        _person.AsAnotherLearner();
+        Assert.True((await _pages.Get<QuizAttempts>().StartAsync(lessonId)).Succeeded);
+        _person.AsTestUser();
+        var dialogs = _pages.RenderProviders().Dialogs;
+        var outline = _pages.Render<CourseOutlineEditor>(p => p.Add(x => x.CourseId, courseId));
+        outline.WaitForAssertion(() => Assert.Contains("Підсумковий тест", outline.Markup));
+
+        outline.Find("button[aria-label='Видалити урок «Підсумковий тест»']").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("Видалити урок?", dialogs.Markup));
+        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Видалити").Click();
+
+        outline.WaitForAssertion(() => Assert.Equal(
+            "Цей тест уже проходили, тому його не можна видалити: результати слухачів буде втрачено.", outline.Find("#outline-error").TextContent.Trim()));
+        Assert.Contains("Підсумковий тест", outline.Find(".th-lesson-list").TextContent);
+        Assert.Single((await _pages.Get<CourseCatalogue>().GetAsync(courseId)).Value.LessonsInOrder);
     }
 
     [Fact]

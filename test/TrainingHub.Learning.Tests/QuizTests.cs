@@ -1,8 +1,10 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using TrainingHub.Learning.Data;
 using TrainingHub.Learning.Domain;
 using TrainingHub.Learning.Services;
 using TrainingHub.SharedKernel.Outcomes;
@@ -262,7 +264,7 @@ public abstract class QuizTests(ITestDatabaseServer server) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Passed_quiz_lessons_count_only_attempts_started_since_the_given_moment()
+    public async Task A_passed_quiz_counts_as_a_done_lesson_only_in_enrolments_begun_before_the_attempt_started()
     {
         var (courseId, lessonId, choice, shortAnswer) = await PublishedQuizAsync();
         var bank = (await _bank.ListAsync(courseId)).Value;
@@ -273,10 +275,37 @@ public abstract class QuizTests(ITestDatabaseServer server) : IAsyncLifetime
         await _attempts.SaveAnswerAsync(paper.AttemptId, choice, new AnswerValue([RightOptionOf(bank.Single(q => q.Id == choice))], null));
         await _attempts.SaveAnswerAsync(paper.AttemptId, shortAnswer, new AnswerValue([], "ПІДТРИМКА"));
         await _attempts.SubmitAsync(paper.AttemptId);
+        var progress = _host.Get<LessonProgress>();
+        await using var db = await _host.Get<IDbContextFactory<LearningDbContext>>().CreateDbContextAsync();
+        Task<HashSet<Guid>> DoneAsync(Guid person, DateTimeOffset enrolledAt) =>
+            progress.DoneLessonIdsAsync(db, new Enrolment { PersonId = person, CourseId = courseId, EnrolledAt = enrolledAt, Status = EnrolmentStatus.Completed }, CancellationToken.None);
 
-        Assert.Equal([lessonId], await _attempts.PassedQuizLessonIdsAsync(personId, courseId, startedAt));
-        Assert.Empty(await _attempts.PassedQuizLessonIdsAsync(personId, courseId, startedAt.AddTicks(1)));
-        Assert.Empty(await _attempts.PassedQuizLessonIdsAsync(Guid.NewGuid(), courseId, startedAt));
+        Assert.Equal([lessonId], await DoneAsync(personId, startedAt));
+        Assert.Empty(await DoneAsync(personId, startedAt.AddTicks(1)));
+        Assert.Empty(await DoneAsync(Guid.NewGuid(), startedAt));
+    }
+
+    [Fact]
+    public async Task A_quiz_someone_attempted_is_not_deleted_alone_or_with_its_section_while_one_nobody_attempted_is()
+    {
+        var (courseId, lessonId, _, _) = await PublishedQuizAsync();
+        _person.AsAnotherLearner();
+        var paper = (await _attempts.StartAsync(lessonId)).Value;
+        _person.AsTestUser();
+        var untried = await _outline.NewQuizLessonAsync((await _catalogue.GetAsync(courseId)).Value.Sections.Single().Id, "Додатковий тест");
+        var before = (await _catalogue.GetAsync(courseId)).Value;
+        var section = before.Sections.Single();
+
+        var lessonDeleted = await _outline.DeleteLessonAsync(lessonId, before.LessonsInOrder.Single(l => l.Id == lessonId).Version);
+        var sectionDeleted = await _outline.DeleteSectionAsync(section.Id, section.Version);
+        var untriedDeleted = await _outline.DeleteLessonAsync(untried, before.LessonsInOrder.Single(l => l.Id == untried).Version);
+
+        Assert.Equal((ErrorKind.Validation, "Error:QuizHasAttempts"), (lessonDeleted.Error!.Kind, lessonDeleted.Error.Key));
+        Assert.Equal("Error:SectionQuizHasAttempts", sectionDeleted.Error!.Key);
+        Assert.True(untriedDeleted.Succeeded);
+        Assert.Equal(["Вступ", "Підсумковий тест"], (await _catalogue.GetAsync(courseId)).Value.LessonsInOrder.Select(l => l.Title));
+        _person.AsAnotherLearner();
+        Assert.Equal([paper.AttemptId], (await _attempts.GetOverviewAsync(lessonId)).Value.Attempts.Select(a => a.Id));
     }
 
     [Fact]

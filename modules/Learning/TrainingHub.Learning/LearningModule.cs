@@ -66,7 +66,6 @@ public sealed class LearningModule : TrainingHubModule
         services.AddTransient<OverdueDigest>();
         services.AddNotificationCategory(new NotificationCategory(EnrolmentReminders.Category, typeof(LearningResource)));
         // How progress learns of passed quizzes, and how courses reach the competencies module.
-        services.AddScoped<IQuizOutcomes>(sp => sp.GetRequiredService<QuizAttempts>());
         services.AddSingleton<ICompetencyOptions, PublishedCompetencyOptions>();
         services.AddSingleton<ICompletionEvidence, CompetencyCompletionEvidence>();
         services.AddSingleton<IModuleInitializer, LearningDemoData>();

@@ -223,8 +223,10 @@ internal sealed class CourseCatalogue(
     }
 
     /// <summary>
-    /// Copies a course with its cover, sections, lessons and attachments into a new draft in the same unit, titled
-    /// "… (copy)"; links in the copied lessons point at the copied attachments. Answers the copy's id.
+    /// Copies a course with its cover, sections, lessons, attachments, question bank, quiz settings and competency mappings
+    /// into a new draft in the same unit, titled "… (copy)", in one save; links in the copied lessons point at the copied
+    /// attachments and the copied quizzes ask the copied questions. Learners' enrolments, progress and attempts stay with the
+    /// original. Answers the copy's id.
     /// </summary>
     public async Task<Result<Guid>> CopyAsync(Guid courseId, CancellationToken cancellationToken = default)
     {
@@ -269,6 +271,26 @@ internal sealed class CourseCatalogue(
             Id = attachmentIds[a.Id], CourseId = copy.Id, LessonId = lessonIds[a.LessonId], FileName = a.FileName, ContentType = a.ContentType,
             Size = a.Size, Content = a.Content, UploadedAt = now,
         }));
+        var questions = await db.Questions.AsNoTracking().Where(q => q.CourseId == courseId).ToListAsync(cancellationToken);
+        var questionIds = questions.ToDictionary(q => q.Id, _ => Guid.NewGuid());
+        // The original creation times keep the copied bank in the same order as the original's.
+        db.Questions.AddRange(questions.Select(q => new Question
+        {
+            Id = questionIds[q.Id], CourseId = copy.Id, Kind = q.Kind, Text = q.Text, Points = q.Points, Feedback = q.Feedback,
+            Options = q.Options.Select(o => o with { Id = Guid.NewGuid() }).ToList(), AcceptedAnswers = [.. q.AcceptedAnswers],
+            CreatedAt = q.CreatedAt, UpdatedAt = now,
+        }));
+        // Quizzes start without versions or attempts, as a new quiz does: the copy is versioned once it is published or attempted.
+        var quizzes = await db.Quizzes.AsNoTracking().Where(q => q.CourseId == courseId).ToListAsync(cancellationToken);
+        db.Quizzes.AddRange(quizzes.Where(q => lessonIds.ContainsKey(q.LessonId)).Select(q => new Quiz
+        {
+            CourseId = copy.Id, LessonId = lessonIds[q.LessonId], QuestionIds = q.QuestionIds.Where(questionIds.ContainsKey).Select(id => questionIds[id]).ToList(),
+            PassMarkPercent = q.PassMarkPercent, AttemptLimit = q.AttemptLimit, TimeLimitMinutes = q.TimeLimitMinutes,
+            ShuffleQuestions = q.ShuffleQuestions, ShuffleOptions = q.ShuffleOptions,
+        }));
+        db.CourseCompetencies.AddRange(await db.CourseCompetencies.AsNoTracking().Where(m => m.CourseId == courseId)
+            .Select(m => new CourseCompetency { CourseId = copy.Id, CompetencyLineageId = m.CompetencyLineageId, LevelRank = m.LevelRank })
+            .ToListAsync(cancellationToken));
         return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : copy.Id;
     }
 

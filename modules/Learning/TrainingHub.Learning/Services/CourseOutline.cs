@@ -69,7 +69,7 @@ internal sealed class CourseOutline(IDbContextFactory<LearningDbContext> dbFacto
         return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
     }
 
-    /// <summary>Deletes a section with its lessons and their attachments.</summary>
+    /// <summary>Deletes a section with its lessons and their attachments; refused while one of its quizzes has attempts.</summary>
     public async Task<Result> DeleteSectionAsync(Guid sectionId, Guid version, CancellationToken cancellationToken = default)
     {
         await using var db = dbFactory.CreateDbContext();
@@ -79,7 +79,12 @@ internal sealed class CourseOutline(IDbContextFactory<LearningDbContext> dbFacto
             return found;
         }
         var section = found.Value;
-        db.Lessons.RemoveRange(await db.Lessons.Where(l => l.SectionId == sectionId).ToListAsync(cancellationToken));
+        var lessons = await db.Lessons.Where(l => l.SectionId == sectionId).ToListAsync(cancellationToken);
+        if (await HaveAttemptsAsync(db, lessons, cancellationToken))
+        {
+            return Error.Rule("Error:SectionQuizHasAttempts");
+        }
+        db.Lessons.RemoveRange(lessons);
         db.Sections.Remove(section);
         Renumber(await db.Sections.Where(s => s.CourseId == section.CourseId && s.Id != sectionId).OrderBy(s => s.Order).ToListAsync(cancellationToken));
         return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
@@ -185,7 +190,7 @@ internal sealed class CourseOutline(IDbContextFactory<LearningDbContext> dbFacto
         return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
     }
 
-    /// <summary>Deletes a lesson with its attachments.</summary>
+    /// <summary>Deletes a lesson with its attachments; refused for a quiz that has attempts.</summary>
     public async Task<Result> DeleteLessonAsync(Guid lessonId, Guid version, CancellationToken cancellationToken = default)
     {
         await using var db = dbFactory.CreateDbContext();
@@ -195,6 +200,10 @@ internal sealed class CourseOutline(IDbContextFactory<LearningDbContext> dbFacto
             return found;
         }
         var lesson = found.Value;
+        if (await HaveAttemptsAsync(db, [lesson], cancellationToken))
+        {
+            return Error.Rule("Error:QuizHasAttempts");
+        }
         db.Lessons.Remove(lesson);
         Renumber(await db.Lessons.Where(l => l.SectionId == lesson.SectionId && l.Id != lessonId).OrderBy(l => l.Order).ToListAsync(cancellationToken));
         return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
@@ -297,6 +306,16 @@ internal sealed class CourseOutline(IDbContextFactory<LearningDbContext> dbFacto
         }
         db.Entry(lesson).Property(l => l.Version).OriginalValue = version;
         return lesson;
+    }
+
+    /// <summary>
+    /// Whether any of the lessons is a quiz someone has attempted. Deleting it would take the attempts with it, and with them
+    /// learners' results and the quiz lessons their progress counts.
+    /// </summary>
+    private static async Task<bool> HaveAttemptsAsync(LearningDbContext db, IReadOnlyCollection<Lesson> lessons, CancellationToken cancellationToken)
+    {
+        var quizLessonIds = lessons.Where(l => l.Kind == LessonKind.Quiz).Select(l => l.Id).ToList();
+        return quizLessonIds.Count > 0 && await db.QuizAttempts.AnyAsync(a => quizLessonIds.Contains(a.LessonId), cancellationToken);
     }
 
     private static void Apply(LessonInput input, Lesson lesson)

@@ -4,13 +4,6 @@ using TrainingHub.SharedKernel.Localization;
 
 namespace TrainingHub.Learning.Services;
 
-/// <summary>The quiz lessons of a course a person has passed since a time; a passed quiz counts as a finished lesson.</summary>
-internal interface IQuizOutcomes
-{
-    Task<IReadOnlySet<Guid>> PassedQuizLessonIdsAsync(Guid personId, Guid courseId, DateTimeOffset since, CancellationToken cancellationToken);
-}
-
-
 /// <summary>A proficiency level of a competency's scale, by its rank from 0.</summary>
 internal sealed record CompetencyLevelOption(int Rank, string NameUk, string NameEn)
 {

@@ -3,6 +3,7 @@ using TrainingHub.Learning.Contracts;
 using TrainingHub.Learning.Data;
 using TrainingHub.Learning.Domain;
 using TrainingHub.SharedKernel.Outcomes;
+using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.SharedKernel.Security;
 
 namespace TrainingHub.Learning.Services;
@@ -13,10 +14,14 @@ namespace TrainingHub.Learning.Services;
 /// finished before an enrolment began (in an earlier, completed one) do not count for a refresher.
 /// </summary>
 internal sealed class LessonProgress(
-    IDbContextFactory<LearningDbContext> dbFactory, CourseAccess courses, IAccessControl access, ICurrentUser user, IQuizOutcomes quizzes,
+    IDbContextFactory<LearningDbContext> dbFactory, CourseAccess courses, IAccessControl access, ICurrentUser user,
     ICompletionEvidence evidence, EnrolmentReminders reminders, TimeProvider clock)
 {
-    /// <summary>The lessons of the course done within the enrolment: lessons marked done since it began, and quizzes passed since.</summary>
+    /// <summary>
+    /// The lessons of the course done within the enrolment: lessons marked done since it began, and quizzes passed since.
+    /// Attempts whose time ran out are marked first; when that passes one, the enrolment completes if nothing else was left,
+    /// just as when a passed attempt is submitted.
+    /// </summary>
     public async Task<HashSet<Guid>> DoneLessonIdsAsync(LearningDbContext db, Enrolment enrolment, CancellationToken cancellationToken)
     {
         // Compared in memory: SQLite cannot compare DateTimeOffset values in a query.
@@ -24,10 +29,15 @@ internal sealed class LessonProgress(
             .Where(c => c.PersonId == enrolment.PersonId && c.CourseId == enrolment.CourseId)
             .Select(c => new { c.LessonId, c.CompletedAt })
             .ToListAsync(cancellationToken);
-        var passed = await quizzes.PassedQuizLessonIdsAsync(enrolment.PersonId, enrolment.CourseId, enrolment.EnrolledAt, cancellationToken);
+        var (passed, passedNow) = await PassedQuizLessonIdsAsync(enrolment.PersonId, enrolment.CourseId, enrolment.EnrolledAt, cancellationToken);
         var lessons = await db.Lessons.Where(l => l.CourseId == enrolment.CourseId).Select(l => l.Id).ToListAsync(cancellationToken);
-        return completions.Where(c => c.CompletedAt >= enrolment.EnrolledAt).Select(c => c.LessonId).Concat(passed)
+        var done = completions.Where(c => c.CompletedAt >= enrolment.EnrolledAt).Select(c => c.LessonId).Concat(passed)
             .Intersect(lessons).ToHashSet();
+        if (passedNow)
+        {
+            await CompleteIfDoneAsync(db, enrolment, done, cancellationToken);
+        }
+        return done;
     }
 
     /// <summary>The signed-in person's progress in a course they may see, with the first lesson still to do.</summary>
@@ -106,7 +116,7 @@ internal sealed class LessonProgress(
             db.LessonCompletions.Add(new LessonCompletion { PersonId = enrolment.PersonId, CourseId = courseId, LessonId = lessonId, CompletedAt = clock.GetUtcNow() });
             await db.SaveChangesAsync(cancellationToken);
         }
-        await CompleteIfDoneAsync(db, enrolment, found.Value.Title, done, ordered.Count, cancellationToken);
+        await CompleteIfDoneAsync(db, enrolment, done, cancellationToken);
         var next = ordered.Skip(index + 1).Concat(ordered.Take(index)).FirstOrDefault(id => !done.Contains(id));
         return next == Guid.Empty ? (Guid?)null : next;
     }
@@ -119,22 +129,44 @@ internal sealed class LessonProgress(
     {
         await using var db = dbFactory.CreateDbContext();
         var enrolment = await db.Enrolments.SingleOrDefaultAsync(e => e.PersonId == personId && e.CourseId == courseId && e.Status == EnrolmentStatus.Active, cancellationToken);
-        var course = await db.Courses.AsNoTracking().SingleOrDefaultAsync(c => c.Id == courseId, cancellationToken);
-        if (enrolment is null || course is null)
+        if (enrolment is null)
         {
             return false;
         }
-        var done = await DoneLessonIdsAsync(db, enrolment, cancellationToken);
-        return await CompleteIfDoneAsync(db, enrolment, course.Title, done, await db.Lessons.CountAsync(l => l.CourseId == courseId, cancellationToken), cancellationToken);
+        // Marking an attempt whose time ran out may complete the enrolment already, so the answer is its status afterwards.
+        await CompleteIfDoneAsync(db, enrolment, await DoneLessonIdsAsync(db, enrolment, cancellationToken), cancellationToken);
+        return enrolment.Status == EnrolmentStatus.Completed;
     }
 
-    private async Task<bool> CompleteIfDoneAsync(
-        LearningDbContext db, Enrolment enrolment, string courseTitle, IReadOnlySet<Guid> done, int lessonCount, CancellationToken cancellationToken)
+    /// <summary>
+    /// The quiz lessons a person passed in attempts started at or after <paramref name="since"/>, and whether one of them was
+    /// passed just now by marking an attempt whose time ran out. Marked in a context of its own: when another request marks the
+    /// same attempt first, both scored the same saved answers, and only the one that saved tells of the pass.
+    /// </summary>
+    private async Task<(IReadOnlySet<Guid> Passed, bool PassedNow)> PassedQuizLessonIdsAsync(
+        Guid personId, Guid courseId, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        if (lessonCount == 0 || done.Count < lessonCount)
+        await using var db = dbFactory.CreateDbContext();
+        var attempts = await db.QuizAttempts.Where(a => a.PersonId == personId && a.CourseId == courseId).ToListAsync(cancellationToken);
+        var passedNow = false;
+        foreach (var attempt in attempts)
+        {
+            passedNow |= await QuizAttempts.FinishIfExpiredAsync(db, attempt, clock.GetUtcNow(), cancellationToken) && attempt.Passed == true;
+        }
+        passedNow = await db.SaveOrErrorAsync(cancellationToken) is null && passedNow;
+        // Compared here rather than in SQL: SQLite cannot compare date-times with offsets.
+        return (attempts.Where(a => a.Passed == true && a.StartedAt >= since).Select(a => a.LessonId).ToHashSet(), passedNow);
+    }
+
+    /// <summary>Completes an active enrolment whose lessons are all done, and passes the completion on as competency evidence.</summary>
+    private async Task<bool> CompleteIfDoneAsync(LearningDbContext db, Enrolment enrolment, IReadOnlySet<Guid> done, CancellationToken cancellationToken)
+    {
+        if (enrolment.Status != EnrolmentStatus.Active || done.Count == 0
+            || done.Count < await db.Lessons.CountAsync(l => l.CourseId == enrolment.CourseId, cancellationToken))
         {
             return false;
         }
+        var courseTitle = await db.Courses.Where(c => c.Id == enrolment.CourseId).Select(c => c.Title).SingleAsync(cancellationToken);
         var now = clock.GetUtcNow();
         enrolment.Status = EnrolmentStatus.Completed;
         enrolment.CompletedAt = now;

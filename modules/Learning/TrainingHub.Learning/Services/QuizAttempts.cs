@@ -13,7 +13,8 @@ namespace TrainingHub.Learning.Services;
 /// its order shuffled once and kept; answers are saved as they are given and refused after the deadline; the server marks
 /// the attempt on submission, or with what was saved once its time ran out. Each person reaches only their own attempts.
 /// </summary>
-internal sealed class QuizAttempts(IDbContextFactory<LearningDbContext> dbFactory, CourseAccess courses, ICurrentUser user, TimeProvider clock) : IQuizOutcomes
+internal sealed class QuizAttempts(
+    IDbContextFactory<LearningDbContext> dbFactory, CourseAccess courses, ICurrentUser user, LessonProgress progress, TimeProvider clock)
 {
     private const string SaveRace = "Error:SaveConflictedWithOtherChange";
 
@@ -34,7 +35,7 @@ internal sealed class QuizAttempts(IDbContextFactory<LearningDbContext> dbFactor
         var content = await QuizVersions.CurrentContentAsync(db, quiz, cancellationToken);
         var ready = QuizRules.CheckQuiz("Quiz", lesson.Title, content) is null;
         var attempts = await MineAsync(db, quiz.Id, personId, cancellationToken);
-        if (await db.SaveOrErrorAsync(cancellationToken) is { } error)
+        if (await SaveAsync(db, cancellationToken) is { } error)
         {
             return error;
         }
@@ -97,7 +98,7 @@ internal sealed class QuizAttempts(IDbContextFactory<LearningDbContext> dbFactor
         saved.OptionIds = [.. answer.OptionIds];
         saved.Text = question.Kind == QuestionKind.ShortAnswer ? answer.Text : null;
         saved.SavedAt = clock.GetUtcNow();
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
+        return await SaveAsync(db, cancellationToken) is { } error ? error : Result.Success();
     }
 
     /// <summary>Submits the attempt and marks it; after the deadline it is marked with the answers saved in time.</summary>
@@ -112,8 +113,9 @@ internal sealed class QuizAttempts(IDbContextFactory<LearningDbContext> dbFactor
         var attempt = found.Value;
         if (attempt.SubmittedAt is null)
         {
-            await FinishAsync(db, attempt, timedOut: !QuizScoring.IsOpen(attempt.Deadline, clock.GetUtcNow()), cancellationToken);
-            if (await db.SaveOrErrorAsync(cancellationToken) is { } error)
+            var now = clock.GetUtcNow();
+            await FinishAsync(db, attempt, timedOut: !QuizScoring.IsOpen(attempt.Deadline, now), now, cancellationToken);
+            if (await SaveAsync(db, cancellationToken) is { } error)
             {
                 return error;
             }
@@ -136,24 +138,7 @@ internal sealed class QuizAttempts(IDbContextFactory<LearningDbContext> dbFactor
         {
             return Error.Rule("Error:AttemptNotSubmitted");
         }
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : await ReviewAsync(db, attempt, cancellationToken);
-    }
-
-    /// <summary>
-    /// The quiz lessons of a course that a person passed in attempts started at or after <paramref name="since"/>. For the
-    /// progress of a course, whose caller has already decided who may see it; it checks no permission itself.
-    /// </summary>
-    public async Task<IReadOnlySet<Guid>> PassedQuizLessonIdsAsync(Guid personId, Guid courseId, DateTimeOffset since, CancellationToken cancellationToken = default)
-    {
-        await using var db = dbFactory.CreateDbContext();
-        var attempts = await db.QuizAttempts.Where(a => a.PersonId == personId && a.CourseId == courseId).ToListAsync(cancellationToken);
-        foreach (var attempt in attempts)
-        {
-            await FinishIfExpiredAsync(db, attempt, cancellationToken);
-        }
-        await db.SaveOrErrorAsync(cancellationToken);
-        // Compared here rather than in SQL: SQLite cannot compare date-times with offsets.
-        return attempts.Where(a => a.Passed == true && a.StartedAt >= since).Select(a => a.LessonId).ToHashSet();
+        return await SaveAsync(db, cancellationToken) is { } error ? error : await ReviewAsync(db, attempt, cancellationToken);
     }
 
     private async Task<Result<QuizPaper>> TryStartAsync(Guid lessonId, CancellationToken cancellationToken)
@@ -180,7 +165,7 @@ internal sealed class QuizAttempts(IDbContextFactory<LearningDbContext> dbFactor
             }
             if (quiz.AttemptLimit is { } limit && attempts.Count >= limit)
             {
-                return await db.SaveOrErrorAsync(cancellationToken) ?? Error.Rule("Error:AttemptLimitReached");
+                return await SaveAsync(db, cancellationToken) ?? Error.Rule("Error:AttemptLimitReached");
             }
             var now = clock.GetUtcNow();
             var version = await QuizVersions.CurrentAsync(db, quiz.Id, content, now, cancellationToken);
@@ -192,7 +177,7 @@ internal sealed class QuizAttempts(IDbContextFactory<LearningDbContext> dbFactor
             };
             db.QuizAttempts.Add(attempt);
         }
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : await PaperAsync(db, attempt, lesson.Title, cancellationToken);
+        return await SaveAsync(db, cancellationToken) is { } error ? error : await PaperAsync(db, attempt, lesson.Title, cancellationToken);
     }
 
     /// <summary>The quiz lesson of a course the user can see, with its quiz if it has been set up.</summary>
@@ -230,7 +215,7 @@ internal sealed class QuizAttempts(IDbContextFactory<LearningDbContext> dbFactor
         }
         if (await FinishIfExpiredAsync(db, found.Value, cancellationToken))
         {
-            return await db.SaveOrErrorAsync(cancellationToken) ?? Error.Rule("Error:TimeUp");
+            return await SaveAsync(db, cancellationToken) ?? Error.Rule("Error:TimeUp");
         }
         return found;
     }
@@ -245,25 +230,50 @@ internal sealed class QuizAttempts(IDbContextFactory<LearningDbContext> dbFactor
         return attempts;
     }
 
-    private async Task<bool> FinishIfExpiredAsync(LearningDbContext db, QuizAttempt attempt, CancellationToken cancellationToken)
+    private Task<bool> FinishIfExpiredAsync(LearningDbContext db, QuizAttempt attempt, CancellationToken cancellationToken) =>
+        FinishIfExpiredAsync(db, attempt, clock.GetUtcNow(), cancellationToken);
+
+    /// <summary>Marks an unsubmitted attempt whose time ran out, with the answers saved by then; answers whether it did.</summary>
+    public static async Task<bool> FinishIfExpiredAsync(LearningDbContext db, QuizAttempt attempt, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (attempt.SubmittedAt is not null || QuizScoring.IsOpen(attempt.Deadline, clock.GetUtcNow()))
+        if (attempt.SubmittedAt is not null || QuizScoring.IsOpen(attempt.Deadline, now))
         {
             return false;
         }
-        await FinishAsync(db, attempt, timedOut: true, cancellationToken);
+        await FinishAsync(db, attempt, timedOut: true, now, cancellationToken);
         return true;
     }
 
     /// <summary>Marks the attempt with its saved answers; one that ran out of time counts as submitted at its deadline.</summary>
-    private async Task FinishAsync(LearningDbContext db, QuizAttempt attempt, bool timedOut, CancellationToken cancellationToken)
+    private static async Task FinishAsync(LearningDbContext db, QuizAttempt attempt, bool timedOut, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var score = QuizScoring.Score(await ContentAsync(db, attempt, cancellationToken), await AnswersAsync(db, attempt.Id, cancellationToken));
-        attempt.SubmittedAt = timedOut ? attempt.Deadline : clock.GetUtcNow();
+        attempt.SubmittedAt = timedOut ? attempt.Deadline : now;
         attempt.TimedOut = timedOut;
         attempt.Score = score.Score;
         attempt.MaxScore = score.MaxScore;
         attempt.Passed = score.Passed;
+    }
+
+    /// <summary>
+    /// Saves, then counts each pass marked in this operation, whether submitted or closed because its time ran out: the quiz's
+    /// lesson is done, and when it was the last one the person's enrolment completes.
+    /// </summary>
+    private async Task<Error?> SaveAsync(LearningDbContext db, CancellationToken cancellationToken)
+    {
+        var passed = db.ChangeTracker.Entries<QuizAttempt>()
+            .Where(e => e.Entity.Passed == true && e.Property(a => a.Passed).IsModified)
+            .Select(e => (e.Entity.PersonId, e.Entity.CourseId))
+            .Distinct().ToList();
+        if (await db.SaveOrErrorAsync(cancellationToken) is { } error)
+        {
+            return error;
+        }
+        foreach (var (personId, courseId) in passed)
+        {
+            await progress.RefreshCompletionAsync(personId, courseId, cancellationToken);
+        }
+        return null;
     }
 
     private async Task<QuizPaper> PaperAsync(LearningDbContext db, QuizAttempt attempt, string title, CancellationToken cancellationToken)
