@@ -309,6 +309,27 @@ public abstract class QuizTests(ITestDatabaseServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_quiz_someone_attempted_cannot_become_a_text_lesson_but_keeps_its_title_edits()
+    {
+        var (courseId, lessonId, _, _) = await PublishedQuizAsync();
+        _person.AsAnotherLearner();
+        await _attempts.StartAsync(lessonId);
+        _person.AsTestUser();
+        var lesson = (await _outline.GetLessonAsync(lessonId)).Value;
+        var asText = LessonInput.From(lesson);
+        asText.Kind = LessonKind.Markdown;
+        asText.Body = "Тепер це текст.";
+
+        var changed = await _outline.UpdateLessonAsync(lessonId, asText, lesson.Version);
+        var renamed = await _outline.UpdateLessonAsync(lessonId, new LessonInput { Title = "Перевірка знань", Kind = LessonKind.Quiz }, lesson.Version);
+
+        Assert.Equal("Error:QuizKindHasAttempts", changed.Error!.Key);
+        Assert.True(renamed.Succeeded);
+        var after = (await _catalogue.GetAsync(courseId)).Value.LessonsInOrder.Single(l => l.Id == lessonId);
+        Assert.Equal((LessonKind.Quiz, "Перевірка знань"), (after.Kind, after.Title));
+    }
+
+    [Fact]
     public async Task Learners_cannot_take_a_quiz_of_a_draft_and_authors_of_another_oblast_cannot_change_the_bank()
     {
         var (courseId, lessonId, choice, _) = await PublishedQuizAsync();

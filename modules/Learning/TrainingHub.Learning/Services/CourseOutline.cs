@@ -145,6 +145,11 @@ internal sealed class CourseOutline(IDbContextFactory<LearningDbContext> dbFacto
         {
             return Error.Validation(errors);
         }
+        // A quiz turned into text or video would keep its attempts but drop out of everyone's progress and results.
+        if (input.Kind != LessonKind.Quiz && await HaveAttemptsAsync(db, [found.Value], cancellationToken))
+        {
+            return Error.Rule("Error:QuizKindHasAttempts");
+        }
         Apply(input, found.Value);
         return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
     }
