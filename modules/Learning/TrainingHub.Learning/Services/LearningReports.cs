@@ -45,16 +45,29 @@ internal sealed class LearningReports(
         return scope.IsEmpty ? [] : (await units.GetUnitsInAsync(scope, cancellationToken)).OrderBy(u => u.Type).ThenBy(u => u.DisplayName, StringComparer.CurrentCulture).ToList();
     }
 
-    /// <summary>The courses people can have been enrolled in (published or archived), for the course picker.</summary>
+    /// <summary>The courses the user may report on, for the course picker.</summary>
     public async Task<IReadOnlyList<ReportCourse>> CoursesAsync(CancellationToken cancellationToken = default)
     {
-        if (access.GetScope(LearningPermissions.ProgressView).IsEmpty)
+        var scope = access.GetScope(LearningPermissions.ProgressView);
+        if (scope.IsEmpty)
         {
             return [];
         }
         await using var db = dbFactory.CreateDbContext();
-        return (await db.Courses.AsNoTracking().Where(c => c.Status != CourseStatus.Draft).Select(c => new ReportCourse(c.Id, c.Title)).ToListAsync(cancellationToken))
+        return (await (await ReportableAsync(db, scope, cancellationToken)).Select(c => new ReportCourse(c.Id, c.Title)).ToListAsync(cancellationToken))
             .OrderBy(c => c.Title, StringComparer.CurrentCulture).ToList();
+    }
+
+    /// <summary>Whether the user may report on the course, to link to its report where the course is shown.</summary>
+    public async Task<bool> CanReportOnAsync(Guid courseId, CancellationToken cancellationToken = default)
+    {
+        var scope = access.GetScope(LearningPermissions.ProgressView);
+        if (scope.IsEmpty)
+        {
+            return false;
+        }
+        await using var db = dbFactory.CreateDbContext();
+        return await (await ReportableAsync(db, scope, cancellationToken)).AnyAsync(c => c.Id == courseId, cancellationToken);
     }
 
     public async Task<Result<LearningReport>> GetAsync(Guid unitId, Guid? courseId, CancellationToken cancellationToken = default)
@@ -72,7 +85,9 @@ internal sealed class LearningReports(
         string? courseTitle = null;
         if (courseId is { } id)
         {
-            courseTitle = await db.Courses.Where(c => c.Id == id).Select(c => c.Title).SingleOrDefaultAsync(cancellationToken);
+            // A course outside the user's area is not found, as elsewhere in the module, so its existence is not revealed.
+            var reportable = await ReportableAsync(db, access.GetScope(LearningPermissions.ProgressView), cancellationToken);
+            courseTitle = await reportable.Where(c => c.Id == id).Select(c => c.Title).SingleOrDefaultAsync(cancellationToken);
             if (courseTitle is null)
             {
                 return Error.NotFound;
@@ -123,6 +138,23 @@ internal sealed class LearningReports(
             byPerson.Where(c => lineOfPerson[c.Key] == l.Id), scores.Where(s => lineOfPerson[s.PersonId] == l.Id).Select(s => s.Score), now))).ToList();
 
         return new LearningReport(unit, courseId, courseTitle, Figures(byCourse, scores.Select(s => s.Score), now), courses, unitLines);
+    }
+
+    /// <summary>
+    /// The courses that concern the user's area: those owned by a unit in it, and those a person whose home unit is in it is
+    /// enrolled in (a hromada follows the oblast's course its people take). Drafts have nobody enrolled.
+    /// </summary>
+    private async Task<IQueryable<Course>> ReportableAsync(LearningDbContext db, UnitScope scope, CancellationToken cancellationToken)
+    {
+        var courses = db.Courses.AsNoTracking().Where(c => c.Status != CourseStatus.Draft);
+        if (scope.IsEverywhere)
+        {
+            return courses;
+        }
+        var unitIds = (await units.GetUnitsInAsync(scope, cancellationToken)).Select(u => u.Id).ToList();
+        var personIds = (await people.FindAsync(new PeopleCriteria(HomeUnitIds: unitIds), cancellationToken)).Select(p => p.Id).ToList();
+        return courses.Where(c => unitIds.Contains(c.OwningUnitId)
+            || db.Enrolments.Any(e => e.CourseId == c.Id && e.Status != EnrolmentStatus.Withdrawn && personIds.Contains(e.PersonId)));
     }
 
     /// <summary>The line a unit of the subtree is counted on: the child of the reported unit it lies under, or the unit itself.</summary>
