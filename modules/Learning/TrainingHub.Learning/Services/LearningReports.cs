@@ -54,8 +54,7 @@ internal sealed class LearningReports(
             return [];
         }
         await using var db = dbFactory.CreateDbContext();
-        return (await (await ReportableAsync(db, scope, cancellationToken)).Select(c => new ReportCourse(c.Id, c.Title)).ToListAsync(cancellationToken))
-            .OrderBy(c => c.Title, StringComparer.CurrentCulture).ToList();
+        return (await ReportableAsync(db, scope, null, cancellationToken)).OrderBy(c => c.Title, StringComparer.CurrentCulture).ToList();
     }
 
     /// <summary>Whether the user may report on the course, to link to its report where the course is shown.</summary>
@@ -67,7 +66,7 @@ internal sealed class LearningReports(
             return false;
         }
         await using var db = dbFactory.CreateDbContext();
-        return await (await ReportableAsync(db, scope, cancellationToken)).AnyAsync(c => c.Id == courseId, cancellationToken);
+        return (await ReportableAsync(db, scope, courseId, cancellationToken)).Count > 0;
     }
 
     public async Task<Result<LearningReport>> GetAsync(Guid unitId, Guid? courseId, CancellationToken cancellationToken = default)
@@ -86,8 +85,7 @@ internal sealed class LearningReports(
         if (courseId is { } id)
         {
             // A course outside the user's area is not found, as elsewhere in the module, so its existence is not revealed.
-            var reportable = await ReportableAsync(db, access.GetScope(LearningPermissions.ProgressView), cancellationToken);
-            courseTitle = await reportable.Where(c => c.Id == id).Select(c => c.Title).SingleOrDefaultAsync(cancellationToken);
+            courseTitle = (await ReportableAsync(db, access.GetScope(LearningPermissions.ProgressView), id, cancellationToken)).SingleOrDefault()?.Title;
             if (courseTitle is null)
             {
                 return Error.NotFound;
@@ -141,20 +139,30 @@ internal sealed class LearningReports(
     }
 
     /// <summary>
-    /// The courses that concern the user's area: those owned by a unit in it, and those a person whose home unit is in it is
-    /// enrolled in (a hromada follows the oblast's course its people take). Drafts have nobody enrolled.
+    /// The courses (or the one course asked for) that concern the user's area: those owned by a unit in it, and those a
+    /// person whose home unit is in it is enrolled in (a hromada follows the oblast's course its people take). Drafts have
+    /// nobody enrolled. Only courses owned elsewhere are looked for among the enrolments, as that asks by the ids of every
+    /// person in the area.
     /// </summary>
-    private async Task<IQueryable<Course>> ReportableAsync(LearningDbContext db, UnitScope scope, CancellationToken cancellationToken)
+    private async Task<List<ReportCourse>> ReportableAsync(LearningDbContext db, UnitScope scope, Guid? onlyId, CancellationToken cancellationToken)
     {
         var courses = db.Courses.AsNoTracking().Where(c => c.Status != CourseStatus.Draft);
-        if (scope.IsEverywhere)
+        if (onlyId is { } id)
         {
-            return courses;
+            courses = courses.Where(c => c.Id == id);
         }
-        var unitIds = (await units.GetUnitsInAsync(scope, cancellationToken)).Select(u => u.Id).ToList();
-        var personIds = (await people.FindAsync(new PeopleCriteria(HomeUnitIds: unitIds), cancellationToken)).Select(p => p.Id).ToList();
-        return courses.Where(c => unitIds.Contains(c.OwningUnitId)
-            || db.Enrolments.Any(e => e.CourseId == c.Id && e.Status != EnrolmentStatus.Withdrawn && personIds.Contains(e.PersonId)));
+        var all = await courses.Select(c => new { c.Id, c.Title, c.OwningUnitId }).ToListAsync(cancellationToken);
+        var area = scope.IsEverywhere ? null : (await units.GetUnitsInAsync(scope, cancellationToken)).Select(u => u.Id).ToHashSet();
+        var elsewhere = area is null ? [] : all.Where(c => !area.Contains(c.OwningUnitId)).Select(c => c.Id).ToList();
+        var taken = new HashSet<Guid>();
+        if (elsewhere.Count > 0)
+        {
+            var personIds = (await people.FindAsync(new PeopleCriteria(HomeUnitIds: area), cancellationToken)).Select(p => p.Id).ToList();
+            taken.UnionWith(await db.Enrolments
+                .Where(e => elsewhere.Contains(e.CourseId) && e.Status != EnrolmentStatus.Withdrawn && personIds.Contains(e.PersonId))
+                .Select(e => e.CourseId).Distinct().ToListAsync(cancellationToken));
+        }
+        return all.Where(c => area is null || area.Contains(c.OwningUnitId) || taken.Contains(c.Id)).Select(c => new ReportCourse(c.Id, c.Title)).ToList();
     }
 
     /// <summary>The line a unit of the subtree is counted on: the child of the reported unit it lies under, or the unit itself.</summary>
