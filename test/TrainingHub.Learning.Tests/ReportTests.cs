@@ -181,6 +181,28 @@ public abstract class ReportTests(ITestDatabaseServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_oblast_of_more_people_than_a_query_takes_parameters_still_gets_its_report_and_course_picker()
+    {
+        InUkrainian();
+        var courseId = await SeedAsync(_host, _world);
+        // SQLite takes at most 32,766 parameters in one statement; the people of a large oblast are more.
+        for (var i = 0; i < 33_000; i++)
+        {
+            _world.People.Add($"Працівник {i}", Units.ZhytomyrCity.Id);
+        }
+        _host.AsCoordinatorOf(Units.Lviv.Id);
+        var lvivCourse = await _host.CreatePublishedAsync("Робота з громадою", Units.Lviv.Id);
+        _host.AsSupervisorOf(Units.Zhytomyr.Id);
+        var reports = _host.Get<LearningReports>();
+
+        var report = await reports.GetAsync(Units.Zhytomyr.Id, courseId);
+
+        Assert.Equal(new ReportFigures(4, 2, 1, 1, 88), report.Value.Total);
+        Assert.Equal([courseId], (await reports.CoursesAsync()).Select(c => c.Id));
+        Assert.Equal(ErrorKind.NotFound, (await reports.GetAsync(Units.Zhytomyr.Id, lvivCourse)).Error!.Kind);
+    }
+
+    [Fact]
     public async Task The_csv_has_a_byte_order_mark_semicolons_and_a_line_for_the_total_each_course_and_each_unit()
     {
         InUkrainian();
