@@ -9,12 +9,14 @@ using TrainingHub.Competencies.Contracts;
 using TrainingHub.Competencies.Data;
 using TrainingHub.Competencies.Domain;
 using TrainingHub.Competencies.Services;
+using TrainingHub.Learning.Contracts;
+using TrainingHub.Learning.Services;
 using TrainingHub.Organisations.Contracts;
 using TrainingHub.SharedKernel.Outcomes;
 using TrainingHub.SharedKernel.Security;
 using TrainingHub.TestKit;
 
-// Generates an oblast of 20,000 people and times the competency gap view on SQLite and, when
+// Generates an oblast of 20,000 people and times the competency gap view and the learning report on SQLite and, when
 // TRAININGHUB_TEST_POSTGRES is set, on PostgreSQL:
 //   dotnet run -c Release --project test/TrainingHub.Benchmarks [-- --people 20000 --runs 7 --sql]
 // --sql prints the SQL each query sends, once, before it is timed.
@@ -60,33 +62,51 @@ async Task RunAsync(string name, ITestDatabaseServer server)
     var hromada = oblast.Units.First(u => u.Type == UnitType.Hromada);
     var organisation = oblast.Units.First(u => u.ParentId == hromada.Id);
     Console.WriteLine($"{"query",-34} {"median ms",10} {"max ms",10} {"rows",8}");
-    await TimeAsync("gap view, whole oblast", async gaps => Rows(await gaps.ViewAsync(versionId, oblast.Oblast.Id)));
-    await TimeAsync("gap view, one hromada", async gaps => Rows(await gaps.ViewAsync(versionId, hromada.Id)));
-    await TimeAsync("gap view, one organisation", async gaps => Rows(await gaps.ViewAsync(versionId, organisation.Id)));
-    await TimeAsync("people with gaps, oblast, page 1", async gaps => (await gaps.PeopleAsync(versionId, oblast.Oblast.Id, null, true, new PageRequest())).Value.TotalCount);
-    await TimeAsync("people with gaps, hromada, page 1", async gaps => (await gaps.PeopleAsync(versionId, hromada.Id, null, true, new PageRequest())).Value.TotalCount);
-    await TimeAsync("people search, oblast", async gaps => (await gaps.PeopleAsync(versionId, oblast.Oblast.Id, "ОЛЕНА", false, new PageRequest())).Value.TotalCount);
+    await TimeAsync(host, "gap view, whole oblast", async (CompetencyGaps gaps) => Rows(await gaps.ViewAsync(versionId, oblast.Oblast.Id)));
+    await TimeAsync(host, "gap view, one hromada", async (CompetencyGaps gaps) => Rows(await gaps.ViewAsync(versionId, hromada.Id)));
+    await TimeAsync(host, "gap view, one organisation", async (CompetencyGaps gaps) => Rows(await gaps.ViewAsync(versionId, organisation.Id)));
+    await TimeAsync(host, "people with gaps, oblast, page 1", async (CompetencyGaps gaps) => (await gaps.PeopleAsync(versionId, oblast.Oblast.Id, null, true, new PageRequest())).Value.TotalCount);
+    await TimeAsync(host, "people with gaps, hromada, page 1", async (CompetencyGaps gaps) => (await gaps.PeopleAsync(versionId, hromada.Id, null, true, new PageRequest())).Value.TotalCount);
+    await TimeAsync(host, "people search, oblast", async (CompetencyGaps gaps) => (await gaps.PeopleAsync(versionId, oblast.Oblast.Id, "ОЛЕНА", false, new PageRequest())).Value.TotalCount);
 
-    async Task TimeAsync(string query, Func<CompetencyGaps, Task<int>> run)
+    var learners = new SyntheticPeople(oblast, people);
+    await using var learning = await LearningReportBenchmark.StartAsync(server, oblast, learners);
+    clock.Restart();
+    var (courseId, enrolments, attempts) = await LearningReportBenchmark.SeedAsync(learning, oblast, learners);
+    Console.WriteLine($"\n{name}: generated {enrolments:N0} enrolments in 3 courses and {attempts:N0} quiz attempts in {clock.Elapsed.TotalSeconds:F1} s");
+    Console.WriteLine($"{"query",-34} {"median ms",10} {"max ms",10} {"rows",8}");
+    learning.User.Holding(new PermissionGrant(LearningPermissions.ProgressView, oblast.Oblast.Id));
+    await TimeAsync(learning, "course picker, oblast", async (LearningReports reports) => (await reports.CoursesAsync()).Count);
+    await TimeAsync(learning, "course report, whole oblast", async (LearningReports reports) => ReportLines(await reports.GetAsync(oblast.Oblast.Id, courseId)));
+    await TimeAsync(learning, "all courses report, whole oblast", async (LearningReports reports) => ReportLines(await reports.GetAsync(oblast.Oblast.Id, null)));
+    learning.User.Holding(new PermissionGrant(LearningPermissions.ProgressView, hromada.Id));
+    await TimeAsync(learning, "course picker, hromada", async (LearningReports reports) => (await reports.CoursesAsync()).Count);
+    await TimeAsync(learning, "course report, one hromada", async (LearningReports reports) => ReportLines(await reports.GetAsync(hromada.Id, courseId)));
+}
+
+async Task TimeAsync<TService>(ModuleTestHost host, string query, Func<TService, Task<int>> run) where TService : notnull
+{
+    sql.Printing = true;
+    var rows = await run(host.Get<TService>());
+    sql.Printing = false;
+    var times = new List<double>();
+    for (var i = 0; i < runs; i++)
     {
-        sql.Printing = true;
-        var rows = await run(host.Get<CompetencyGaps>());
-        sql.Printing = false;
-        var times = new List<double>();
-        for (var i = 0; i < runs; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            rows = await run(host.Get<CompetencyGaps>());
-            times.Add(watch.Elapsed.TotalMilliseconds);
-        }
-        times.Sort();
-        Console.WriteLine($"{query,-34} {times[times.Count / 2],10:F0} {times[^1],10:F0} {rows,8}");
+        var watch = Stopwatch.StartNew();
+        rows = await run(host.Get<TService>());
+        times.Add(watch.Elapsed.TotalMilliseconds);
     }
+    times.Sort();
+    Console.WriteLine($"{query,-34} {times[times.Count / 2],10:F0} {times[^1],10:F0} {rows,8}");
 }
 
 static int Rows(Result<GapView> view) => view.Succeeded
     ? view.Value.Rows.Count + view.Value.Competencies.Count
     : throw new InvalidOperationException(view.Error!.ToString());
+
+static int ReportLines(Result<LearningReport> report) => report.Succeeded
+    ? report.Value.Courses.Count + report.Value.Units.Count
+    : throw new InvalidOperationException(report.Error!.ToString());
 
 int Option(string name, int fallback) =>
     Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var value) ? value : fallback;
@@ -136,13 +156,11 @@ internal static class Seed
         var random = new Random(2026);
         var firstNames = new[] { "Олена", "Ірина", "Петро", "Андрій", "Оксана", "Марія", "Василь", "Наталія", "Роман", "Софія" };
         var lastNames = new[] { "Коваль", "Мельник", "Бойко", "Шевчук", "Ткаченко", "Кравчук", "Бондаренко", "Лисенко", "Савчук", "Гнатюк" };
-        var organisations = oblast.Units.Where(u => u.Type == UnitType.Organisation).ToList();
-        var hromadas = oblast.Units.Where(u => u.Type == UnitType.Hromada).ToList();
         var members = new List<Member>(count);
         for (var i = 0; i < count; i++)
         {
-            // One in twenty works for the hromada itself; one in thirty is no longer active.
-            var home = random.Next(20) == 0 ? hromadas[random.Next(hromadas.Count)] : organisations[random.Next(organisations.Count)];
+            // One in thirty is no longer active.
+            var home = oblast.RandomHome(random);
             var hromadaId = home.Type == UnitType.Hromada ? home.Id : home.ParentId!.Value;
             var fullName = $"{firstNames[random.Next(firstNames.Length)]} {lastNames[random.Next(lastNames.Length)]} {i}";
             members.Add(new Member

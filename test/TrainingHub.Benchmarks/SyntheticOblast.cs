@@ -6,7 +6,7 @@ namespace TrainingHub.Benchmarks;
 
 /// <summary>
 /// An oblast of 40 hromadas with 10 organisations each, held in memory in place of the Organisations module: the
-/// benchmark measures what the gap view asks of its own tables, and unit look-ups are a few hundred rows at most.
+/// benchmark measures what the gap view and the learning report ask of their own tables, and unit look-ups are a few hundred rows at most.
 /// </summary>
 internal sealed class SyntheticOblast : IOrganisationDirectory, IUnitHierarchy, IPositionTypes
 {
@@ -14,6 +14,8 @@ internal sealed class SyntheticOblast : IOrganisationDirectory, IUnitHierarchy, 
     public const int OrganisationsPerHromada = 10;
 
     private readonly Dictionary<Guid, OrganisationUnitSummary> _units = [];
+    private readonly List<OrganisationUnitSummary> _hromadas = [];
+    private readonly List<OrganisationUnitSummary> _organisations = [];
 
     public SyntheticOblast()
     {
@@ -21,9 +23,10 @@ internal sealed class SyntheticOblast : IOrganisationDirectory, IUnitHierarchy, 
         for (var h = 0; h < Hromadas; h++)
         {
             var hromada = Add(Oblast.Id, UnitType.Hromada, $"Громада {h + 1:00}");
+            _hromadas.Add(hromada);
             for (var o = 0; o < OrganisationsPerHromada; o++)
             {
-                Add(hromada.Id, UnitType.Organisation, $"Організація {h + 1:00}-{o + 1:00}");
+                _organisations.Add(Add(hromada.Id, UnitType.Organisation, $"Організація {h + 1:00}-{o + 1:00}"));
             }
         }
     }
@@ -39,6 +42,13 @@ internal sealed class SyntheticOblast : IOrganisationDirectory, IUnitHierarchy, 
         new(Guid.NewGuid(), "social-assistant", "Соціальний помічник", "Social assistant"),
         new(Guid.NewGuid(), "volunteer", "Волонтер", "Volunteer"),
     ];
+
+    /// <summary>Where a generated person works: one in twenty for a hromada itself, the others for one of its organisations.</summary>
+    public OrganisationUnitSummary RandomHome(Random random)
+    {
+        var candidates = random.Next(20) == 0 ? _hromadas : _organisations;
+        return candidates[random.Next(candidates.Count)];
+    }
 
     private OrganisationUnitSummary Add(Guid? parentId, UnitType type, string name)
     {

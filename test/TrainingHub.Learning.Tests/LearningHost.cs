@@ -44,6 +44,10 @@ internal static class LearningHost
     public static TestUser AsAuthorOf(this ModuleTestHost host, Guid unitId) =>
         host.User.Holding(new PermissionGrant(LearningPermissions.CoursesView, null), new PermissionGrant(LearningPermissions.CoursesAuthor, unitId));
 
+    /// <summary>A supervisor of a unit: follows the learning of its people and reads the courses, but neither authors nor enrols.</summary>
+    public static TestUser AsSupervisorOf(this ModuleTestHost host, Guid unitId) =>
+        host.User.Holding(new PermissionGrant(LearningPermissions.CoursesView, null), new PermissionGrant(LearningPermissions.ProgressView, unitId));
+
     public static TestUser AsLearner(this ModuleTestHost host) =>
         host.User.Holding(new PermissionGrant(LearningPermissions.CoursesView, null));
 
@@ -53,6 +57,17 @@ internal static class LearningHost
         var result = await catalogue.CreateAsync(new CourseInput { Title = title, OwningUnitId = unitId, Language = language, OpenForSelfEnrolment = open });
         Assert.True(result.Succeeded, result.Error?.ToString());
         return result.Value;
+    }
+
+    /// <summary>A published course with one lesson, as it must be to enrol people in it.</summary>
+    public static async Task<Guid> CreatePublishedAsync(this ModuleTestHost host, string title, Guid unitId)
+    {
+        var catalogue = host.Get<CourseCatalogue>();
+        var id = await catalogue.CreateAsync(title, unitId);
+        var outline = host.Get<CourseOutline>();
+        await outline.NewLessonAsync(await outline.NewSectionAsync(id, "Основи"), "Вступ", "Текст");
+        Assert.True((await catalogue.PublishAsync(id, (await catalogue.GetAsync(id)).Value.Version)).Succeeded);
+        return id;
     }
 
     public static async Task<Guid> NewSectionAsync(this CourseOutline outline, Guid courseId, string title)

@@ -141,6 +141,68 @@ public abstract class ReportTests(ITestDatabaseServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_hromada_supervisor_picks_among_her_units_courses_and_the_oblast_course_her_people_take_but_not_others()
+    {
+        InUkrainian();
+        var firstAid = await SeedAsync(_host, _world);
+        var hromadaCourse = await _host.CreatePublishedAsync("Ведення випадку", Units.ZhytomyrCity.Id);
+        var oblastCourse = await _host.CreatePublishedAsync("Супервізія в соціальній роботі", Units.Zhytomyr.Id);
+        _host.AsCoordinatorOf(Units.Lviv.Id);
+        var lvivCourse = await _host.CreatePublishedAsync("Робота з громадою", Units.Lviv.Id);
+        _host.AsSupervisorOf(Units.ZhytomyrCity.Id);
+        var reports = _host.Get<LearningReports>();
+
+        var courses = await reports.CoursesAsync();
+
+        // The oblast's first-aid course is taken by people of the hromada; nobody of hers takes the supervision course.
+        Assert.Equal([(hromadaCourse, "Ведення випадку"), (firstAid, "Перша психологічна допомога")], courses.Select(c => (c.Id, c.Title)));
+        Assert.Equal(new ReportFigures(3, 1, 1, 1, 88), (await reports.GetAsync(Units.ZhytomyrCity.Id, firstAid)).Value.Total);
+        Assert.Equal(ErrorKind.NotFound, (await reports.GetAsync(Units.ZhytomyrCity.Id, oblastCourse)).Error!.Kind);
+        Assert.Equal(ErrorKind.NotFound, (await reports.GetAsync(Units.ZhytomyrCity.Id, lvivCourse)).Error!.Kind);
+        Assert.Equal(ErrorKind.NotFound, (await _host.Get<ReportExport>().ExportAsync(Units.ZhytomyrCity.Id, lvivCourse, ReportFormat.Csv)).Error!.Kind);
+    }
+
+    [Fact]
+    public async Task A_coordinator_of_another_oblast_picks_their_own_courses_and_ours_only_where_their_people_are_enrolled()
+    {
+        InUkrainian();
+        var firstAid = await SeedAsync(_host, _world);
+        var unattended = await _host.CreatePublishedAsync("Супервізія в соціальній роботі", Units.Zhytomyr.Id);
+        _host.AsCoordinatorOf(Units.Lviv.Id);
+        var lvivCourse = await _host.CreatePublishedAsync("Робота з громадою", Units.Lviv.Id);
+        var reports = _host.Get<LearningReports>();
+
+        var courses = await reports.CoursesAsync();
+
+        // Ostap of Lviv took the first-aid course by himself; nobody of Lviv takes the supervision course.
+        Assert.Equal([firstAid, lvivCourse], courses.Select(c => c.Id));
+        Assert.Equal(new ReportFigures(1, 1, 0, 0, 0), (await reports.GetAsync(Units.Lviv.Id, firstAid)).Value.Total);
+        Assert.Equal(ErrorKind.NotFound, (await reports.GetAsync(Units.Lviv.Id, unattended)).Error!.Kind);
+    }
+
+    [Fact]
+    public async Task An_oblast_of_more_people_than_a_query_takes_parameters_still_gets_its_report_and_course_picker()
+    {
+        InUkrainian();
+        var courseId = await SeedAsync(_host, _world);
+        // SQLite takes at most 32,766 parameters in one statement; the people of a large oblast are more.
+        for (var i = 0; i < 33_000; i++)
+        {
+            _world.People.Add($"Працівник {i}", Units.ZhytomyrCity.Id);
+        }
+        _host.AsCoordinatorOf(Units.Lviv.Id);
+        var lvivCourse = await _host.CreatePublishedAsync("Робота з громадою", Units.Lviv.Id);
+        _host.AsSupervisorOf(Units.Zhytomyr.Id);
+        var reports = _host.Get<LearningReports>();
+
+        var report = await reports.GetAsync(Units.Zhytomyr.Id, courseId);
+
+        Assert.Equal(new ReportFigures(4, 2, 1, 1, 88), report.Value.Total);
+        Assert.Equal([courseId], (await reports.CoursesAsync()).Select(c => c.Id));
+        Assert.Equal(ErrorKind.NotFound, (await reports.GetAsync(Units.Zhytomyr.Id, lvivCourse)).Error!.Kind);
+    }
+
+    [Fact]
     public async Task The_csv_has_a_byte_order_mark_semicolons_and_a_line_for_the_total_each_course_and_each_unit()
     {
         InUkrainian();

@@ -45,16 +45,28 @@ internal sealed class LearningReports(
         return scope.IsEmpty ? [] : (await units.GetUnitsInAsync(scope, cancellationToken)).OrderBy(u => u.Type).ThenBy(u => u.DisplayName, StringComparer.CurrentCulture).ToList();
     }
 
-    /// <summary>The courses people can have been enrolled in (published or archived), for the course picker.</summary>
+    /// <summary>The courses the user may report on, for the course picker.</summary>
     public async Task<IReadOnlyList<ReportCourse>> CoursesAsync(CancellationToken cancellationToken = default)
     {
-        if (access.GetScope(LearningPermissions.ProgressView).IsEmpty)
+        var scope = access.GetScope(LearningPermissions.ProgressView);
+        if (scope.IsEmpty)
         {
             return [];
         }
         await using var db = dbFactory.CreateDbContext();
-        return (await db.Courses.AsNoTracking().Where(c => c.Status != CourseStatus.Draft).Select(c => new ReportCourse(c.Id, c.Title)).ToListAsync(cancellationToken))
-            .OrderBy(c => c.Title, StringComparer.CurrentCulture).ToList();
+        return (await ReportableAsync(db, scope, null, cancellationToken)).OrderBy(c => c.Title, StringComparer.CurrentCulture).ToList();
+    }
+
+    /// <summary>Whether the user may report on the course, to link to its report where the course is shown.</summary>
+    public async Task<bool> CanReportOnAsync(Guid courseId, CancellationToken cancellationToken = default)
+    {
+        var scope = access.GetScope(LearningPermissions.ProgressView);
+        if (scope.IsEmpty)
+        {
+            return false;
+        }
+        await using var db = dbFactory.CreateDbContext();
+        return (await ReportableAsync(db, scope, courseId, cancellationToken)).Count > 0;
     }
 
     public async Task<Result<LearningReport>> GetAsync(Guid unitId, Guid? courseId, CancellationToken cancellationToken = default)
@@ -72,7 +84,8 @@ internal sealed class LearningReports(
         string? courseTitle = null;
         if (courseId is { } id)
         {
-            courseTitle = await db.Courses.Where(c => c.Id == id).Select(c => c.Title).SingleOrDefaultAsync(cancellationToken);
+            // A course outside the user's area is not found, as elsewhere in the module, so its existence is not revealed.
+            courseTitle = (await ReportableAsync(db, access.GetScope(LearningPermissions.ProgressView), id, cancellationToken)).SingleOrDefault()?.Title;
             if (courseTitle is null)
             {
                 return Error.NotFound;
@@ -86,8 +99,9 @@ internal sealed class LearningReports(
         var personIds = lineOfPerson.Keys.ToList();
         var now = clock.GetUtcNow();
 
-        var enrolments = db.Enrolments.Where(e => e.Status != EnrolmentStatus.Withdrawn && personIds.Contains(e.PersonId));
-        var attempts = db.QuizAttempts.Where(a => a.SubmittedAt != null && a.Score != null && a.MaxScore > 0 && personIds.Contains(a.PersonId));
+        // The people go as one array parameter: an oblast's tens of thousands, one parameter each, would be more than SQLite takes.
+        var enrolments = db.Enrolments.Where(e => e.Status != EnrolmentStatus.Withdrawn && EF.Parameter(personIds).Contains(e.PersonId));
+        var attempts = db.QuizAttempts.Where(a => a.SubmittedAt != null && a.Score != null && a.MaxScore > 0 && EF.Parameter(personIds).Contains(a.PersonId));
         if (courseId is { } only)
         {
             enrolments = enrolments.Where(e => e.CourseId == only);
@@ -123,6 +137,33 @@ internal sealed class LearningReports(
             byPerson.Where(c => lineOfPerson[c.Key] == l.Id), scores.Where(s => lineOfPerson[s.PersonId] == l.Id).Select(s => s.Score), now))).ToList();
 
         return new LearningReport(unit, courseId, courseTitle, Figures(byCourse, scores.Select(s => s.Score), now), courses, unitLines);
+    }
+
+    /// <summary>
+    /// The courses (or the one course asked for) that concern the user's area: those owned by a unit in it, and those a
+    /// person whose home unit is in it is enrolled in (a hromada follows the oblast's course its people take). Drafts have
+    /// nobody enrolled. Only courses owned elsewhere are looked for among the enrolments, as that asks by the ids of every
+    /// person in the area.
+    /// </summary>
+    private async Task<List<ReportCourse>> ReportableAsync(LearningDbContext db, UnitScope scope, Guid? onlyId, CancellationToken cancellationToken)
+    {
+        var courses = db.Courses.AsNoTracking().Where(c => c.Status != CourseStatus.Draft);
+        if (onlyId is { } id)
+        {
+            courses = courses.Where(c => c.Id == id);
+        }
+        var all = await courses.Select(c => new { c.Id, c.Title, c.OwningUnitId }).ToListAsync(cancellationToken);
+        var area = scope.IsEverywhere ? null : (await units.GetUnitsInAsync(scope, cancellationToken)).Select(u => u.Id).ToHashSet();
+        var elsewhere = area is null ? [] : all.Where(c => !area.Contains(c.OwningUnitId)).Select(c => c.Id).ToList();
+        var taken = new HashSet<Guid>();
+        if (elsewhere.Count > 0)
+        {
+            var personIds = (await people.FindAsync(new PeopleCriteria(HomeUnitIds: area), cancellationToken)).Select(p => p.Id).ToList();
+            taken.UnionWith(await db.Enrolments
+                .Where(e => elsewhere.Contains(e.CourseId) && e.Status != EnrolmentStatus.Withdrawn && EF.Parameter(personIds).Contains(e.PersonId))
+                .Select(e => e.CourseId).Distinct().ToListAsync(cancellationToken));
+        }
+        return all.Where(c => area is null || area.Contains(c.OwningUnitId) || taken.Contains(c.Id)).Select(c => new ReportCourse(c.Id, c.Title)).ToList();
     }
 
     /// <summary>The line a unit of the subtree is counted on: the child of the reported unit it lies under, or the unit itself.</summary>
