@@ -25,17 +25,21 @@ public static class ModuleDbContextOptions
     {
         var builder = new DbContextOptionsBuilder<TContext>();
         var migrationsAssembly = typeof(TContext).Assembly.GetName().Name;
+        // A list in a query (the people of an oblast, say) goes as one array parameter, not one parameter per item: SQLite
+        // refuses more than 32,766 parameters, and tens of thousands of them made a whole-oblast report take seconds.
         if (provider == DatabaseProvider.PostgreSql)
         {
             builder.UseNpgsql(connectionString, o => o
                 .MigrationsAssembly(migrationsAssembly)
-                .MigrationsHistoryTable("__EFMigrationsHistory", schema));
+                .MigrationsHistoryTable("__EFMigrationsHistory", schema)
+                .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
         }
         else
         {
             builder.UseSqlite(connectionString, o => o
                 .MigrationsAssembly(migrationsAssembly)
-                .MigrationsHistoryTable($"__EFMigrationsHistory_{schema}"));
+                .MigrationsHistoryTable($"__EFMigrationsHistory_{schema}")
+                .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
         }
         builder.AddInterceptors(VersionStampInterceptor.Instance);
         if (interceptors is { Count: > 0 })

@@ -99,9 +99,8 @@ internal sealed class LearningReports(
         var personIds = lineOfPerson.Keys.ToList();
         var now = clock.GetUtcNow();
 
-        // The people go as one array parameter: an oblast's tens of thousands, one parameter each, would be more than SQLite takes.
-        var enrolments = db.Enrolments.Where(e => e.Status != EnrolmentStatus.Withdrawn && EF.Parameter(personIds).Contains(e.PersonId));
-        var attempts = db.QuizAttempts.Where(a => a.SubmittedAt != null && a.Score != null && a.MaxScore > 0 && EF.Parameter(personIds).Contains(a.PersonId));
+        var enrolments = db.Enrolments.Where(e => e.Status != EnrolmentStatus.Withdrawn && personIds.Contains(e.PersonId));
+        var attempts = db.QuizAttempts.Where(a => a.SubmittedAt != null && a.Score != null && a.MaxScore > 0 && personIds.Contains(a.PersonId));
         if (courseId is { } only)
         {
             enrolments = enrolments.Where(e => e.CourseId == only);
@@ -160,7 +159,7 @@ internal sealed class LearningReports(
         {
             var personIds = (await people.FindAsync(new PeopleCriteria(HomeUnitIds: area), cancellationToken)).Select(p => p.Id).ToList();
             taken.UnionWith(await db.Enrolments
-                .Where(e => elsewhere.Contains(e.CourseId) && e.Status != EnrolmentStatus.Withdrawn && EF.Parameter(personIds).Contains(e.PersonId))
+                .Where(e => elsewhere.Contains(e.CourseId) && e.Status != EnrolmentStatus.Withdrawn && personIds.Contains(e.PersonId))
                 .Select(e => e.CourseId).Distinct().ToListAsync(cancellationToken));
         }
         return all.Where(c => area is null || area.Contains(c.OwningUnitId) || taken.Contains(c.Id)).Select(c => new ReportCourse(c.Id, c.Title)).ToList();
