@@ -58,12 +58,14 @@ public sealed class LearningJourneyTests(BrowserSession session)
         await page.GetByRole(AriaRole.Button, new() { Name = "Додати урок до розділу «Підготовка»" }).ClickAsync();
         await page.Locator("#lesson-title").FillAsync("Що взяти з собою");
         await page.Locator("#lesson-body").FillAsync("Перед візитом перечитайте **план**: мета, час і хто буде вдома.");
+        await Assertions.Expect(page.Locator("#lesson-preview strong")).ToHaveTextAsync("план");
         await page.Locator("#save-lesson").ClickAsync();
         await Assertions.Expect(page.Locator(".th-lesson-list")).ToContainTextAsync("Що взяти з собою");
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "Банк питань" }).ClickAsync();
         await page.Locator("#add-question").ClickAsync();
         await page.Locator("#question-text").FillAsync("Що треба перечитати перед візитом?");
+        await Assertions.Expect(page.Locator("#question-preview")).ToHaveTextAsync("Що треба перечитати перед візитом?");
         await page.Locator("#option-text-0").FillAsync("План візиту");
         await page.Locator("#option-text-1").FillAsync("Нічого");
         await page.Locator("#option-correct-0").ClickAsync();
