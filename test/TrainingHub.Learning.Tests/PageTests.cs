@@ -60,6 +60,25 @@ public sealed class PageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_lesson_saved_the_moment_its_text_is_typed_keeps_all_of_it()
+    {
+        var courseId = await _catalogue.CreateAsync("Розпізнавання насильства", _units.ZhytomyrCity.Id);
+        await _outline.NewSectionAsync(courseId, "Ознаки");
+        _pages.RenderProviders();
+        var page = Render<CourseEditor>(p => p.Add(x => x.Id, courseId));
+        page.WaitForAssertion(() => Assert.Contains("1. Ознаки", page.Markup));
+
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Додати урок").Click();
+        page.Find("#lesson-title").Change("Фізичні ознаки");
+        page.Find("#lesson-body").Input("Зверніть увагу на синці різної давності.");
+        page.Find("#lesson-editor form").Submit();
+
+        page.WaitForAssertion(() => Assert.Contains("Фізичні ознаки", page.Find(".th-lesson-list").TextContent));
+        var lessonId = (await _catalogue.GetAsync(courseId)).Value.LessonsInOrder.Single().Id;
+        Assert.Equal("Зверніть увагу на синці різної давності.", (await _outline.GetLessonAsync(lessonId)).Value.Body);
+    }
+
+    [Fact]
     public async Task A_learner_reads_a_lesson_with_its_formatting_but_nothing_from_the_pasted_script_and_no_lock_marker()
     {
         var (courseId, lessonId) = await CourseWithLessonAsync(new LessonInput

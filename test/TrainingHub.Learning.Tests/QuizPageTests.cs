@@ -54,6 +54,25 @@ public sealed class QuizPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_question_saved_the_moment_its_text_is_typed_keeps_all_of_it()
+    {
+        var courseId = await _pages.Get<CourseCatalogue>().CreateAsync("Розпізнавання насильства", _units.ZhytomyrCity.Id);
+        _pages.RenderProviders();
+        var bank = _pages.Render<QuestionBankPanel>(p => p.Add(x => x.CourseId, courseId));
+        bank.WaitForAssertion(() => Assert.NotNull(bank.Find("#bank-empty")));
+
+        bank.Find("#add-question").Click();
+        bank.Find("#option-text-0").Change("Службі у справах дітей");
+        bank.Find("#option-text-1").Change("Нікому");
+        bank.Find("#option-correct-0").Change(true);
+        bank.Find("#question-text").Input("Кому повідомити про підозру насильства?");
+        bank.Find("#question-editor form").Submit();
+
+        bank.WaitForAssertion(() => Assert.Empty(bank.FindAll("#question-editor")));
+        Assert.Equal("Кому повідомити про підозру насильства?", (await _pages.Get<QuestionBank>().ListAsync(courseId)).Value.Single().Text);
+    }
+
+    [Fact]
     public async Task A_learner_answers_is_asked_to_confirm_with_a_question_unanswered_and_then_sees_the_review_with_feedback()
     {
         var (_, lessonId) = await PublishedQuizAsync();
