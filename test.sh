@@ -13,6 +13,7 @@ cd "$(dirname "$0")"
 
 PASSED=0
 FAILED=0
+FAILED_NAMES=""
 WORKDIR=""     # test log and Maildir
 PGDATA=""      # separate, because it must be owned by the postgres user
 PG_BIN=""
@@ -131,7 +132,7 @@ on_exit() {
   local rc=$?
   trap - EXIT INT TERM
   cleanup
-  echo "$PASSED passed, $FAILED failed"
+  echo "$PASSED passed, $FAILED failed${FAILED_NAMES:+: $FAILED_NAMES}"
   exit "$rc"
 }
 
@@ -146,6 +147,17 @@ parse_summary() {
     found && /^[[:space:]]*succeeded:[[:space:]]*[0-9]+/ { sub(/^[[:space:]]*succeeded:[[:space:]]*/, ""); ok = $0 + 0 }
     found && /^[[:space:]]*failed:[[:space:]]*[0-9]+/    { sub(/^[[:space:]]*failed:[[:space:]]*/, "");    bad = $0 + 0 }
     END { if (found) print ok, bad }'
+}
+
+# Prints the names of the failed tests (class and method, without the namespace) on one line.
+failed_tests() {
+  sed 's/\x1b\[[0-9;]*[A-Za-z]//g' "$1" | awk '
+    /^failed / {
+      line = substr($0, 8); sub(/^\([a-z]+\) /, "", line); sub(/ \([0-9][^()]*\)$/, "", line)
+      args = ""; if ((i = index(line, "(")) > 0) { args = substr(line, i); line = substr(line, 1, i - 1) }
+      n = split(line, part, "."); names = names (names ? ", " : "") part[n - 1] "." part[n] args
+    }
+    END { print names }'
 }
 
 run_tests() {
@@ -166,6 +178,8 @@ run_tests() {
     die "no test summary found: the build or the test run failed (exit code $rc)"
   fi
   read -r PASSED FAILED <<<"$counts"
+  # The summary line names what failed, so a log that shows only its last lines still says where to look.
+  FAILED_NAMES=$(failed_tests "$test_log")
   if (( rc != 0 )); then
     die "dotnet test exited with code $rc"
   fi
