@@ -93,12 +93,15 @@ internal static class PageActions
 
     /// <summary>
     /// Picks an option of a MudSelect by the select's id. Once the select has a value its input is hidden, so the click
-    /// goes to the select around it, as a person's would.
+    /// goes to the select around it, as a person's would. Waits until the select holds the choice, that is until the app
+    /// has taken it: a click made before that could reach the app first.
     /// </summary>
     public static async Task ChooseAsync(this IPage page, string selectId, string option)
     {
-        await page.Locator($".mud-input-control.mud-select:has([id='{selectId}'])").ClickAsync();
+        var select = page.Locator($".mud-input-control.mud-select:has([id='{selectId}'])");
+        await select.ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        await Assertions.Expect(select).ToMatchAriaSnapshotAsync($"- combobox: \"{option}\"");
     }
 
     /// <summary>Opens a page of the app and waits until it is live.</summary>
@@ -114,7 +117,14 @@ internal static class PageActions
         await page.GetByLabel(Texts.Email).FillAsync(email);
         await page.GetByLabel(Texts.Password).FillAsync(TrainingHubApp.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = Texts.SignIn }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.EndsWith("/account/login", StringComparison.Ordinal));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.EndsWith("/account/login", StringComparison.Ordinal));
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Signing in as {email} stayed on {page.Url}, which says: {await page.Locator("body").InnerTextAsync()}");
+        }
         if (page.Url.Contains("/account/login-2fa"))
         {
             await page.EnterAuthenticatorCodeAsync(TrainingHubApp.DemoAuthenticatorKey);

@@ -85,6 +85,7 @@ public sealed class LearningJourneyTests(BrowserSession session)
 
         await page.Locator("#mapping-competency").FillAsync("CP.2.1");
         await page.GetByRole(AriaRole.Option, new() { Name = "CP.2.1 Перший контакт із сім'єю" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#mapping-competency")).ToHaveValueAsync("CP.2.1 Перший контакт із сім'єю");
         await page.ChooseAsync("mapping-level", "Обізнаність");
         await page.Locator("#add-mapping").ClickAsync();
         await Assertions.Expect(page.Locator("#course-competencies")).ToContainTextAsync("CP.2.1");
