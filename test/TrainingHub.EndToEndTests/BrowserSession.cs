@@ -87,6 +87,12 @@ public sealed class BrowserSession : IAsyncLifetime
 
 internal static class PageActions
 {
+    /// <summary>
+    /// Waits for an address only until the new page starts arriving, not for its every resource ("load"), which on a machine
+    /// busy with the rest of the suite can take longer than the step's timeout; the next step waits for what it needs.
+    /// </summary>
+    public static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+
     /// <summary>Waits until the page is live (its circuit connected); clicks before that would be lost.</summary>
     public static Task WaitUntilInteractiveAsync(this IPage page) =>
         page.Locator("[data-interactive='true']").WaitForAsync();
@@ -119,7 +125,7 @@ internal static class PageActions
         await page.GetByRole(AriaRole.Button, new() { Name = Texts.SignIn }).ClickAsync();
         try
         {
-            await page.WaitForURLAsync(url => !url.EndsWith("/account/login", StringComparison.Ordinal));
+            await page.WaitForURLAsync(url => !url.EndsWith("/account/login", StringComparison.Ordinal), Committed);
         }
         catch (TimeoutException)
         {
@@ -137,7 +143,7 @@ internal static class PageActions
     {
         await page.GetByLabel(Texts.Code).FillAsync(TrainingHubApp.AuthenticatorCode(key));
         await page.GetByRole(AriaRole.Button, new() { Name = Texts.Continue }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        await page.WaitForURLAsync(url => !url.Contains("/account/login"), Committed);
     }
 
     /// <summary>No serious or critical accessibility violations on the page as it stands.</summary>

@@ -81,7 +81,7 @@ public sealed partial class InvitationJourneyTests(BrowserSession session)
         await page.GetByLabel("Електронна пошта").FillAsync("p.hnatiuk@traininghub.example");
         await page.GetByLabel("Пароль").FillAsync("Petro-new-pass-7");
         await page.GetByRole(AriaRole.Button, new() { Name = "Увійти" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), PageActions.Committed);
     }
 
     private async Task<MimeKit.MimeMessage> WaitForMessageAsync(string address)

@@ -32,7 +32,7 @@ public sealed class LearningJourneyTests(BrowserSession session)
         await AssertFitsPhoneAsync(learner);
         await learner.AssertAccessibleAsync();
         await learner.GetByRole(AriaRole.Button, new() { Name = "Вийти" }).ClickAsync();
-        await learner.WaitForURLAsync(url => url.Contains("/account/login"));
+        await learner.WaitForURLAsync(url => url.Contains("/account/login"), PageActions.Committed);
 
         await coordinator.OpenAsync("/learning/reports");
         await coordinator.ChooseAsync("report-unit", Hromada);

@@ -57,7 +57,7 @@ public sealed class OrganisationJourneyTests(BrowserSession session)
         await page.AssertAccessibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/account/login"));
+        await page.WaitForURLAsync(url => url.Contains("/account/login"), PageActions.Committed);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Sign in");
         await page.GotoAsync("/organisations");
         Assert.Contains("/account/login", page.Url);

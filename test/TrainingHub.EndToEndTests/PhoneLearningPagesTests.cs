@@ -20,7 +20,7 @@ public sealed class PhoneLearningPagesTests(BrowserSession session)
 
         await CheckAsync(page, "/learning/courses", problems);
         await page.GetByRole(AriaRole.Link, new() { Name = DemoCourse, Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/learning/courses/"));
+        await page.WaitForURLAsync(url => url.Contains("/learning/courses/"), PageActions.Committed);
         var course = new Uri(page.Url).AbsolutePath;
         foreach (var path in new[]
                  {

@@ -13,7 +13,7 @@ public sealed class TwoFactorJourneyTests(BrowserSession session)
         var page = await session.NewPageAsync();
 
         await SignInWithPasswordAsync(page, "new.admin@traininghub.example");
-        await page.WaitForURLAsync("**/account/two-factor");
+        await page.WaitForURLAsync("**/account/two-factor", PageActions.Committed);
         await Assertions.Expect(page.Locator("#two-factor-required")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "QR-код для додавання TrainingHub до застосунку-автентифікатора" })).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
@@ -30,10 +30,11 @@ public sealed class TwoFactorJourneyTests(BrowserSession session)
         await page.GetByRole(AriaRole.Link, new() { Name = "Я зберіг(ла) коди" }).ClickAsync();
         await page.WaitUntilInteractiveAsync();
         await page.Locator("#logout").ClickAsync();
-        await page.WaitForURLAsync("**/account/login");
+        await page.WaitForURLAsync("**/account/login", PageActions.Committed);
 
         await SignInWithPasswordAsync(page, "new.admin@traininghub.example");
-        await page.WaitForURLAsync("**/account/login-2fa**");
+        await page.WaitForURLAsync("**/account/login-2fa**", PageActions.Committed);
+        await Assertions.Expect(page.GetByLabel("Код із застосунку")).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
         await page.EnterAuthenticatorCodeAsync(key);
         await page.GotoAsync("/people");
