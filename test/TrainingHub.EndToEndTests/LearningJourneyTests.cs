@@ -132,11 +132,12 @@ public sealed class LearningJourneyTests(BrowserSession session)
         await page.WaitUntilInteractiveAsync();
         await page.Locator("#start-quiz").ClickAsync();
         await page.GetByLabel("План візиту").CheckAsync();
-        await Assertions.Expect(page.Locator("#quiz-answered")).ToContainTextAsync("1");
+        await Assertions.Expect(page.Locator("#quiz-answered")).ToHaveTextAsync("Відповіли: 1 з 1");
         await AssertFitsPhoneAsync(page);
         await page.AssertAccessibleAsync();
         await page.Locator("#submit-quiz").ClickAsync();
         await Assertions.Expect(page.Locator("#quiz-result")).ToContainTextAsync("100");
+        await Assertions.Expect(page.Locator("#lesson-progress-text")).ToHaveTextAsync("Уроків: 2 з 2 · 100%");
         await AssertFitsPhoneAsync(page);
         await page.AssertAccessibleAsync();
 

@@ -107,6 +107,29 @@ public sealed class QuizPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Passing_the_last_quiz_shows_the_course_finished_on_the_lesson_page_at_once()
+    {
+        var (courseId, lessonId) = await PublishedQuizAsync();
+        _person.AsAnotherLearner();
+        Assert.True((await _pages.Get<Enrolments>().EnrolSelfAsync(courseId)).Succeeded);
+        _pages.RenderProviders();
+        var page = _pages.Render<LessonPage>(p => p.Add(x => x.Id, courseId).Add(x => x.LessonId, lessonId));
+        page.WaitForAssertion(() => Assert.Equal("Уроків: 0 з 1 · 0%", page.Find("#lesson-progress-text").TextContent));
+
+        page.Find("#start-quiz").Click();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#answer-1")));
+        page.FindAll("label").Single(l => l.TextContent == "Забезпечити безпеку").ParentElement!.QuerySelector("input")!.Change(true);
+        page.Find("#answer-1").Change("підтримка");
+        page.WaitForAssertion(() => Assert.Equal("Відповіли: 2 з 2", page.Find("#quiz-answered").TextContent));
+        page.Find("#quiz-form").Submit();
+
+        page.WaitForAssertion(() => Assert.Contains("Тест складено.", page.Find("#quiz-result").TextContent));
+        page.WaitForAssertion(() => Assert.Equal("Уроків: 1 з 1 · 100%", page.Find("#lesson-progress-text").TextContent));
+        Assert.NotNull(page.Find("#lesson-done"));
+        Assert.Equal(Standing.Completed, (await _pages.Get<LessonProgress>().GetAsync(courseId)).Value.Standing);
+    }
+
+    [Fact]
     public async Task An_author_who_deletes_a_quiz_learners_have_taken_is_told_why_it_stays()
     {
         var (courseId, lessonId) = await PublishedQuizAsync();
