@@ -4,7 +4,7 @@ namespace TrainingHub.EndToEndTests;
 
 /// <summary>
 /// Supervisors and coordinators in a hromada often have only a phone: every learning page, and the competency pages it
-/// leads to, fits a 360-pixel screen without sideways scrolling and passes axe there.
+/// leads to, fits a 360-pixel screen without sideways scrolling or filters spilling over the list, and passes axe there.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PhoneLearningPagesTests(BrowserSession session)
@@ -12,7 +12,7 @@ public sealed class PhoneLearningPagesTests(BrowserSession session)
     private const string DemoCourse = "Перша психологічна допомога: основи";
 
     [Fact]
-    public async Task A_coordinator_on_a_phone_can_read_every_learning_page_without_scrolling_sideways()
+    public async Task A_coordinator_on_a_phone_can_read_every_learning_page_without_scrolling_sideways_or_filters_over_the_list()
     {
         var page = await session.NewPageAsync(new ViewportSize { Width = 360, Height = 740 });
         await page.SignInAsync("coordinator@traininghub.example");
@@ -52,6 +52,11 @@ public sealed class PhoneLearningPagesTests(BrowserSession session)
         if (overflow is not null)
         {
             problems.Add($"{path} is wider than the phone: {overflow}");
+        }
+        var spilled = await page.EvaluateAsync<int>("() => [...document.querySelectorAll('main .mud-toolbar')].filter(t => t.scrollHeight > t.clientHeight + 1).length");
+        if (spilled > 0)
+        {
+            problems.Add($"{path} has {spilled} toolbar(s) whose filters spill over what follows");
         }
         try
         {
