@@ -166,8 +166,9 @@ run_tests() {
   export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
   out=$(dotnet tool restore 2>&1) || { echo "$out" >&2; die "dotnet tool restore failed"; }
-  # global.json selects Microsoft.Testing.Platform, hence --solution (unless the caller picked a project).
-  local target=(--solution TrainingHub.sln) arg
+  # global.json selects Microsoft.Testing.Platform, hence --solution (unless the caller picked a project). The test
+  # projects run one after another: run beside the others on two cores, the browser journeys' steps timed out now and then.
+  local target=(--solution TrainingHub.sln --max-parallel-test-modules 1) arg
   for arg in "$@"; do
     if [[ $arg == --project || $arg == --solution ]]; then target=(); fi
   done
