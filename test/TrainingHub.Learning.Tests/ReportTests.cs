@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
+using TrainingHub.SharedKernel.Export;
 using TrainingHub.Learning.Data;
 using TrainingHub.Learning.Domain;
 using TrainingHub.Learning.Services;
@@ -132,7 +133,7 @@ public abstract class ReportTests(ITestDatabaseServer server) : IAsyncLifetime
 
         var ours = await reports.GetAsync(Units.Zhytomyr.Id, courseId);
         var theirs = (await reports.GetAsync(Units.Lviv.Id, null)).Value;
-        var export = await _host.Get<ReportExport>().ExportAsync(Units.ZhytomyrCity.Id, null, ReportFormat.Csv);
+        var export = await _host.Get<ReportExport>().ExportAsync(Units.ZhytomyrCity.Id, null, SpreadsheetFormat.Csv);
 
         Assert.Equal(ErrorKind.Forbidden, ours.Error!.Kind);
         Assert.Equal(ErrorKind.Forbidden, export.Error!.Kind);
@@ -159,7 +160,7 @@ public abstract class ReportTests(ITestDatabaseServer server) : IAsyncLifetime
         Assert.Equal(new ReportFigures(3, 1, 1, 1, 88), (await reports.GetAsync(Units.ZhytomyrCity.Id, firstAid)).Value.Total);
         Assert.Equal(ErrorKind.NotFound, (await reports.GetAsync(Units.ZhytomyrCity.Id, oblastCourse)).Error!.Kind);
         Assert.Equal(ErrorKind.NotFound, (await reports.GetAsync(Units.ZhytomyrCity.Id, lvivCourse)).Error!.Kind);
-        Assert.Equal(ErrorKind.NotFound, (await _host.Get<ReportExport>().ExportAsync(Units.ZhytomyrCity.Id, lvivCourse, ReportFormat.Csv)).Error!.Kind);
+        Assert.Equal(ErrorKind.NotFound, (await _host.Get<ReportExport>().ExportAsync(Units.ZhytomyrCity.Id, lvivCourse, SpreadsheetFormat.Csv)).Error!.Kind);
     }
 
     [Fact]
@@ -208,7 +209,7 @@ public abstract class ReportTests(ITestDatabaseServer server) : IAsyncLifetime
         InUkrainian();
         var courseId = await SeedAsync(_host, _world);
 
-        var file = (await _host.Get<ReportExport>().ExportAsync(Units.Zhytomyr.Id, courseId, ReportFormat.Csv)).Value;
+        var file = (await _host.Get<ReportExport>().ExportAsync(Units.Zhytomyr.Id, courseId, SpreadsheetFormat.Csv)).Value;
 
         Assert.Equal(Encoding.UTF8.GetPreamble(), file.Content[..3]);
         Assert.EndsWith(".csv", file.FileName, StringComparison.Ordinal);
@@ -229,7 +230,7 @@ public abstract class ReportTests(ITestDatabaseServer server) : IAsyncLifetime
         InUkrainian();
         var courseId = await SeedAsync(_host, _world);
 
-        var file = (await _host.Get<ReportExport>().ExportAsync(Units.Zhytomyr.Id, courseId, ReportFormat.Xlsx)).Value;
+        var file = (await _host.Get<ReportExport>().ExportAsync(Units.Zhytomyr.Id, courseId, SpreadsheetFormat.Xlsx)).Value;
 
         using var stream = new MemoryStream(file.Content);
         Assert.Equal(["За курсами", "За підрозділами", "Усі рядки"], stream.GetSheetNames());

@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using TrainingHub.SharedKernel.Export;
 using TrainingHub.Accounts.Contracts;
 using TrainingHub.Competencies.Api;
 using TrainingHub.Organisations.Contracts;
@@ -117,14 +118,8 @@ public sealed class CompetenciesModule : TrainingHubModule
             .RequireAuthorization();
         // The service checks the permission again at the unit asked for.
         endpoints.MapGet("/competencies/gaps/export",
-                async Task<IResult> (Guid version, Guid unit, string? format, GapExport export, CancellationToken cancellationToken) =>
-                {
-                    var kind = string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase) ? GapExportFormat.Xlsx : GapExportFormat.Csv;
-                    var file = await export.ExportAsync(version, unit, kind, cancellationToken);
-                    return file.Succeeded
-                        ? TypedResults.File(file.Value.Content, file.Value.ContentType, file.Value.FileName)
-                        : file.Error!.Kind == ErrorKind.Forbidden ? TypedResults.Forbid() : TypedResults.NotFound();
-                })
+                async (Guid version, Guid unit, string? format, GapExport export, CancellationToken cancellationToken) =>
+                    Spreadsheets.ToDownload(await export.ExportAsync(version, unit, Spreadsheets.Format(format), cancellationToken)))
             .RequireAuthorization(CompetencyPermissions.GapsView);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MiniExcelLibs;
+using TrainingHub.SharedKernel.Export;
 using TrainingHub.Competencies.Services;
 using TrainingHub.SharedKernel.Import;
 using TrainingHub.SharedKernel.Localization;
@@ -33,7 +34,7 @@ public sealed class GapExportTests : IAsyncLifetime
     {
         ActInUkrainianAt(_s.Zhytomyr.Id);
 
-        var file = (await _s.Get<GapExport>().ExportAsync(_s.VersionId, _s.Zhytomyr.Id, GapExportFormat.Csv)).Value;
+        var file = (await _s.Get<GapExport>().ExportAsync(_s.VersionId, _s.Zhytomyr.Id, SpreadsheetFormat.Csv)).Value;
         var table = CsvText.Read(CsvText.DecodeUtf8(file.Content)!);
 
         Assert.Equal([0xEF, 0xBB, 0xBF], file.Content[..3]);
@@ -50,7 +51,7 @@ public sealed class GapExportTests : IAsyncLifetime
     {
         ActInUkrainianAt(_s.ZhytomyrCity.Id);
 
-        var file = (await _s.Get<GapExport>().ExportAsync(_s.VersionId, _s.ZhytomyrCity.Id, GapExportFormat.Xlsx)).Value;
+        var file = (await _s.Get<GapExport>().ExportAsync(_s.VersionId, _s.ZhytomyrCity.Id, SpreadsheetFormat.Xlsx)).Value;
         using var stream = new MemoryStream(file.Content);
         var sheets = stream.GetSheetNames();
         var competencies = stream.Query(useHeaderRow: true, sheetName: sheets[0]).Cast<IDictionary<string, object>>().ToList();
@@ -68,7 +69,7 @@ public sealed class GapExportTests : IAsyncLifetime
     {
         ActInUkrainianAt(_s.Korosten.Id);
 
-        var result = await _s.Get<GapExport>().ExportAsync(_s.VersionId, _s.ZhytomyrCity.Id, GapExportFormat.Csv);
+        var result = await _s.Get<GapExport>().ExportAsync(_s.VersionId, _s.ZhytomyrCity.Id, SpreadsheetFormat.Csv);
 
         Assert.Equal(ErrorKind.Forbidden, result.Error!.Kind);
     }

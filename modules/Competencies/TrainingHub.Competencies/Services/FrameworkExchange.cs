@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using TrainingHub.SharedKernel.Export;
 using TrainingHub.Audit.Contracts;
 using TrainingHub.Competencies.Contracts;
 using TrainingHub.Competencies.Data;
@@ -19,7 +20,6 @@ internal enum ExchangeFormat
 
 internal sealed record ImportedFramework(Guid FrameworkId, int VersionNumber, int AreaCount, int CompetencyCount);
 
-internal sealed record ExportedFile(byte[] Content, string FileName, string ContentType);
 
 /// <summary>
 /// Frameworks in and out as files: Moodle's competency framework CSV and CASE 1.0 packages. An import is read and

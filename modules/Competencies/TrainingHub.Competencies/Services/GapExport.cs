@@ -1,16 +1,9 @@
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
 using TrainingHub.Audit.Contracts;
-using TrainingHub.SharedKernel.Import;
+using TrainingHub.SharedKernel.Export;
 using TrainingHub.SharedKernel.Outcomes;
 
 namespace TrainingHub.Competencies.Services;
-
-internal enum GapExportFormat
-{
-    Csv,
-    Xlsx,
-}
 
 /// <summary>
 /// The gap view of a unit as a file: CSV (UTF-8 with a byte order mark and semicolons, as Ukrainian Excel opens it)
@@ -19,7 +12,7 @@ internal enum GapExportFormat
 /// </summary>
 internal sealed class GapExport(CompetencyGaps gaps, IAuditTrail audit, IStringLocalizer<CompetenciesResource> L)
 {
-    public async Task<Result<ExportedFile>> ExportAsync(Guid versionId, Guid unitId, GapExportFormat format, CancellationToken cancellationToken = default)
+    public async Task<Result<ExportedFile>> ExportAsync(Guid versionId, Guid unitId, SpreadsheetFormat format, CancellationToken cancellationToken = default)
     {
         var view = await gaps.ViewAsync(versionId, unitId, cancellationToken);
         if (!view.Succeeded)
@@ -27,9 +20,7 @@ internal sealed class GapExport(CompetencyGaps gaps, IAuditTrail audit, IStringL
             return view.Error!;
         }
         var name = $"gaps-{view.Value.Version.Code}-v{view.Value.Version.Number}-{view.Value.Unit.KatottgCode ?? view.Value.Unit.Id.ToString("N")[..8]}";
-        var file = format == GapExportFormat.Xlsx
-            ? new ExportedFile(Xlsx(view.Value), $"{name}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-            : new ExportedFile(Csv(view.Value), $"{name}.csv", "text/csv; charset=utf-8");
+        var file = format == SpreadsheetFormat.Xlsx ? Xlsx(name, view.Value) : Spreadsheets.Csv(name, Headers(), Lines(view.Value).Select(line => line.Values));
         await audit.RecordAsync(new AuditEvent(AuditActions.Exported)
         {
             Module = "Competencies", EntityType = "CompetencyGaps", EntityId = versionId.ToString(), UnitId = unitId, Summary = file.FileName,
@@ -69,14 +60,12 @@ internal sealed class GapExport(CompetencyGaps gaps, IAuditTrail audit, IStringL
         return lines;
     }
 
-    private byte[] Csv(GapView view) => CsvText.Write(Headers(), Lines(view).Select(line => line.Values));
-
     private static readonly string[] LineColumns =
         ["Gaps:Export:Unit", "Gaps:Export:Code", "Gaps:Export:Competency", "Gaps:Export:Area", "Gaps:Export:Required", "Gaps:Export:Met", "Gaps:Export:Percent"];
 
     private IEnumerable<string> Headers() => LineColumns.Select(key => L[key].Value);
 
-    private byte[] Xlsx(GapView view)
+    private ExportedFile Xlsx(string name, GapView view)
     {
         var competencies = view.Competencies.Select(c => (IDictionary<string, object?>)new Dictionary<string, object?>
         {
@@ -96,17 +85,11 @@ internal sealed class GapExport(CompetencyGaps gaps, IAuditTrail audit, IStringL
             line[L["Gaps:AllCompetencies"]] = r.Total.Percent;
             return (IDictionary<string, object?>)line;
         }).ToList();
-        var sheets = new Dictionary<string, object>
+        return Spreadsheets.Xlsx(name, new Dictionary<string, object>
         {
-            [Sheet("Gaps:Tab:Competencies")] = competencies,
-            [Sheet("Gaps:Tab:Heatmap")] = heatmap,
-            [Sheet("Gaps:Export:Lines")] = Lines(view),
-        };
-        using var stream = new MemoryStream();
-        stream.SaveAs(sheets);
-        return stream.ToArray();
+            [L["Gaps:Tab:Competencies"]] = competencies,
+            [L["Gaps:Tab:Heatmap"]] = heatmap,
+            [L["Gaps:Export:Lines"]] = Lines(view),
+        });
     }
-
-    /// <summary>Excel allows 31 characters in a sheet name.</summary>
-    private string Sheet(string key) => L[key].Value is { Length: > 31 } name ? name[..31] : L[key].Value;
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TrainingHub.SharedKernel.Export;
 using TrainingHub.Audit.Contracts;
 using TrainingHub.Learning.Contracts;
 using TrainingHub.Learning.Services;
@@ -25,13 +26,7 @@ internal static class LearningReportsExport
     /// <summary>The service checks the permission again at the unit asked for.</summary>
     public static void MapLearningReportsExport(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/learning/reports/export",
-                async Task<IResult> (Guid unit, Guid? course, string? format, ReportExport export, CancellationToken cancellationToken) =>
-                {
-                    var kind = string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase) ? ReportFormat.Xlsx : ReportFormat.Csv;
-                    var file = await export.ExportAsync(unit, course, kind, cancellationToken);
-                    return file.Succeeded
-                        ? TypedResults.File(file.Value.Content, file.Value.ContentType, file.Value.FileName)
-                        : file.Error!.Kind == ErrorKind.Forbidden ? TypedResults.Forbid() : TypedResults.NotFound();
-                })
+                async (Guid unit, Guid? course, string? format, ReportExport export, CancellationToken cancellationToken) =>
+                    Spreadsheets.ToDownload(await export.ExportAsync(unit, course, Spreadsheets.Format(format), cancellationToken)))
             .RequireAuthorization(LearningPermissions.ProgressView);
 }

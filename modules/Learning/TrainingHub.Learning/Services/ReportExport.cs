@@ -1,18 +1,9 @@
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
 using TrainingHub.Audit.Contracts;
-using TrainingHub.SharedKernel.Import;
+using TrainingHub.SharedKernel.Export;
 using TrainingHub.SharedKernel.Outcomes;
 
 namespace TrainingHub.Learning.Services;
-
-internal enum ReportFormat
-{
-    Csv,
-    Xlsx,
-}
-
-internal sealed record ReportFile(byte[] Content, string FileName, string ContentType);
 
 /// <summary>
 /// A learning report as a file: CSV (UTF-8 with a byte order mark and semicolons, as Ukrainian Excel opens it) with the
@@ -24,7 +15,7 @@ internal sealed class ReportExport(LearningReports reports, IAuditTrail audit, I
     private static readonly string[] FigureColumns =
         ["Reports:Enrolled", "Reports:InProgress", "Reports:Completed", "Reports:Overdue", "Reports:AverageScore"];
 
-    public async Task<Result<ReportFile>> ExportAsync(Guid unitId, Guid? courseId, ReportFormat format, CancellationToken cancellationToken = default)
+    public async Task<Result<ExportedFile>> ExportAsync(Guid unitId, Guid? courseId, SpreadsheetFormat format, CancellationToken cancellationToken = default)
     {
         var report = await reports.GetAsync(unitId, courseId, cancellationToken);
         if (!report.Succeeded)
@@ -32,9 +23,7 @@ internal sealed class ReportExport(LearningReports reports, IAuditTrail audit, I
             return report.Error!;
         }
         var name = $"learning-{report.Value.Unit.KatottgCode ?? unitId.ToString("N")[..8]}{(courseId is { } id ? "-" + id.ToString("N")[..8] : "")}";
-        var file = format == ReportFormat.Xlsx
-            ? new ReportFile(Xlsx(report.Value), $"{name}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-            : new ReportFile(Csv(report.Value), $"{name}.csv", "text/csv; charset=utf-8");
+        var file = format == SpreadsheetFormat.Xlsx ? Xlsx(name, report.Value) : Csv(name, report.Value);
         await audit.RecordAsync(new AuditEvent(AuditActions.Exported)
         {
             Module = "Learning", EntityType = "LearningReport", EntityId = courseId?.ToString(), UnitId = unitId, Summary = file.FileName,
@@ -66,22 +55,13 @@ internal sealed class ReportExport(LearningReports reports, IAuditTrail audit, I
         return line;
     }
 
-    private byte[] Csv(LearningReport report) =>
-        CsvText.Write(new[] { "Reports:Export:Kind", "Reports:Export:Name" }.Concat(FigureColumns).Select(key => L[key].Value), Lines(report).Select(line => line.Values));
+    private ExportedFile Csv(string name, LearningReport report) =>
+        Spreadsheets.Csv(name, new[] { "Reports:Export:Kind", "Reports:Export:Name" }.Concat(FigureColumns).Select(key => L[key].Value), Lines(report).Select(line => line.Values));
 
-    private byte[] Xlsx(LearningReport report)
+    private ExportedFile Xlsx(string name, LearningReport report) => Spreadsheets.Xlsx(name, new Dictionary<string, object>
     {
-        var sheets = new Dictionary<string, object>
-        {
-            [Sheet("Reports:ByCourse")] = report.Courses.Select(c => Line(null, c.Name, c.Figures)).ToList(),
-            [Sheet("Reports:ByUnit")] = report.Units.Select(u => Line(null, u.Name, u.Figures)).ToList(),
-            [Sheet("Reports:Export:Lines")] = Lines(report),
-        };
-        using var stream = new MemoryStream();
-        stream.SaveAs(sheets);
-        return stream.ToArray();
-    }
-
-    /// <summary>Excel allows 31 characters in a sheet name.</summary>
-    private string Sheet(string key) => L[key].Value is { Length: > 31 } name ? name[..31] : L[key].Value;
+        [L["Reports:ByCourse"]] = report.Courses.Select(c => Line(null, c.Name, c.Figures)).ToList(),
+        [L["Reports:ByUnit"]] = report.Units.Select(u => Line(null, u.Name, u.Figures)).ToList(),
+        [L["Reports:Export:Lines"]] = Lines(report),
+    });
 }
