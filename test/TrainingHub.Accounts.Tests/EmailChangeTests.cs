@@ -33,11 +33,13 @@ public abstract partial class EmailChangeTests(ITestDatabaseServer server) : IAs
     private Task<ApplicationUser?> FindAsync(string email) =>
         InScopeAsync(sp => sp.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email));
 
+    private const string Password = DemoData.DemoAccounts.Password;
+
     [Fact]
     public async Task The_address_changes_only_when_the_link_sent_to_the_new_address_is_opened_and_only_once()
     {
         var learner = (await FindAsync("learner@traininghub.example"))!;
-        var errors = await InScopeAsync(sp => sp.GetRequiredService<EmailChange>().RequestAsync(learner, " new.learner@example.org ", AppAddress));
+        var errors = await InScopeAsync(sp => sp.GetRequiredService<EmailChange>().RequestAsync(learner, " new.learner@example.org ", Password, AppAddress));
         var stillOld = await FindAsync("learner@traininghub.example");
         OutgoingMail mail;
         await using (var db = _host.Get<IDbContextFactory<AccountsDbContext>>().CreateDbContext())
@@ -50,6 +52,11 @@ public abstract partial class EmailChangeTests(ITestDatabaseServer server) : IAs
         var confirmed = await InScopeAsync(sp => sp.GetRequiredService<EmailChange>().ConfirmAsync(learner.Id, query["email"]!, query["token"]!));
         var again = await InScopeAsync(sp => sp.GetRequiredService<EmailChange>().ConfirmAsync(learner.Id, query["email"]!, query["token"]!));
         var moved = await FindAsync("new.learner@example.org");
+        OutgoingMail notice;
+        await using (var db = _host.Get<IDbContextFactory<AccountsDbContext>>().CreateDbContext())
+        {
+            notice = await db.Set<OutgoingMail>().SingleAsync(m => m.MessageType == EmailChange.NoticeMessageType);
+        }
 
         Assert.Empty(errors);
         Assert.NotNull(stillOld);
@@ -59,6 +66,27 @@ public abstract partial class EmailChangeTests(ITestDatabaseServer server) : IAs
         Assert.Equal(("new.learner@example.org", "new.learner@example.org", true), (moved!.Email, moved.UserName, moved.EmailConfirmed));
         Assert.Null(await FindAsync("learner@traininghub.example"));
         Assert.Equal("Account:EmailLinkInvalid", again.Error!.Key);
+        // The old address hears of the change, so a change the person did not make does not go unnoticed.
+        Assert.Equal("learner@traininghub.example", notice.ToAddress);
+        Assert.Contains("new.learner@example.org", notice.TextBody);
+    }
+
+    [Fact]
+    public async Task A_new_address_needs_the_current_password_and_wrong_ones_count_towards_the_lockout()
+    {
+        // As on the account page, the person is read in the request that changes them.
+        Task<IReadOnlyList<SharedKernel.Outcomes.FieldError>> RequestAsync(string password) => InScopeAsync(async sp =>
+            await sp.GetRequiredService<EmailChange>().RequestAsync(
+                (await sp.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync("mentor@traininghub.example"))!, "taker@example.org", password, AppAddress));
+
+        var none = await RequestAsync("");
+        var wrong = await RequestAsync("guessed-password");
+        await using var db = _host.Get<IDbContextFactory<AccountsDbContext>>().CreateDbContext();
+
+        Assert.Equal("Account:CurrentPasswordRequired", none.Single().Key);
+        Assert.Equal("Account:WrongPassword", wrong.Single().Key);
+        Assert.False(await db.Set<OutgoingMail>().AnyAsync(m => m.MessageType == EmailChange.MessageType));
+        Assert.Equal(1, (await FindAsync("mentor@traininghub.example"))!.AccessFailedCount);
     }
 
     [Fact]
@@ -66,7 +94,7 @@ public abstract partial class EmailChangeTests(ITestDatabaseServer server) : IAs
     {
         var learner = (await FindAsync("learner@traininghub.example"))!;
         var service = (Func<string, Task<IReadOnlyList<SharedKernel.Outcomes.FieldError>>>)(email =>
-            InScopeAsync(sp => sp.GetRequiredService<EmailChange>().RequestAsync(learner, email, AppAddress)));
+            InScopeAsync(sp => sp.GetRequiredService<EmailChange>().RequestAsync(learner, email, Password, AppAddress)));
 
         Assert.Equal("Invite:Error:EmailTaken", (await service("mentor@traininghub.example")).Single().Key);
         Assert.Equal("Account:Error:SameEmail", (await service("LEARNER@traininghub.example")).Single().Key);

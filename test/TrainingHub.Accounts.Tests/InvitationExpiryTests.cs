@@ -28,7 +28,9 @@ public abstract partial class InvitationExpiryTests(ITestDatabaseServer server) 
         var zhytomyrOblast = (await _host.Get<IOrganisationDirectory>().FindByKatottgAsync("UA18000000000045390"))!.Id;
         _host.User.Holding(
             new PermissionGrant(AccountPermissions.PeopleManage, zhytomyrOblast),
-            new PermissionGrant(AccountPermissions.PeopleView, zhytomyrOblast));
+            new PermissionGrant(AccountPermissions.PeopleView, zhytomyrOblast),
+            // Learners see units; whoever acts on them must hold what they hold.
+            new PermissionGrant(OrganisationPermissions.UnitsView, zhytomyrOblast));
     }
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();

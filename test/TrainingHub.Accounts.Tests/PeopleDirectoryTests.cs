@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Accounts.Data;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Accounts.Contracts;
 using TrainingHub.Accounts.Domain;
@@ -150,8 +152,13 @@ public abstract class PersonStatusTests(ITestDatabaseServer server) : IAsyncLife
         _host = await ModuleTestHost.StartAsync(server, [new OrganisationsModule(), new AccountsModule()],
             new Dictionary<string, string?> { ["DemoData:Enabled"] = "true" });
         var zhytomyrOblast = (await _host.Get<IOrganisationDirectory>().FindByKatottgAsync("UA18000000000045390"))!.Id;
-        _host.User.Holding(new PermissionGrant(AccountPermissions.PeopleManage, zhytomyrOblast));
+        _zhytomyrOblast = zhytomyrOblast;
+        _host.User.Holding(
+            new PermissionGrant(AccountPermissions.PeopleManage, zhytomyrOblast), new PermissionGrant(AccountPermissions.PeopleView, zhytomyrOblast),
+            new PermissionGrant(OrganisationPermissions.UnitsView, zhytomyrOblast));
     }
+
+    private Guid _zhytomyrOblast;
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 
@@ -175,6 +182,49 @@ public abstract class PersonStatusTests(ITestDatabaseServer server) : IAsyncLife
         Assert.NotEqual(person.SecurityStamp, afterDeactivation.SecurityStamp);
         Assert.True(reactivated.Succeeded);
         Assert.True((await PersonAsync("t.shevchuk@traininghub.example")).IsActive);
+    }
+
+    [Fact]
+    public async Task An_open_page_deactivates_someone_that_another_page_reactivated_meanwhile()
+    {
+        var person = await PersonAsync("o.melnyk@traininghub.example");
+        using var openPage = _host.Services.CreateScope();
+        var status = openPage.ServiceProvider.GetRequiredService<PersonStatus>();
+        await status.SetActiveAsync(person.Id, active: false);
+        using (var otherPage = _host.Services.CreateScope())
+        {
+            await otherPage.ServiceProvider.GetRequiredService<PersonStatus>().SetActiveAsync(person.Id, active: true);
+        }
+
+        var again = await status.SetActiveAsync(person.Id, active: false);
+
+        Assert.True(again.Succeeded, again.Error?.ToString());
+        Assert.False((await PersonAsync("o.melnyk@traininghub.example")).IsActive);
+    }
+
+    [Fact]
+    public async Task Someone_holding_permissions_the_coordinator_lacks_cannot_be_deactivated_edited_or_lose_a_role()
+    {
+        var person = await PersonAsync("y.kovalenko@traininghub.example");
+        Guid learnerAssignment;
+        await using (var db = _host.Get<IDbContextFactory<AccountsDbContext>>().CreateDbContext())
+        {
+            // Coordinators of the oblast also edit its units: a right this coordinator does not have.
+            var coordinator = await db.Roles.SingleAsync(r => r.Name == BuiltInRoles.Coordinator);
+            db.RoleAssignments.Add(new RoleAssignment { UserId = person.Id, RoleId = coordinator.Id, UnitId = _zhytomyrOblast });
+            await db.SaveChangesAsync();
+            learnerAssignment = await db.RoleAssignments.Where(a => a.UserId == person.Id && a.RoleId != coordinator.Id).Select(a => a.Id).FirstAsync();
+        }
+
+        var deactivated = await _host.Get<PersonStatus>().SetActiveAsync(person.Id, active: false);
+        var opened = await _host.Get<ProfileEditor>().GetAsync(person.Id);
+        var roleTaken = await _host.Get<RoleAssignments>().RemoveAsync(person.Id, learnerAssignment);
+
+        Assert.Equal("People:Error:HoldsMorePermissions", deactivated.Error?.Key);
+        Assert.Equal("People:Error:HoldsMorePermissions", opened.Error?.Key);
+        Assert.Equal("People:Error:HoldsMorePermissions", roleTaken.Error?.Key);
+        Assert.True((await PersonAsync("y.kovalenko@traininghub.example")).IsActive);
+        Assert.False(await _host.Get<PersonStatus>().CanManageAsync(person.Id, person.HomeUnitId));
     }
 
     [Fact]

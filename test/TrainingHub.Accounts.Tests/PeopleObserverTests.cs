@@ -26,7 +26,9 @@ public abstract class PeopleObserverTests(ITestDatabaseServer server) : IAsyncLi
         var zhytomyrOblast = (await units.FindByKatottgAsync("UA18000000000045390"))!.Id;
         _zhytomyrCity = (await units.FindByKatottgAsync("UA18040470000082484"))!.Id;
         _host.User.Holding(
-            new PermissionGrant(AccountPermissions.PeopleView, zhytomyrOblast), new PermissionGrant(AccountPermissions.PeopleManage, zhytomyrOblast));
+            new PermissionGrant(AccountPermissions.PeopleView, zhytomyrOblast), new PermissionGrant(AccountPermissions.PeopleManage, zhytomyrOblast),
+            // Learners see units; whoever acts on them must hold what they hold.
+            new PermissionGrant(OrganisationPermissions.UnitsView, zhytomyrOblast));
     }
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();

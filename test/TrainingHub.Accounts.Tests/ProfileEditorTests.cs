@@ -21,7 +21,9 @@ public abstract class ProfileEditorTests(ITestDatabaseServer server) : IAsyncLif
         (_host, _zhytomyrOblast, _korosten, _lvivOblast) = await DemoAccountsHost.StartAsync(server);
         _host.User.Holding(
             new PermissionGrant(AccountPermissions.PeopleView, _zhytomyrOblast.Id),
-            new PermissionGrant(AccountPermissions.PeopleManage, _zhytomyrOblast.Id));
+            new PermissionGrant(AccountPermissions.PeopleManage, _zhytomyrOblast.Id),
+            // Learners see units; whoever acts on them must hold what they hold.
+            new PermissionGrant(OrganisationPermissions.UnitsView, _zhytomyrOblast.Id));
     }
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
@@ -82,12 +84,16 @@ public abstract class ProfileEditorTests(ITestDatabaseServer server) : IAsyncLif
         second.Input.Phone = "+380 50 000 0002";
 
         var stale = await editor.SaveAsync(id, second.Input, second.Version);
-        _host.User.Holding(new PermissionGrant(AccountPermissions.PeopleView, null), new PermissionGrant(AccountPermissions.PeopleManage, null));
+        _host.User.Holding(
+            new PermissionGrant(AccountPermissions.PeopleView, null), new PermissionGrant(AccountPermissions.PeopleManage, null),
+            new PermissionGrant(OrganisationPermissions.UnitsView, null));
         var lvivPerson = await PersonIdAsync("Ірина Лисенко");
         var lvivProfile = (await editor.GetAsync(lvivPerson)).Value;
         _host.User.Holding(
             new PermissionGrant(AccountPermissions.PeopleView, _zhytomyrOblast.Id),
-            new PermissionGrant(AccountPermissions.PeopleManage, _zhytomyrOblast.Id));
+            new PermissionGrant(AccountPermissions.PeopleManage, _zhytomyrOblast.Id),
+            // Learners see units; whoever acts on them must hold what they hold.
+            new PermissionGrant(OrganisationPermissions.UnitsView, _zhytomyrOblast.Id));
         var outOfArea = await _host.Get<ProfileEditor>().SaveAsync(lvivPerson, lvivProfile.Input, lvivProfile.Version);
         var openOutOfArea = await _host.Get<ProfileEditor>().GetAsync(lvivPerson);
 

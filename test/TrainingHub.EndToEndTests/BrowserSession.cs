@@ -138,10 +138,10 @@ internal static class PageActions
         await page.WaitUntilInteractiveAsync();
     }
 
-    /// <summary>The second sign-in step: types the code an app with this key shows now.</summary>
+    /// <summary>The second sign-in step: types a code an app with this key shows now, one not used before.</summary>
     public static async Task EnterAuthenticatorCodeAsync(this IPage page, string key)
     {
-        await page.GetByLabel(Texts.Code).FillAsync(TrainingHubApp.AuthenticatorCode(key));
+        await page.GetByLabel(Texts.Code).FillAsync(await TrainingHubApp.UnusedAuthenticatorCodeAsync(key));
         await page.GetByRole(AriaRole.Button, new() { Name = Texts.Continue }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/account/login"), Committed);
     }

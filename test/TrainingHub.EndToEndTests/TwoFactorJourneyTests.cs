@@ -21,7 +21,7 @@ public sealed class TwoFactorJourneyTests(BrowserSession session)
         Assert.EndsWith("/account/two-factor", page.Url);
 
         var key = (await page.Locator("#shared-key").InnerTextAsync()).Replace(" ", "").ToUpperInvariant();
-        await page.GetByLabel("Код із застосунку").FillAsync(TrainingHubApp.AuthenticatorCode(key));
+        await page.GetByLabel("Код із застосунку").FillAsync(await TrainingHubApp.UnusedAuthenticatorCodeAsync(key));
         await page.GetByRole(AriaRole.Button, new() { Name = "Увімкнути двофакторний вхід" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("#recovery-codes li")).ToHaveCountAsync(10);

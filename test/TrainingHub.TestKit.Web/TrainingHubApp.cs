@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,9 @@ public sealed partial class TrainingHubApp : WebApplicationFactory<Program>
     public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
 
     public string? ConnectionString { get; init; }
+
+    /// <summary>The app's clock; the system's unless a test moves time itself.</summary>
+    public TimeProvider? Clock { get; init; }
 
     /// <summary>More configuration, such as a mail server.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
@@ -73,6 +77,10 @@ public sealed partial class TrainingHubApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
     }
 
     /// <summary>A client that keeps cookies and shows redirects instead of following them.</summary>
@@ -89,7 +97,7 @@ public sealed partial class TrainingHubApp : WebApplicationFactory<Program>
         var response = await PostFormAsync(client, "/account/login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
         if (response.StatusCode == HttpStatusCode.Redirect && IsSecondStep(response))
         {
-            response = await PostFormAsync(client, response.Headers.Location!.OriginalString, "login-2fa", new() { ["Input.Code"] = AuthenticatorCode(authenticatorKey) });
+            response = await PostFormAsync(client, response.Headers.Location!.OriginalString, "login-2fa", new() { ["Input.Code"] = await UnusedAuthenticatorCodeAsync(authenticatorKey) });
         }
         if (response.StatusCode != HttpStatusCode.Redirect || IsSecondStep(response))
         {
@@ -116,6 +124,30 @@ public sealed partial class TrainingHubApp : WebApplicationFactory<Program>
 
     /// <summary>The six-digit code an authenticator app with this key shows now.</summary>
     public static string AuthenticatorCode(string key) => TrainingHub.Accounts.Services.Totp.Code(key, DateTimeOffset.UtcNow);
+
+    private static readonly Dictionary<string, long> LastStepUsed = [];
+
+    /// <summary>
+    /// A code an app with this key shows now or within the next half-minute that these tests have not used yet, as the
+    /// app accepts each code once; when both are used, waits for the next one, as a person would.
+    /// </summary>
+    public static async Task<string> UnusedAuthenticatorCodeAsync(string key)
+    {
+        while (true)
+        {
+            var now = TrainingHub.Accounts.Services.Totp.Step(DateTimeOffset.UtcNow);
+            lock (LastStepUsed)
+            {
+                var step = Math.Max(now, LastStepUsed.GetValueOrDefault(key, long.MinValue) + 1);
+                if (step <= now + 1)
+                {
+                    LastStepUsed[key] = step;
+                    return TrainingHub.Accounts.Services.Totp.CodeAt(key, step);
+                }
+            }
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
 
     private static bool IsSecondStep(HttpResponseMessage response) =>
         response.Headers.Location?.OriginalString.Contains("/account/login-2fa", StringComparison.Ordinal) == true;

@@ -52,3 +52,46 @@ public sealed class MyAccountTests : IAsyncLifetime
         Assert.NotNull(old);
     }
 }
+
+/// <summary>A sign-in lasts 12 hours without activity and 7 days in all, however busy the person is.</summary>
+public sealed class SessionLifetimeTests : IAsyncLifetime
+{
+    private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private readonly TrainingHubApp _app;
+
+    public SessionLifetimeTests() => _app = new TrainingHubApp { Clock = _clock };
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    [Fact]
+    public async Task Twelve_hours_away_ends_the_sign_in()
+    {
+        var client = _app.CreateBrowserLikeClient();
+        await TrainingHubApp.SignInAsync(client, "learner@traininghub.example");
+        _clock.Advance(TimeSpan.FromHours(11));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+
+        _clock.Advance(TimeSpan.FromHours(12.5));
+
+        Assert.Contains("/account/login", (await client.GetAsync("/")).Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Seven_days_end_the_sign_in_even_of_someone_who_works_every_day()
+    {
+        var client = _app.CreateBrowserLikeClient();
+        await TrainingHubApp.SignInAsync(client, "supervisor@traininghub.example");
+        // Back every ten hours, for six days and sixteen hours.
+        for (var visit = 1; visit <= 16; visit++)
+        {
+            _clock.Advance(TimeSpan.FromHours(10));
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        }
+
+        _clock.Advance(TimeSpan.FromHours(10));
+
+        Assert.Contains("/account/login", (await client.GetAsync("/")).Headers.Location?.OriginalString);
+    }
+}

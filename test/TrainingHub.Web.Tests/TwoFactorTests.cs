@@ -28,7 +28,7 @@ public sealed partial class TwoFactorTests(TrainingHubApp app) : IClassFixture<T
         Assert.Contains("Введіть код.", await empty.Content.ReadAsStringAsync());
         Assert.False((await FindAsync("y.kovalenko@traininghub.example")).TwoFactorEnabled);
 
-        var right = await (await Post(client, SetUpPage, "enable", new() { ["Enable.Code"] = TrainingHubApp.AuthenticatorCode(key) })).Content.ReadAsStringAsync();
+        var right = await (await Post(client, SetUpPage, "enable", new() { ["Enable.Code"] = await TrainingHubApp.UnusedAuthenticatorCodeAsync(key) })).Content.ReadAsStringAsync();
 
         Assert.Contains("Двофакторний вхід увімкнено.", right);
         Assert.Equal(10, RecoveryCodes(right).Count);
@@ -46,12 +46,12 @@ public sealed partial class TwoFactorTests(TrainingHubApp app) : IClassFixture<T
         var key = await TurnOnAsync("r.boiko@traininghub.example");
         var client = app.CreateBrowserLikeClient();
         await TrainingHubApp.SignInAsync(client, "r.boiko@traininghub.example", authenticatorKey: key);
-        var codes = RecoveryCodes(await (await Post(client, SetUpPage + "?confirm=codes", "codes", [])).Content.ReadAsStringAsync());
+        var codes = RecoveryCodes(await (await Post(client, SetUpPage + "?confirm=codes", "confirm", [])).Content.ReadAsStringAsync());
         Assert.Equal(10, codes.Count);
 
         var first = await SignInWithRecoveryCodeAsync("r.boiko@traininghub.example", codes[0]);
         var again = await SignInWithRecoveryCodeAsync("r.boiko@traininghub.example", codes[0]);
-        await Post(client, SetUpPage + "?confirm=codes", "codes", []);
+        await Post(client, SetUpPage + "?confirm=codes", "confirm", []);
         var replaced = await SignInWithRecoveryCodeAsync("r.boiko@traininghub.example", codes[1]);
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
@@ -71,7 +71,7 @@ public sealed partial class TwoFactorTests(TrainingHubApp app) : IClassFixture<T
         {
             await Post(client, secondStep, "login-2fa", new() { ["Input.Code"] = WrongCode(key) });
         }
-        var right = await Post(client, secondStep, "login-2fa", new() { ["Input.Code"] = TrainingHubApp.AuthenticatorCode(key) });
+        var right = await Post(client, secondStep, "login-2fa", new() { ["Input.Code"] = await TrainingHubApp.UnusedAuthenticatorCodeAsync(key) });
 
         Assert.Contains("Обліковий запис заблоковано на 15 хвилин.", await right.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
@@ -113,11 +113,14 @@ public sealed partial class TwoFactorTests(TrainingHubApp app) : IClassFixture<T
         Assert.Contains("id=\"two-factor-required\"", setUp);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/login")).StatusCode);
 
-        await Post(client, SetUpPage, "enable", new() { ["Enable.Code"] = TrainingHubApp.AuthenticatorCode(SharedKey(setUp)) });
+        await Post(client, SetUpPage, "enable", new() { ["Enable.Code"] = await TrainingHubApp.UnusedAuthenticatorCodeAsync(SharedKey(setUp)) });
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/people")).StatusCode);
-        await Post(client, SetUpPage + "?confirm=reset", "reset", []);
+        var withoutPassword = await Post(client, SetUpPage + "?confirm=reset", "confirm", []);
+        Assert.Contains("Введіть поточний пароль, щоб підтвердити, що це ви.", await withoutPassword.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/people")).StatusCode);
+        await Post(client, SetUpPage + "?confirm=reset", "confirm", new() { ["Confirmed.CurrentPassword"] = TrainingHubApp.DemoPassword });
         Assert.Equal(SetUpPage, Target(await client.GetAsync("/")));
     }
 
@@ -131,16 +134,64 @@ public sealed partial class TwoFactorTests(TrainingHubApp app) : IClassFixture<T
         var key = await TurnOnAsync("learner@traininghub.example");
         await TrainingHubApp.SignInAsync(learner, "learner@traininghub.example", authenticatorKey: key);
 
-        var off = await Post(learner, SetUpPage + "?confirm=disable", "disable", []);
+        var wrongPassword = await Post(learner, SetUpPage + "?confirm=disable", "confirm", new() { ["Confirmed.CurrentPassword"] = "a-stolen-session" });
+        var stillOn = (await FindAsync("learner@traininghub.example")).TwoFactorEnabled;
+        var off = await Post(learner, SetUpPage + "?confirm=disable", "confirm", new() { ["Confirmed.CurrentPassword"] = TrainingHubApp.DemoPassword });
         var admin = app.CreateBrowserLikeClient();
         await TrainingHubApp.SignInAsync(admin, "admin@traininghub.example");
-        var adminOff = await Post(admin, SetUpPage + "?confirm=disable", "disable", []);
+        var adminOff = await Post(admin, SetUpPage + "?confirm=disable", "confirm", new() { ["Confirmed.CurrentPassword"] = TrainingHubApp.DemoPassword });
 
+        Assert.Contains("Поточний пароль неправильний.", await wrongPassword.Content.ReadAsStringAsync());
+        Assert.True(stillOn);
         Assert.Contains("Двофакторний вхід вимкнено.", await off.Content.ReadAsStringAsync());
         Assert.Equal("/", Target(await SignInWithPasswordAsync(app.CreateBrowserLikeClient(), "learner@traininghub.example")));
-        Assert.Contains("Адміністратори мають залишати двофакторний вхід увімкненим.", await adminOff.Content.ReadAsStringAsync());
+        Assert.Contains("З вашими дозволами двофакторний вхід має залишатися ввімкненим.", await adminOff.Content.ReadAsStringAsync());
         Assert.True((await FindAsync("admin@traininghub.example")).TwoFactorEnabled);
         Assert.DoesNotContain("id=\"turn-off\"", await admin.GetStringAsync(SetUpPage));
+    }
+
+    [Fact]
+    public async Task An_authenticator_code_is_accepted_once()
+    {
+        var key = await TurnOnAsync("p.hnatiuk@traininghub.example");
+        var code = await TrainingHubApp.UnusedAuthenticatorCodeAsync(key);
+
+        var first = await SecondStepAsync("p.hnatiuk@traininghub.example", code);
+        var replayed = await SecondStepAsync("p.hnatiuk@traininghub.example", code);
+
+        Assert.Equal("/", Target(first));
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.Contains("Код неправильний.", await replayed.Content.ReadAsStringAsync());
+        var next = app.CreateBrowserLikeClient();
+        await TrainingHubApp.SignInAsync(next, "p.hnatiuk@traininghub.example", authenticatorKey: key);
+        Assert.Equal(HttpStatusCode.OK, (await next.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Whoever_holds_an_administrative_permission_at_any_unit_must_use_two_factor_whatever_the_role_is_called()
+    {
+        using (var scope = app.Services.CreateScope())
+        {
+            var roles = scope.ServiceProvider.GetRequiredService<TrainingHub.Accounts.Services.RoleAdministration>();
+            var db = scope.ServiceProvider.GetRequiredService<TrainingHub.Accounts.Data.AccountsDbContext>();
+            var role = new ApplicationRole("Аудитор громади") { NormalizedName = "АУДИТОР ГРОМАДИ", ConcurrencyStamp = Guid.NewGuid().ToString() };
+            db.Roles.Add(role);
+            db.RoleClaims.Add(new IdentityRoleClaim<Guid>
+            {
+                RoleId = role.Id, ClaimType = TrainingHub.Accounts.Data.AccountsDbContext.PermissionClaimType, ClaimValue = TrainingHub.Audit.Contracts.AuditPermissions.View,
+            });
+            var person = (await FindAsync("s.savchuk@traininghub.example"))!;
+            db.RoleAssignments.Add(new RoleAssignment { UserId = person.Id, RoleId = role.Id, UnitId = person.HomeUnitId });
+            await db.SaveChangesAsync();
+        }
+        var client = app.CreateBrowserLikeClient();
+        await TrainingHubApp.SignInAsync(client, "s.savchuk@traininghub.example");
+
+        Assert.Equal(SetUpPage, Target(await client.GetAsync("/audit")));
+        Assert.Contains("id=\"two-factor-required\"", await client.GetStringAsync(SetUpPage));
+        var learner = app.CreateBrowserLikeClient();
+        await TrainingHubApp.SignInAsync(learner, "supervisor@traininghub.example");
+        Assert.Equal(HttpStatusCode.OK, (await learner.GetAsync("/")).StatusCode);
     }
 
     [Fact]
@@ -170,8 +221,15 @@ public sealed partial class TwoFactorTests(TrainingHubApp app) : IClassFixture<T
         var secondStep = await Post(client, loginPath, "login", new() { ["Input.Email"] = "o.melnyk@traininghub.example", ["Input.Password"] = TrainingHubApp.DemoPassword });
         return await Post(client, secondStep.Headers.Location!.OriginalString, "login-2fa", new()
         {
-            ["Input.Code"] = TrainingHubApp.AuthenticatorCode(key), ["Input.RememberDevice"] = rememberDevice ? "true" : "false",
+            ["Input.Code"] = await TrainingHubApp.UnusedAuthenticatorCodeAsync(key), ["Input.RememberDevice"] = rememberDevice ? "true" : "false",
         });
+    }
+
+    private async Task<HttpResponseMessage> SecondStepAsync(string email, string code)
+    {
+        var client = app.CreateBrowserLikeClient();
+        var secondStep = (await SignInWithPasswordAsync(client, email)).Headers.Location!.OriginalString;
+        return await Post(client, secondStep, "login-2fa", new() { ["Input.Code"] = code });
     }
 
     private async Task<HttpResponseMessage> SignInWithRecoveryCodeAsync(string email, string code)

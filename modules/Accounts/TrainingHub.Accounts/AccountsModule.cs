@@ -44,7 +44,7 @@ public sealed class AccountsModule : TrainingHubModule
     [
         new(AccountPermissions.PeopleView, typeof(AccountsResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator, BuiltInRoles.Supervisor, BuiltInRoles.Mentor),
         new(AccountPermissions.PeopleManage, typeof(AccountsResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
-        new(AccountPermissions.RolesManage, typeof(AccountsResource), BuiltInRoles.Administrator),
+        new(AccountPermissions.RolesManage, typeof(AccountsResource), BuiltInRoles.Administrator) { IsAdministrative = true },
         new(AccountPermissions.PositionsManage, typeof(AccountsResource), BuiltInRoles.Administrator),
     ];
 
@@ -73,6 +73,7 @@ public sealed class AccountsModule : TrainingHubModule
         services.AddScoped<ProfileEditor>();
         services.AddScoped<BulkInvitations>();
         services.AddScoped<EmailChange>();
+        services.AddScoped<CurrentPassword>();
         services.AddSingleton<PeopleLookup>();
         services.AddSingleton<IPeopleLookup>(sp => sp.GetRequiredService<PeopleLookup>());
         services.AddSingleton<IPeopleRoster>(sp => sp.GetRequiredService<PeopleLookup>());
@@ -111,6 +112,7 @@ public sealed class AccountsModule : TrainingHubModule
             .AddClaimsPrincipalFactory<PermissionClaimsFactory>()
             .AddUserConfirmation<ActivePersonConfirmation>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider)
             .AddTokenProvider<InvitationTokenProvider>(Invitations.TokenProvider);
         services.ConfigureApplicationCookie(o =>
         {
@@ -118,8 +120,7 @@ public sealed class AccountsModule : TrainingHubModule
             o.LogoutPath = LogoutPath;
             o.AccessDeniedPath = "/account/access-denied";
             o.Cookie.Name = "TrainingHub.Auth";
-            o.SlidingExpiration = true;
-            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            SessionLifetime.Apply(o);
             // The API answers with a status code (and problem details) instead of sending a program to a page.
             o.Events.OnRedirectToLogin = context => AnswerApiOrRedirect(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => AnswerApiOrRedirect(context, StatusCodes.Status403Forbidden);

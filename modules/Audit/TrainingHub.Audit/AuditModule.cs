@@ -25,7 +25,7 @@ public sealed class AuditModule : TrainingHubModule
 
     public override IEnumerable<PermissionDefinition> Permissions =>
     [
-        new(AuditPermissions.View, typeof(AuditResource), BuiltInRoles.Administrator),
+        new(AuditPermissions.View, typeof(AuditResource), BuiltInRoles.Administrator) { IsAdministrative = true },
     ];
 
     public override IEnumerable<MenuItem> MenuItems =>

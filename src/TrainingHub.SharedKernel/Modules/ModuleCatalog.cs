@@ -15,6 +15,9 @@ public sealed class ModuleCatalog
 
     public IEnumerable<PermissionDefinition> Permissions => _modules.SelectMany(m => m.Permissions);
 
+    /// <summary>The permissions whose holders must use two-factor sign-in.</summary>
+    public IReadOnlySet<string> AdministrativePermissions => Permissions.Where(p => p.IsAdministrative).Select(p => p.Name).ToHashSet();
+
     public IEnumerable<Type> AppBarItems => _modules.SelectMany(m => m.AppBarItems);
 
     public IEnumerable<MenuItem> MenuItems => _modules.SelectMany(m => m.MenuItems).OrderBy(i => i.Order);

@@ -8,6 +8,12 @@ namespace TrainingHub.SharedKernel.Security;
 public sealed record PermissionDefinition(string Name, Type Resource, params string[] GrantedByDefaultTo)
 {
     public string DisplayKey => $"Permission:{Name}";
+
+    /// <summary>
+    /// Administrator-level: it reaches people's rights or data across the installation (roles, the audit trail, the job
+    /// dashboard), so whoever holds it at any unit must sign in with a second factor.
+    /// </summary>
+    public bool IsAdministrative { get; init; }
 }
 
 /// <summary>The roles every installation starts with; administrators can change their permission sets.</summary>

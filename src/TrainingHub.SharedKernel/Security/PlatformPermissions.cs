@@ -19,7 +19,7 @@ internal sealed class PlatformModule : TrainingHubModule
 
     public override IEnumerable<PermissionDefinition> Permissions =>
     [
-        new(PlatformPermissions.JobsDashboard, typeof(CommonResource), BuiltInRoles.Administrator),
+        new(PlatformPermissions.JobsDashboard, typeof(CommonResource), BuiltInRoles.Administrator) { IsAdministrative = true },
     ];
 
     public override void ScheduleJobs(IRecurringJobManager jobs) =>

@@ -58,9 +58,12 @@ internal sealed class DemoAccounts(IServiceScopeFactory scopeFactory, IConfigura
     public static bool Shown(IHostEnvironment environment, IConfiguration configuration) =>
         environment.IsDevelopment() && Enabled(configuration);
 
-    /// <summary>The code a person's authenticator shows now, when they still use the published demo key; null otherwise.</summary>
+    /// <summary>
+    /// The code a person's authenticator shows now (or, when that one was just used, the next one it will show), when they
+    /// still use the published demo key; null otherwise.
+    /// </summary>
     public static async Task<string?> CurrentDemoCodeAsync(UserManager<ApplicationUser> users, ApplicationUser user, TimeProvider clock) =>
-        await users.GetAuthenticatorKeyAsync(user) == AuthenticatorKey ? Totp.Code(AuthenticatorKey, clock.GetUtcNow()) : null;
+        await users.GetAuthenticatorKeyAsync(user) == AuthenticatorKey ? SingleUseAuthenticatorCodes.NextUsableCode(AuthenticatorKey, user, clock.GetUtcNow()) : null;
 
     public async Task InitialiseAsync(CancellationToken cancellationToken)
     {

@@ -29,6 +29,9 @@ internal sealed class ApplicationUser : IdentityUser<Guid>, IAuditedInUnit
     /// <summary>Both names upper-cased, kept up to date on save, so search ignores case in Cyrillic on every database.</summary>
     public string SearchText { get; set; } = "";
 
+    /// <summary>The 30-second step of the last authenticator code accepted, so that no code is accepted twice.</summary>
+    public long? LastAuthenticatorStep { get; set; }
+
     public void RefreshSearchText() => SearchText = $"{FullName} {FullNameLatin}".Trim().ToUpperInvariant();
 }
 
@@ -108,4 +111,10 @@ internal sealed class ApiToken
     public DateTime? LastUsedAtUtc { get; set; }
 
     public DateTime? RevokedAtUtc { get; set; }
+
+    /// <summary>
+    /// The person's security stamp when the token was made. A new password, a new e-mail address, two-factor changes and
+    /// "sign out everywhere" change the stamp, and so end the token with the person's sessions.
+    /// </summary>
+    public string SecurityStamp { get; set; } = "";
 }

@@ -10,8 +10,9 @@ using TrainingHub.SharedKernel.Api;
 namespace TrainingHub.Accounts.Services;
 
 /// <summary>
-/// Signs a request in by <c>Authorization: Bearer &lt;token&gt;</c>, with the same identity (roles and permission grants)
-/// that signing in with a password gives.
+/// Signs a request to <c>/api/v1</c> in by <c>Authorization: Bearer &lt;token&gt;</c>, with the same identity (roles and
+/// permission grants) that signing in with a password gives. Anywhere else a token means nothing: a leaked token must
+/// never open pages, the job dashboard or the account settings that could take the account over.
 /// </summary>
 internal sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -26,7 +27,7 @@ internal sealed class ApiTokenAuthenticationHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith(HeaderPrefix, StringComparison.OrdinalIgnoreCase))
+        if (!SignInSchemes.IsTokenRoute(Request) || !header.StartsWith(HeaderPrefix, StringComparison.OrdinalIgnoreCase))
         {
             return AuthenticateResult.NoResult();
         }
@@ -46,7 +47,10 @@ internal sealed class ApiTokenAuthenticationHandler(
     }
 }
 
-/// <summary>Which way a request signs in: the sign-in cookie for pages, a bearer token (or, for reading, the cookie) for the API.</summary>
+/// <summary>
+/// Which way a request signs in: the sign-in cookie for pages and everything outside the API, whatever the request's
+/// Authorization header says; a bearer token (or, for reading, the cookie) for the API.
+/// </summary>
 internal static class SignInSchemes
 {
     /// <summary>The default scheme: it forwards each request to the cookie or the bearer token.</summary>
@@ -59,11 +63,18 @@ internal static class SignInSchemes
     public static string Choose(HttpContext context)
     {
         var request = context.Request;
+        if (!IsTokenRoute(request))
+        {
+            return IdentityConstants.ApplicationScheme;
+        }
         if (request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             return ApiEndpoints.BearerScheme;
         }
         var readsOnly = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method);
-        return request.IsApiRequest() && !readsOnly ? ApiEndpoints.BearerScheme : IdentityConstants.ApplicationScheme;
+        return readsOnly ? IdentityConstants.ApplicationScheme : ApiEndpoints.BearerScheme;
     }
+
+    /// <summary>The only routes a personal API token signs in on.</summary>
+    public static bool IsTokenRoute(HttpRequest request) => request.Path.StartsWithSegments(ApiEndpoints.Prefix, StringComparison.OrdinalIgnoreCase);
 }

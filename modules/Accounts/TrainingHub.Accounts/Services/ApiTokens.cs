@@ -63,11 +63,17 @@ internal sealed class ApiTokens(IDbContextFactory<AccountsDbContext> dbFactory, 
         }
         var secret = Prefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = dbFactory.CreateDbContext();
+        var stamp = await db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleOrDefaultAsync(cancellationToken);
+        if (string.IsNullOrEmpty(stamp))
+        {
+            return Error.Forbidden;
+        }
         var token = new ApiToken
         {
             UserId = userId, Name = name, SecretHash = Hash(secret), CreatedAtUtc = now, ExpiresAtUtc = now.AddDays(lifetimeDays),
+            SecurityStamp = stamp,
         };
-        await using var db = dbFactory.CreateDbContext();
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync(cancellationToken);
         return new IssuedApiToken(token.Id, token.Name, secret, token.ExpiresAtUtc);
@@ -103,8 +109,9 @@ internal sealed class ApiTokens(IDbContextFactory<AccountsDbContext> dbFactory, 
     }
 
     /// <summary>
-    /// The person a presented token belongs to, or null when the token is unknown, revoked or expired or its person
-    /// is deactivated. Records when the token was used.
+    /// The person a presented token belongs to, or null when the token is unknown, revoked or expired, or its person
+    /// is deactivated or has since changed their password or e-mail address or signed out everywhere. Records when
+    /// the token was used.
     /// </summary>
     public async Task<ApplicationUser?> AuthenticateAsync(string presented, CancellationToken cancellationToken = default)
     {
@@ -121,7 +128,7 @@ internal sealed class ApiTokens(IDbContextFactory<AccountsDbContext> dbFactory, 
             return null;
         }
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == token.UserId, cancellationToken);
-        if (user is not { IsActive: true })
+        if (user is not { IsActive: true } || user.SecurityStamp != token.SecurityStamp)
         {
             return null;
         }

@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Accounts.Contracts;
 using TrainingHub.Accounts.Data;
 using TrainingHub.Audit.Contracts;
@@ -27,28 +28,32 @@ internal sealed record BulkInvitationPreview(IReadOnlyList<BulkInvitationRow> Ro
 /// and shown first; then every invitation is sent, or none.
 /// </summary>
 internal sealed class BulkInvitations(
-    Invitations invitations, AccountsDbContext db, IAccessControl access, IOrganisationDirectory units,
+    Invitations invitations, IServiceScopeFactory scopes, IAccessControl access, IOrganisationDirectory units,
     IBackgroundJobClient jobs, IAuditTrail audit)
 {
     public const int MaxFileBytes = 1024 * 1024;
     public const int MaxRows = 500;
     public static readonly string[] Columns = ["email", "full_name", "unit", "role", "position", "language"];
 
-    public async Task<BulkInvitationPreview> PreviewAsync(byte[] content, CancellationToken cancellationToken = default) =>
-        (await PlanAsync(content, cancellationToken)).Preview;
+    public async Task<BulkInvitationPreview> PreviewAsync(byte[] content, CancellationToken cancellationToken = default)
+    {
+        await using var work = IdentityWork.Begin(scopes);
+        return (await PlanAsync(work, content, cancellationToken)).Preview;
+    }
 
     public async Task<Result<int>> InviteAsync(byte[] content, Uri requestBaseUri, CancellationToken cancellationToken = default)
     {
-        var plan = await PlanAsync(content, cancellationToken);
+        await using var work = IdentityWork.Begin(scopes);
+        var plan = await PlanAsync(work, content, cancellationToken);
         if (!plan.Preview.CanInvite)
         {
             return Error.Rule("BulkInvite:Error:FileHasErrors");
         }
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = await work.Db.Database.BeginTransactionAsync(cancellationToken))
         {
             foreach (var (row, input, unitId) in plan.Invitations)
             {
-                var staged = await invitations.StageAsync(input, unitId, requestBaseUri, cancellationToken);
+                var staged = await invitations.StageAsync(work, input, unitId, requestBaseUri, cancellationToken);
                 if (!staged.Succeeded)
                 {
                     // Leaving the block without committing rolls every earlier line back.
@@ -67,7 +72,7 @@ internal sealed class BulkInvitations(
 
     private sealed record Plan(BulkInvitationPreview Preview, IReadOnlyList<(BulkInvitationRow Row, InvitationInput Input, Guid UnitId)> Invitations);
 
-    private async Task<Plan> PlanAsync(byte[] content, CancellationToken cancellationToken)
+    private async Task<Plan> PlanAsync(IdentityWork work, byte[] content, CancellationToken cancellationToken)
     {
         var scope = access.GetScope(AccountPermissions.PeopleManage);
         if (scope.IsEmpty)
@@ -98,8 +103,8 @@ internal sealed class BulkInvitations(
         }
 
         var unitsInScope = await units.GetUnitsInAsync(scope, cancellationToken);
-        var positions = await db.PositionTypes.AsNoTracking().ToListAsync(cancellationToken);
-        var grantable = invitations.GrantableRoles();
+        var positions = await work.Db.PositionTypes.AsNoTracking().ToListAsync(cancellationToken);
+        var grantableAt = new Dictionary<Guid, IReadOnlyList<string>>();
         var emailsInFile = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var rows = new List<BulkInvitationRow>();
         var toSend = new List<(BulkInvitationRow, InvitationInput, Guid)>();
@@ -119,10 +124,6 @@ internal sealed class BulkInvitations(
             if (role is null)
             {
                 errors.Add(new("Role", "BulkInvite:Error:UnknownRole", cells[3]));
-            }
-            else if (!grantable.Contains(role))
-            {
-                errors.Add(new("Role", "BulkInvite:Error:RoleNotGrantable", role));
             }
             input.Role = role ?? BuiltInRoles.Learner;
 
@@ -145,7 +146,18 @@ internal sealed class BulkInvitations(
             };
 
             var unit = FindUnit(cells[2], unitsInScope, errors);
-            errors.AddRange(await invitations.CheckAsync(input));
+            if (role is not null && unit is not null)
+            {
+                if (!grantableAt.TryGetValue(unit.Id, out var grantable))
+                {
+                    grantableAt[unit.Id] = grantable = await invitations.GrantableRolesAsync(unit.Id, cancellationToken);
+                }
+                if (!grantable.Contains(role))
+                {
+                    errors.Add(new("Role", "BulkInvite:Error:RoleNotGrantable", role));
+                }
+            }
+            errors.AddRange(await Invitations.CheckAsync(work, input));
             if (cells[0].Length > 0)
             {
                 if (emailsInFile.TryGetValue(cells[0], out var firstLine))

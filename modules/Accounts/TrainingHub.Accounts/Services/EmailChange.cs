@@ -9,11 +9,13 @@ using TrainingHub.SharedKernel.Outcomes;
 namespace TrainingHub.Accounts.Services;
 
 /// <summary>
-/// Changing one's e-mail address, which is also the sign-in name: the new address must be confirmed through a link
-/// sent to it, so nobody can move an account to an address they do not read. Until then nothing changes.
+/// Changing one's e-mail address, which is also the sign-in name: it needs the current password, and the new address
+/// must be confirmed through a link sent to it, so nobody can move an account to an address they do not read. Until
+/// then nothing changes; afterwards the old address is told, so a change the person did not make does not go unnoticed.
 /// </summary>
 internal sealed class EmailChange(
     UserManager<ApplicationUser> users,
+    CurrentPassword currentPassword,
     AccountsDbContext db,
     MailComposer composer,
     IBackgroundJobClient jobs,
@@ -21,9 +23,15 @@ internal sealed class EmailChange(
     TimeProvider clock)
 {
     public const string MessageType = "ConfirmEmailChange";
+    public const string NoticeMessageType = "EmailChangedNotice";
 
-    public async Task<IReadOnlyList<FieldError>> RequestAsync(ApplicationUser user, string newEmail, Uri requestBaseUri, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<FieldError>> RequestAsync(
+        ApplicationUser user, string newEmail, string? password, Uri requestBaseUri, CancellationToken cancellationToken = default)
     {
+        if (await currentPassword.CheckAsync(user, password) is { } wrong)
+        {
+            return [wrong];
+        }
         var email = newEmail.Trim();
         if (!IsAddress(email))
         {
@@ -48,8 +56,11 @@ internal sealed class EmailChange(
         return [];
     }
 
-    /// <summary>Makes the confirmed address the person's e-mail and sign-in name; other sessions end at their next check.</summary>
-    public async Task<Result> ConfirmAsync(Guid userId, string email, string linkToken)
+    /// <summary>
+    /// Makes the confirmed address the person's e-mail and sign-in name and tells the old address, all in one
+    /// transaction; other sessions and the person's API tokens end at their next check.
+    /// </summary>
+    public async Task<Result> ConfirmAsync(Guid userId, string email, string linkToken, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByIdAsync(userId.ToString());
         if (user is null || LinkToken.Decode(linkToken) is not { } token || !IsAddress(email))
@@ -60,12 +71,22 @@ internal sealed class EmailChange(
         {
             return Error.Rule("Invite:Error:EmailTaken");
         }
+        var oldEmail = user.Email!;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = await users.ChangeEmailAsync(user, email, token);
         if (!changed.Succeeded)
         {
             return Error.Rule("Account:EmailLinkInvalid");
         }
-        await users.SetUserNameAsync(user, email);
+        if (!(await users.SetUserNameAsync(user, email)).Succeeded)
+        {
+            return Error.Rule("Error:SaveConflictedWithOtherChange");
+        }
+        var notice = composer.Compose(typeof(AccountsResource), NoticeMessageType, oldEmail, user.FullName, user.PreferredCulture, null, user.FullName, email);
+        db.Set<OutgoingMail>().Add(OutgoingMail.From(notice, clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        jobs.DispatchMailSoon();
         return Result.Success();
     }
 

@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrainingHub.Accounts.Contracts;
@@ -30,8 +31,8 @@ internal sealed class InvitationInput
 /// person gets an e-mail in their language with a single-use link, valid for seven days, that sets their password.
 /// </summary>
 internal sealed class Invitations(
-    UserManager<ApplicationUser> users,
-    AccountsDbContext db,
+    IServiceScopeFactory scopes,
+    RoleAssignments roles,
     IAccessControl access,
     MailComposer composer,
     IBackgroundJobClient jobs,
@@ -43,14 +44,15 @@ internal sealed class Invitations(
     public const string TokenPurpose = "AcceptInvitation";
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(7);
 
-    /// <summary>The roles the current user may hand out: administrators only by someone who manages people everywhere.</summary>
-    public IReadOnlyList<string> GrantableRoles() =>
-        access.GetScope(AccountPermissions.PeopleManage) switch
-        {
-            { IsEmpty: true } => [],
-            { IsEverywhere: true } => BuiltInRoles.All,
-            _ => BuiltInRoles.All.Where(r => r != BuiltInRoles.Administrator).ToList(),
-        };
+    /// <summary>
+    /// The built-in roles the current user may give at a unit: as when giving a role to someone already here, only
+    /// those whose every permission they hold there themselves.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> GrantableRolesAsync(Guid unitId, CancellationToken cancellationToken = default)
+    {
+        var grantable = (await roles.GetGrantableRolesAsync(unitId, cancellationToken)).Select(r => r.Name).ToHashSet();
+        return BuiltInRoles.All.Where(grantable.Contains).ToList();
+    }
 
     public async Task<Result<Guid>> InviteAsync(InvitationInput input, Uri requestBaseUri, CancellationToken cancellationToken = default)
     {
@@ -58,19 +60,24 @@ internal sealed class Invitations(
         {
             return Error.Validation(nameof(InvitationInput.UnitId), "Invite:Error:UnitRequired");
         }
-        if (!await access.IsGrantedAsync(AccountPermissions.PeopleManage, unitId, cancellationToken) || !GrantableRoles().Contains(input.Role))
+        if (!await access.IsGrantedAsync(AccountPermissions.PeopleManage, unitId, cancellationToken))
         {
             return Error.Forbidden;
         }
-        var errors = await CheckAsync(input);
+        await using var work = IdentityWork.Begin(scopes);
+        var errors = await CheckAsync(work, input);
+        if (!(await GrantableRolesAsync(unitId, cancellationToken)).Contains(input.Role))
+        {
+            errors.Add(new(nameof(InvitationInput.Role), "Invite:Error:RoleNotGrantable"));
+        }
         if (errors.Count > 0)
         {
             return Error.Validation(errors);
         }
 
         // The person, their role and the message are saved together or not at all.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var staged = await StageAsync(input, unitId, requestBaseUri, cancellationToken);
+        await using var transaction = await work.Db.Database.BeginTransactionAsync(cancellationToken);
+        var staged = await StageAsync(work, input, unitId, requestBaseUri, cancellationToken);
         if (!staged.Succeeded)
         {
             return staged;
@@ -84,8 +91,9 @@ internal sealed class Invitations(
     /// Creates the person, their role and the message within the caller's transaction; the caller checked the input,
     /// the permission at <paramref name="unitId"/> and the role, and commits.
     /// </summary>
-    internal async Task<Result<Guid>> StageAsync(InvitationInput input, Guid unitId, Uri requestBaseUri, CancellationToken cancellationToken)
+    internal async Task<Result<Guid>> StageAsync(IdentityWork work, InvitationInput input, Guid unitId, Uri requestBaseUri, CancellationToken cancellationToken)
     {
+        var (users, db) = (work.Users, work.Db);
         var user = new ApplicationUser
         {
             UserName = input.Email.Trim(), Email = input.Email.Trim(), FullName = input.FullName.Trim(),
@@ -111,37 +119,41 @@ internal sealed class Invitations(
     /// <summary>The invited person's name, when the link is still good; null otherwise.</summary>
     public async Task<string?> FindInviteeAsync(Guid userId, string token)
     {
-        var user = await users.FindByIdAsync(userId.ToString());
-        return user is not null && await IsValidAsync(user, token) ? user.FullName : null;
+        await using var work = IdentityWork.Begin(scopes);
+        var user = await work.Users.FindByIdAsync(userId.ToString());
+        return user is not null && await IsValidAsync(work.Users, user, token) ? user.FullName : null;
     }
 
     /// <summary>Sets the password and confirms the address; the link stops working once used.</summary>
     public async Task<IReadOnlyList<FieldError>> AcceptAsync(Guid userId, string token, string password)
     {
+        await using var work = IdentityWork.Begin(scopes);
+        var users = work.Users;
         var user = await users.FindByIdAsync(userId.ToString());
-        if (user is null || !await IsValidAsync(user, token))
+        if (user is null || !await IsValidAsync(users, user, token))
         {
             return [new FieldError("Token", "Invite:InvalidLink")];
         }
+        // The password and the confirmed address are one change: a link that set the one but not the other would be used up.
+        user.EmailConfirmed = true;
         var added = await users.AddPasswordAsync(user, password);
         if (!added.Succeeded)
         {
             return added.Errors.Select(e => PasswordErrors.ToFieldError(e, users.Options.Password.RequiredLength)).ToList();
         }
-        user.EmailConfirmed = true;
-        await users.UpdateAsync(user);
         return [];
     }
 
-    private async Task<bool> IsValidAsync(ApplicationUser user, string token)
+    private static async Task<bool> IsValidAsync(UserManager<ApplicationUser> users, ApplicationUser user, string token)
     {
         return user.PasswordHash is null
             && LinkToken.Decode(token) is { } decoded
             && await users.VerifyUserTokenAsync(user, TokenProvider, TokenPurpose, decoded);
     }
 
-    internal async Task<List<FieldError>> CheckAsync(InvitationInput input)
+    internal static async Task<List<FieldError>> CheckAsync(IdentityWork work, InvitationInput input)
     {
+        var users = work.Users;
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(input.FullName))
         {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using TrainingHub.Accounts.Contracts;
 using TrainingHub.Accounts.Data;
 using TrainingHub.Accounts.Domain;
+using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Security;
 
 namespace TrainingHub.Accounts.Services;
@@ -15,7 +16,7 @@ namespace TrainingHub.Accounts.Services;
 /// on two-factor sign-in before using the app.
 /// </summary>
 internal sealed class PermissionClaimsFactory(
-    UserManager<ApplicationUser> userManager, IOptions<IdentityOptions> options, IDbContextFactory<AccountsDbContext> dbFactory)
+    UserManager<ApplicationUser> userManager, IOptions<IdentityOptions> options, IDbContextFactory<AccountsDbContext> dbFactory, ModuleCatalog catalog)
     : UserClaimsPrincipalFactory<ApplicationUser>(userManager, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
@@ -24,8 +25,7 @@ internal sealed class PermissionClaimsFactory(
         identity.AddClaim(new Claim(AccountClaimTypes.FullName, user.FullName));
         var claims = (await GetRoleAndGrantClaimsAsync(user.Id)).ToList();
         identity.AddClaims(claims);
-        var roles = claims.Where(c => c.Type == ClaimTypes.Role).Select(c => c.Value);
-        if (!user.TwoFactorEnabled && TwoFactorSetup.IsRequiredFor(roles))
+        if (!user.TwoFactorEnabled && TwoFactorSetup.IsRequiredFor(PermissionGrant.From(new ClaimsPrincipal(identity)), catalog))
         {
             identity.AddClaim(new Claim(AccountClaimTypes.TwoFactorSetupRequired, "true"));
         }

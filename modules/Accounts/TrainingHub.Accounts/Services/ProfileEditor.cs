@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Accounts.Contracts;
 using TrainingHub.Accounts.Data;
 using TrainingHub.Accounts.Domain;
@@ -26,7 +27,7 @@ internal sealed record EditableProfile(Guid Id, string Email, ProfileInput Input
 
 /// <summary>Changing people's profiles, by those who manage people at both the old and the new home unit.</summary>
 internal sealed partial class ProfileEditor(
-    IDbContextFactory<AccountsDbContext> dbFactory, UserManager<ApplicationUser> users, IAccessControl access, TimeProvider clock)
+    IDbContextFactory<AccountsDbContext> dbFactory, IServiceScopeFactory scopes, RoleAssignments roles, IAccessControl access, TimeProvider clock)
 {
     public const int MaxNameLength = 200;
 
@@ -41,6 +42,10 @@ internal sealed partial class ProfileEditor(
         if (!await access.IsGrantedAsync(AccountPermissions.PeopleManage, person.HomeUnitId, cancellationToken))
         {
             return Error.Forbidden;
+        }
+        if (!await roles.HoldsAllPermissionsOfAsync(id, cancellationToken))
+        {
+            return Error.Rule("People:Error:HoldsMorePermissions");
         }
         return new EditableProfile(person.Id, person.Email!, new ProfileInput
         {
@@ -57,6 +62,9 @@ internal sealed partial class ProfileEditor(
     /// <summary>Saves the profile unless someone else saved it since <paramref name="version"/>; the input is kept either way.</summary>
     public async Task<Result> SaveAsync(Guid id, ProfileInput input, string version, CancellationToken cancellationToken = default)
     {
+        // The person as the database has them now, not as an open page's context read them when it opened.
+        await using var work = IdentityWork.Begin(scopes);
+        var users = work.Users;
         var person = await users.FindByIdAsync(id.ToString());
         if (person is null || !await access.IsGrantedAsync(AccountPermissions.PeopleView, person.HomeUnitId, cancellationToken))
         {
@@ -65,6 +73,10 @@ internal sealed partial class ProfileEditor(
         if (!await access.IsGrantedAsync(AccountPermissions.PeopleManage, person.HomeUnitId, cancellationToken))
         {
             return Error.Forbidden;
+        }
+        if (!await roles.HoldsAllPermissionsOfAsync(id, cancellationToken))
+        {
+            return Error.Rule("People:Error:HoldsMorePermissions");
         }
         var errors = await ValidateAsync(input, cancellationToken);
         if (errors.Count > 0)

@@ -242,6 +242,29 @@ internal sealed class RoleAssignments(IDbContextFactory<AccountsDbContext> dbFac
         return Result.Success();
     }
 
+    /// <summary>
+    /// True when the current user holds, wherever the person holds a role, every permission that role gives: nobody
+    /// edits, deactivates or takes roles from someone who has rights they lack (a coordinator cannot lock out an
+    /// administrator, nor move them to take their rights away).
+    /// </summary>
+    public async Task<bool> HoldsAllPermissionsOfAsync(Guid personId, CancellationToken cancellationToken = default)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var grants = await db.RoleAssignments.Where(a => a.UserId == personId)
+            .Join(db.RoleClaims.Where(c => c.ClaimType == AccountsDbContext.PermissionClaimType), a => a.RoleId, c => c.RoleId,
+                (a, c) => new { a.UnitId, Permission = c.ClaimValue! })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        foreach (var grant in grants)
+        {
+            if (!await access.IsGrantedAsync(grant.Permission, grant.UnitId, cancellationToken))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public async Task<Result> RemoveAsync(Guid personId, Guid assignmentId, CancellationToken cancellationToken = default)
     {
         await using var db = dbFactory.CreateDbContext();
@@ -255,6 +278,10 @@ internal sealed class RoleAssignments(IDbContextFactory<AccountsDbContext> dbFac
             || (await GetGrantableRolesAsync(assignment.UnitId, cancellationToken)).All(r => r.Id != assignment.RoleId))
         {
             return Error.Forbidden;
+        }
+        if (!await HoldsAllPermissionsOfAsync(personId, cancellationToken))
+        {
+            return Error.Rule("People:Error:HoldsMorePermissions");
         }
         var administrator = await db.Roles.Where(r => r.Name == BuiltInRoles.Administrator).Select(r => r.Id).SingleAsync(cancellationToken);
         if (assignment.RoleId == administrator && assignment.UnitId is null

@@ -14,13 +14,14 @@ namespace TrainingHub.Accounts.Services;
 /// An open page (a circuit) checks now and then that its person is still active, that their security stamp has
 /// not changed and that they still hold the same permissions where they did, so that signing out everywhere, a new
 /// password, deactivation or a role taken away also reach pages left open (which then load again, with the
-/// person's current rights).
+/// person's current rights), and that the sign-in has not outlived its limit.
 /// </summary>
 internal sealed class SessionRevalidation(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopeFactory,
     IOptions<IdentityOptions> identityOptions,
-    IOptions<SecurityStampValidatorOptions> stampOptions)
+    IOptions<SecurityStampValidatorOptions> stampOptions,
+    TimeProvider clock)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval =>
@@ -31,6 +32,10 @@ internal sealed class SessionRevalidation(
 
     internal async Task<bool> IsStillValidAsync(ClaimsPrincipal principal)
     {
+        if (!SessionLifetime.IsWithinLimit(principal, clock.GetUtcNow()))
+        {
+            return false;
+        }
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = await users.GetUserAsync(principal);

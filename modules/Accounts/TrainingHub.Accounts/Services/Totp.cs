@@ -5,15 +5,20 @@ namespace TrainingHub.Accounts.Services;
 
 /// <summary>
 /// The six-digit code an authenticator app shows for a shared key at a moment (RFC 6238: HMAC-SHA1, 30-second steps).
-/// Identity only verifies codes; this computes one, for the demo administrator's code in Development and for tests.
+/// Identity only verifies codes; this computes them, to check a code only once and for the demo administrator's code in
+/// Development and tests.
 /// </summary>
 internal static class Totp
 {
     private const string Base32Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-    public static string Code(string base32Key, DateTimeOffset at)
+    public static string Code(string base32Key, DateTimeOffset at) => CodeAt(base32Key, Step(at));
+
+    /// <summary>The 30-second step a moment falls in, counted from 1970.</summary>
+    public static long Step(DateTimeOffset at) => at.ToUnixTimeSeconds() / 30;
+
+    public static string CodeAt(string base32Key, long step)
     {
-        var step = at.ToUnixTimeSeconds() / 30;
         Span<byte> counter = stackalloc byte[8];
         BinaryPrimitives.WriteInt64BigEndian(counter, step);
         var hash = HMACSHA1.HashData(FromBase32(base32Key), counter);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using QRCoder;
 using TrainingHub.Accounts.Data;
 using TrainingHub.Accounts.Domain;
+using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Outcomes;
 using TrainingHub.SharedKernel.Security;
 
@@ -24,13 +25,18 @@ internal sealed record AuthenticatorSetup(string SharedKey, string Authenticator
 /// optional for everyone else. Every change renews the security stamp, so the person's other sessions end at their
 /// next check, and refreshes this session's cookie.
 /// </summary>
-internal sealed class TwoFactorSetup(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, AccountsDbContext db)
+internal sealed class TwoFactorSetup(
+    UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, CurrentPassword currentPassword, AccountsDbContext db, ModuleCatalog catalog)
 {
     public const string Issuer = "TrainingHub";
     public const int RecoveryCodeCount = 10;
 
-    /// <summary>Who must use two-factor sign-in: anyone holding the administrator role, at any unit.</summary>
-    public static bool IsRequiredFor(IEnumerable<string> roleNames) => roleNames.Contains(BuiltInRoles.Administrator);
+    /// <summary>
+    /// Who must use two-factor sign-in: whoever holds an administrative permission (managing roles, reading the audit
+    /// trail, the job dashboard…) at any unit, whatever the role that gives it is called.
+    /// </summary>
+    public static bool IsRequiredFor(IEnumerable<PermissionGrant> grants, ModuleCatalog catalog) =>
+        grants.Any(g => catalog.AdministrativePermissions.Contains(g.Permission));
 
     public async Task<TwoFactorState> GetStateAsync(ApplicationUser user) =>
         new(user.TwoFactorEnabled, await IsRequiredAsync(user), user.TwoFactorEnabled ? await users.CountRecoveryCodesAsync(user) : 0);
@@ -63,33 +69,51 @@ internal sealed class TwoFactorSetup(UserManager<ApplicationUser> users, SignInM
         {
             return Error.Validation("Code", "TwoFactor:WrongCode");
         }
-        await users.SetTwoFactorEnabledAsync(user, true);
+        if (!(await users.SetTwoFactorEnabledAsync(user, true)).Succeeded)
+        {
+            return Error.Rule("Error:SaveConflictedWithOtherChange");
+        }
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
         await signIn.RefreshSignInAsync(user);
         return Result<IReadOnlyList<string>>.Success([.. codes!]);
     }
 
-    /// <summary>Turns two-factor sign-in off; administrators must keep it.</summary>
-    public async Task<Result> DisableAsync(ApplicationUser user)
+    /// <summary>Turns two-factor sign-in off, given the current password; whoever holds an administrative permission must keep it.</summary>
+    public async Task<Result> DisableAsync(ApplicationUser user, string? password)
     {
         if (await IsRequiredAsync(user))
         {
             return Error.Rule("TwoFactor:RequiredForAdministrators");
         }
-        await users.SetTwoFactorEnabledAsync(user, false);
-        await signIn.RefreshSignInAsync(user);
-        return Result.Success();
+        if (await currentPassword.CheckAsync(user, password) is { } wrong)
+        {
+            return Error.Validation([wrong]);
+        }
+        return await ThenRefreshAsync(user, await users.SetTwoFactorEnabledAsync(user, false));
     }
 
     /// <summary>
     /// A new key, for a lost or replaced phone: the old app stops working, so two-factor sign-in is off until a code
     /// from the new key is confirmed (an administrator is sent to set it up again).
     /// </summary>
-    public async Task ResetKeyAsync(ApplicationUser user)
+    public async Task<Result> ResetKeyAsync(ApplicationUser user, string? password)
     {
-        await users.SetTwoFactorEnabledAsync(user, false);
-        await users.ResetAuthenticatorKeyAsync(user);
+        if (await currentPassword.CheckAsync(user, password) is { } wrong)
+        {
+            return Error.Validation([wrong]);
+        }
+        var disabled = await users.SetTwoFactorEnabledAsync(user, false);
+        return await ThenRefreshAsync(user, disabled.Succeeded ? await users.ResetAuthenticatorKeyAsync(user) : disabled);
+    }
+
+    private async Task<Result> ThenRefreshAsync(ApplicationUser user, IdentityResult changed)
+    {
+        if (!changed.Succeeded)
+        {
+            return Error.Rule("Error:SaveConflictedWithOtherChange");
+        }
         await signIn.RefreshSignInAsync(user);
+        return Result.Success();
     }
 
     /// <summary>Replaces every recovery code with new ones; the old ones stop working.</summary>
@@ -107,10 +131,14 @@ internal sealed class TwoFactorSetup(UserManager<ApplicationUser> users, SignInM
     public static string Normalise(string? code) =>
         new((code ?? "").Where(c => !char.IsWhiteSpace(c)).Select(char.ToUpperInvariant).ToArray());
 
-    private async Task<bool> IsRequiredAsync(ApplicationUser user) =>
-        IsRequiredFor(await db.RoleAssignments.Where(a => a.UserId == user.Id)
-            .Join(db.Roles, a => a.RoleId, r => r.Id, (_, r) => r.Name!)
-            .ToListAsync());
+    private async Task<bool> IsRequiredAsync(ApplicationUser user)
+    {
+        var held = await db.RoleAssignments.Where(a => a.UserId == user.Id)
+            .Join(db.RoleClaims.Where(c => c.ClaimType == AccountsDbContext.PermissionClaimType), a => a.RoleId, c => c.RoleId, (_, c) => c.ClaimValue!)
+            .Distinct()
+            .ToListAsync();
+        return held.Any(catalog.AdministrativePermissions.Contains);
+    }
 
     private static string InGroups(string key)
     {

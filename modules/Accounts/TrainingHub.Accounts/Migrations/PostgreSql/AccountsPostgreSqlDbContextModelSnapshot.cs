@@ -124,6 +124,8 @@ namespace TrainingHub.Accounts.Migrations.PostgreSql
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", "accounts");
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
 
             modelBuilder.Entity("TrainingHub.Accounts.Domain.ApiToken", b =>
@@ -139,7 +141,8 @@ namespace TrainingHub.Accounts.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("LastUsedAtUtc")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("TrainingHub:Audit", "skip");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -153,6 +156,10 @@ namespace TrainingHub.Accounts.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
@@ -183,7 +190,8 @@ namespace TrainingHub.Accounts.Migrations.PostgreSql
 
                     b.Property<string>("NormalizedName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("character varying(256)")
+                        .HasAnnotation("TrainingHub:Audit", "skip");
 
                     b.HasKey("Id");
 
@@ -229,6 +237,9 @@ namespace TrainingHub.Accounts.Migrations.PostgreSql
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
+                    b.Property<long?>("LastAuthenticatorStep")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -237,11 +248,13 @@ namespace TrainingHub.Accounts.Migrations.PostgreSql
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("character varying(256)")
+                        .HasAnnotation("TrainingHub:Audit", "skip");
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("character varying(256)")
+                        .HasAnnotation("TrainingHub:Audit", "skip");
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
@@ -263,7 +276,8 @@ namespace TrainingHub.Accounts.Migrations.PostgreSql
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(401)
-                        .HasColumnType("character varying(401)");
+                        .HasColumnType("character varying(401)")
+                        .HasAnnotation("TrainingHub:Audit", "skip");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
@@ -303,6 +317,8 @@ namespace TrainingHub.Accounts.Migrations.PostgreSql
                     b.HasKey("Name");
 
                     b.ToTable("KnownPermissions", "accounts");
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
 
             modelBuilder.Entity("TrainingHub.Accounts.Domain.PositionType", b =>
@@ -431,6 +447,8 @@ namespace TrainingHub.Accounts.Migrations.PostgreSql
                     b.HasIndex("Status", "NextAttemptAtUtc");
 
                     b.ToTable("OutgoingMail", "accounts");
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -114,6 +114,8 @@ namespace TrainingHub.Accounts.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
 
             modelBuilder.Entity("TrainingHub.Accounts.Domain.ApiToken", b =>
@@ -129,7 +131,8 @@ namespace TrainingHub.Accounts.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LastUsedAtUtc")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("TrainingHub:Audit", "skip");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -142,6 +145,10 @@ namespace TrainingHub.Accounts.Migrations.Sqlite
                     b.Property<string>("SecretHash")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("UserId")
@@ -173,7 +180,8 @@ namespace TrainingHub.Accounts.Migrations.Sqlite
 
                     b.Property<string>("NormalizedName")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("TrainingHub:Audit", "skip");
 
                     b.HasKey("Id");
 
@@ -219,6 +227,9 @@ namespace TrainingHub.Accounts.Migrations.Sqlite
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastAuthenticatorStep")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -227,11 +238,13 @@ namespace TrainingHub.Accounts.Migrations.Sqlite
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("TrainingHub:Audit", "skip");
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("TrainingHub:Audit", "skip");
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
@@ -253,7 +266,8 @@ namespace TrainingHub.Accounts.Migrations.Sqlite
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(401)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("TrainingHub:Audit", "skip");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
@@ -293,6 +307,8 @@ namespace TrainingHub.Accounts.Migrations.Sqlite
                     b.HasKey("Name");
 
                     b.ToTable("KnownPermissions");
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
 
             modelBuilder.Entity("TrainingHub.Accounts.Domain.PositionType", b =>
@@ -421,6 +437,8 @@ namespace TrainingHub.Accounts.Migrations.Sqlite
                     b.HasIndex("Status", "NextAttemptAtUtc");
 
                     b.ToTable("accounts_OutgoingMail", (string)null);
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
