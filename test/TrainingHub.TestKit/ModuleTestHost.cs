@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Hangfire;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
@@ -56,6 +58,16 @@ public sealed class ModuleTestHost : IAsyncDisposable
             taken += round;
         }
         return taken;
+    }
+
+    /// <summary>The events of one type in a module's outbox, oldest first, as its handlers will read them.</summary>
+    public async Task<IReadOnlyList<TEvent>> PublishedAsync<TEvent, TContext>()
+        where TContext : DbContext
+    {
+        var name = IntegrationEventAttribute.NameOf(typeof(TEvent));
+        await using var db = Get<IDbContextFactory<TContext>>().CreateDbContext();
+        var payloads = await db.Set<IntegrationEventRecord>().Where(r => r.EventType == name).OrderBy(r => r.CreatedAtUtc).Select(r => r.Payload).ToListAsync();
+        return [.. payloads.Select(p => JsonSerializer.Deserialize<TEvent>(p, JsonSerializerOptions.Web)!)];
     }
 
     private static async Task<ModuleTestHost> StartOnAsync(

@@ -124,6 +124,8 @@ namespace TrainingHub.Accounts.Migrations.PostgreSql
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", "accounts");
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
 
             modelBuilder.Entity("TrainingHub.Accounts.Domain.ApiToken", b =>
@@ -139,7 +141,8 @@ namespace TrainingHub.Accounts.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("LastUsedAtUtc")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("TrainingHub:Audit", "skip");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -183,7 +186,8 @@ namespace TrainingHub.Accounts.Migrations.PostgreSql
 
                     b.Property<string>("NormalizedName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("character varying(256)")
+                        .HasAnnotation("TrainingHub:Audit", "skip");
 
                     b.HasKey("Id");
 
@@ -237,11 +241,13 @@ namespace TrainingHub.Accounts.Migrations.PostgreSql
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("character varying(256)")
+                        .HasAnnotation("TrainingHub:Audit", "skip");
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("character varying(256)")
+                        .HasAnnotation("TrainingHub:Audit", "skip");
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
@@ -263,7 +269,8 @@ namespace TrainingHub.Accounts.Migrations.PostgreSql
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(401)
-                        .HasColumnType("character varying(401)");
+                        .HasColumnType("character varying(401)")
+                        .HasAnnotation("TrainingHub:Audit", "skip");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
@@ -303,6 +310,8 @@ namespace TrainingHub.Accounts.Migrations.PostgreSql
                     b.HasKey("Name");
 
                     b.ToTable("KnownPermissions", "accounts");
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
 
             modelBuilder.Entity("TrainingHub.Accounts.Domain.PositionType", b =>
@@ -363,6 +372,53 @@ namespace TrainingHub.Accounts.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("RoleAssignments", "accounts");
+                });
+
+            modelBuilder.Entity("TrainingHub.SharedKernel.Events.IntegrationEventRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DeliveredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "NextAttemptAtUtc");
+
+                    b.ToTable("IntegrationEvents", "accounts");
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
 
             modelBuilder.Entity("TrainingHub.SharedKernel.Mail.OutgoingMail", b =>
@@ -431,6 +487,8 @@ namespace TrainingHub.Accounts.Migrations.PostgreSql
                     b.HasIndex("Status", "NextAttemptAtUtc");
 
                     b.ToTable("OutgoingMail", "accounts");
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
