@@ -1,12 +1,11 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Persistence;
+using TrainingHub.TestKit;
 
 namespace TrainingHub.SharedKernel.Tests;
 
@@ -112,25 +111,8 @@ public sealed class ParcelPostModule : TrainingHubModule
         {
             await using var sender = senders.CreateDbContext();
             await using var receiver = receivers.CreateDbContext();
-            if (await ExistsAsync(sender.Parcels))
-            {
-                return;
-            }
-            await sender.GetService<IRelationalDatabaseCreator>().CreateTablesAsync(cancellationToken);
-            await receiver.GetService<IRelationalDatabaseCreator>().CreateTablesAsync(cancellationToken);
-        }
-
-        private static async Task<bool> ExistsAsync(IQueryable<Parcel> parcels)
-        {
-            try
-            {
-                await parcels.AnyAsync();
-                return true;
-            }
-            catch (Exception exception) when (exception is System.Data.Common.DbException)
-            {
-                return false;
-            }
+            await sender.CreateTablesOnceAsync(cancellationToken);
+            await receiver.CreateTablesOnceAsync(cancellationToken);
         }
     }
 }
