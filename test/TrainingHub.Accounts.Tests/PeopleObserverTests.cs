@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Accounts.Contracts;
+using TrainingHub.Accounts.Data;
 using TrainingHub.Accounts.Domain;
 using TrainingHub.Accounts.Services;
 using TrainingHub.Organisations;
@@ -10,18 +11,19 @@ using TrainingHub.TestKit;
 
 namespace TrainingHub.Accounts.Tests;
 
-/// <summary>Modules that keep their own copy of people hear every change to it, and can list everyone to catch up.</summary>
+/// <summary>
+/// Modules that keep their own copy of people hear every change to it through <see cref="PersonChanged"/>, published with
+/// the change, and can list everyone to catch up.
+/// </summary>
 public abstract class PeopleObserverTests(ITestDatabaseServer server) : IAsyncLifetime
 {
-    private readonly RecordingObserver _observer = new();
     private ModuleTestHost _host = null!;
     private Guid _zhytomyrCity;
 
     public async ValueTask InitializeAsync()
     {
         _host = await ModuleTestHost.StartAsync(server, [new OrganisationsModule(), new AccountsModule()],
-            new Dictionary<string, string?> { ["DemoData:Enabled"] = "true" },
-            services => services.AddSingleton<IPeopleObserver>(_observer));
+            new Dictionary<string, string?> { ["DemoData:Enabled"] = "true" });
         var units = _host.Get<IOrganisationDirectory>();
         var zhytomyrOblast = (await units.FindByKatottgAsync("UA18000000000045390"))!.Id;
         _zhytomyrCity = (await units.FindByKatottgAsync("UA18040470000082484"))!.Id;
@@ -39,32 +41,33 @@ public abstract class PeopleObserverTests(ITestDatabaseServer server) : IAsyncLi
         return (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email))!;
     }
 
+    private Task<IReadOnlyList<PersonChanged>> PublishedAsync() => _host.PublishedAsync<PersonChanged, AccountsDbContext>();
+
     [Fact]
-    public async Task Observers_hear_of_new_people_a_move_to_another_unit_and_a_deactivation_but_not_a_new_phone_number()
+    public async Task New_people_a_move_to_another_unit_and_a_deactivation_are_published_but_not_a_new_phone_number()
     {
-        var created = _observer.Heard.Select(p => p.Id).ToHashSet();
+        var created = (await PublishedAsync()).Select(p => p.PersonId).ToHashSet();
         var person = await PersonAsync("t.shevchuk@traininghub.example");
         var editor = _host.Get<ProfileEditor>();
-        _observer.Heard.Clear();
 
         var profile = (await editor.GetAsync(person.Id)).Value;
         profile.Input.Phone = "+380 67 123 4567";
         Assert.True((await editor.SaveAsync(person.Id, profile.Input, profile.Version)).Succeeded);
-        var afterPhone = _observer.Heard.ToList();
+        var afterPhone = (await PublishedAsync()).Skip(created.Count).ToList();
         profile = (await editor.GetAsync(person.Id)).Value;
         profile.Input.HomeUnitId = _zhytomyrCity;
         Assert.True((await editor.SaveAsync(person.Id, profile.Input, profile.Version)).Succeeded);
-        var afterMove = _observer.Heard.ToList();
-        _observer.Heard.Clear();
+        var afterMove = (await PublishedAsync()).Skip(created.Count).ToList();
         Assert.True((await _host.Get<PersonStatus>().SetActiveAsync(person.Id, active: false)).Succeeded);
+        var afterDeactivation = (await PublishedAsync()).Skip(created.Count + afterMove.Count).ToList();
 
         Assert.Contains(person.Id, created);
         Assert.Equal(DemoAccountsCount(), created.Count);
         Assert.Empty(afterPhone);
         var moved = Assert.Single(afterMove);
-        Assert.Equal((person.Id, _zhytomyrCity, true), (moved.Id, moved.HomeUnitId!.Value, moved.IsActive));
-        var deactivated = Assert.Single(_observer.Heard);
-        Assert.Equal((person.Id, _zhytomyrCity, false), (deactivated.Id, deactivated.HomeUnitId!.Value, deactivated.IsActive));
+        Assert.Equal((person.Id, _zhytomyrCity, true), (moved.PersonId, moved.HomeUnitId!.Value, moved.IsActive));
+        var deactivated = Assert.Single(afterDeactivation);
+        Assert.Equal((person.Id, _zhytomyrCity, false), (deactivated.PersonId, deactivated.HomeUnitId!.Value, deactivated.IsActive));
     }
 
     [Fact]
@@ -85,17 +88,6 @@ public abstract class PeopleObserverTests(ITestDatabaseServer server) : IAsyncLi
     }
 
     private static int DemoAccountsCount() => DemoData.DemoAccounts.All.Count + DemoData.DemoAccounts.Colleagues.Count;
-
-    private sealed class RecordingObserver : IPeopleObserver
-    {
-        public List<PersonContact> Heard { get; } = [];
-
-        public Task PeopleChangedAsync(IReadOnlyCollection<PersonContact> people, CancellationToken cancellationToken = default)
-        {
-            Heard.AddRange(people);
-            return Task.CompletedTask;
-        }
-    }
 }
 
 public sealed class PeopleObserverOnSqlite(SqliteServer server) : PeopleObserverTests(server), IClassFixture<SqliteServer>;

@@ -1,3 +1,5 @@
+using TrainingHub.Learning.Contracts;
+using TrainingHub.Learning.Data;
 using TrainingHub.Learning.Domain;
 using TrainingHub.Learning.Services;
 using TrainingHub.SharedKernel.Outcomes;
@@ -177,9 +179,9 @@ public abstract class EnrolmentTests(ITestDatabaseServer server) : IAsyncLifetim
         Assert.Equal(lessons[1], afterThird.Value);
         Assert.Null(afterSecond.Value);
         Assert.Equal((100, Standing.Completed), (finished.ProgressPercent, finished.Standing));
-        var evidence = Assert.Single(_world.Competencies.Completions);
-        Assert.Equal((me, courseId), (evidence.PersonId, evidence.CourseId));
-        Assert.Equal([new CompetencyMapping(Competencies.FirstAid.LineageId, 2)], evidence.Mappings);
+        var completion = Assert.Single(await _host.PublishedAsync<CourseCompleted, LearningDbContext>());
+        Assert.Equal((me, courseId), (completion.PersonId, completion.CourseId));
+        Assert.Equal([new CompletedCourseCompetency(Competencies.FirstAid.LineageId, 2)], completion.Competencies);
     }
 
     [Fact]
@@ -210,7 +212,8 @@ public abstract class EnrolmentTests(ITestDatabaseServer server) : IAsyncLifetim
         Assert.Equal("Error:LessonCompletesItself", manually.Error!.Key);
         Assert.Equal((50, Standing.InProgress), (halfway.ProgressPercent, halfway.Standing));
         Assert.Equal((100, Standing.Completed), (finished.ProgressPercent, finished.Standing));
-        Assert.Equal([new CompetencyMapping(Competencies.FirstAid.LineageId, 1)], Assert.Single(_world.Competencies.Completions).Mappings);
+        Assert.Equal([new CompletedCourseCompetency(Competencies.FirstAid.LineageId, 1)],
+            Assert.Single(await _host.PublishedAsync<CourseCompleted, LearningDbContext>()).Competencies);
     }
 
     [Theory]
@@ -240,7 +243,8 @@ public abstract class EnrolmentTests(ITestDatabaseServer server) : IAsyncLifetim
 
         Assert.Equal((100, Standing.Completed), (progress.ProgressPercent, progress.Standing));
         Assert.Contains(quizLesson, progress.DoneLessonIds);
-        Assert.Equal([new CompetencyMapping(Competencies.FirstAid.LineageId, 1)], Assert.Single(_world.Competencies.Completions).Mappings);
+        Assert.Equal([new CompletedCourseCompetency(Competencies.FirstAid.LineageId, 1)],
+            Assert.Single(await _host.PublishedAsync<CourseCompleted, LearningDbContext>()).Competencies);
     }
 
     [Fact]

@@ -99,27 +99,13 @@ internal sealed class RecordingNotifier : INotifier
     }
 }
 
-internal sealed record RecordedCompletion(Guid PersonId, Guid CourseId, string CourseTitle, IReadOnlyList<CompetencyMapping> Mappings);
-
-/// <summary>The competencies module as the course editor and completions meet it: one competency on the demo scale, and the evidence passed on.</summary>
-internal sealed class Competencies : ICompetencyOptions, ICompletionEvidence
+/// <summary>The competencies module as the course editor meets it: one competency on the demo scale.</summary>
+internal sealed class Competencies : ICompetencyOptions
 {
     public static readonly CompetencyOption FirstAid = new(Guid.NewGuid(), "CP-INCL", "A.1", "Перша психологічна допомога", "Psychological first aid",
         [new(0, "Ще ні", "Not yet"), new(1, "Обізнаний", "Aware"), new(2, "Під наглядом", "With supervision"), new(3, "Самостійно", "Independent")]);
 
-    public List<RecordedCompletion> Completions { get; } = [];
-
     public Task<IReadOnlyList<CompetencyOption>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<CompetencyOption>>([FirstAid]);
-
-    public Task CourseCompletedAsync(
-        Guid personId, Guid courseId, string courseTitle, DateTimeOffset completedAt, IReadOnlyList<CompetencyMapping> mappings, CancellationToken cancellationToken)
-    {
-        lock (Completions)
-        {
-            Completions.Add(new RecordedCompletion(personId, courseId, courseTitle, mappings));
-        }
-        return Task.CompletedTask;
-    }
 }
 
 /// <summary>Everything the Learning module needs from other modules, as fakes a test can look into, and a clock it can move.</summary>

@@ -30,7 +30,6 @@ internal static class LearningHost
             services.AddSingleton<INotifier>(world.Notifier);
             services.AddSingleton<TimeProvider>(world.Clock);
             services.AddSingleton<ICompetencyOptions>(world.Competencies);
-            services.AddSingleton<ICompletionEvidence>(world.Competencies);
             replace?.Invoke(services);
         });
 

@@ -1,8 +1,11 @@
+using System.Text.Json;
 using Hangfire;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
+using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Hosting;
 using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Persistence;
@@ -21,10 +24,13 @@ public sealed class ModuleTestHost : IAsyncDisposable
 
     private readonly string _dataFolder;
 
-    private ModuleTestHost(ServiceProvider services, TestUser user, string dataFolder)
+    private readonly Func<Task<ModuleTestHost>> _restart;
+
+    private ModuleTestHost(ServiceProvider services, TestUser user, string dataFolder, Func<Task<ModuleTestHost>> restart)
     {
         _services = services;
         _dataFolder = dataFolder;
+        _restart = restart;
         User = user;
     }
 
@@ -34,9 +40,40 @@ public sealed class ModuleTestHost : IAsyncDisposable
 
     public static async Task<ModuleTestHost> StartAsync(
         ITestDatabaseServer server, IEnumerable<TrainingHubModule> modules, IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? replace = null)
+        Action<IServiceCollection>? replace = null) =>
+        await StartOnAsync(server, await server.CreateDatabaseAsync(), [.. modules], settings, replace);
+
+    /// <summary>
+    /// Another host on the same database, as the app after a restart (or a second node): nothing held in memory by
+    /// this one carries over. Dispose this one first when it stands for the app before the restart.
+    /// </summary>
+    public Task<ModuleTestHost> RestartAsync() => _restart();
+
+    /// <summary>Delivers integration events until none is due, as the dispatcher's job does in the app; answers how many it took up.</summary>
+    public async Task<int> DeliverEventsAsync()
     {
-        var connectionString = await server.CreateDatabaseAsync();
+        var taken = 0;
+        while (await Get<IntegrationEventDispatcher>().DispatchAsync(CancellationToken.None) is > 0 and var round)
+        {
+            taken += round;
+        }
+        return taken;
+    }
+
+    /// <summary>The events of one type in a module's outbox, oldest first, as its handlers will read them.</summary>
+    public async Task<IReadOnlyList<TEvent>> PublishedAsync<TEvent, TContext>()
+        where TContext : DbContext
+    {
+        var name = IntegrationEventAttribute.NameOf(typeof(TEvent));
+        await using var db = Get<IDbContextFactory<TContext>>().CreateDbContext();
+        var payloads = await db.Set<IntegrationEventRecord>().Where(r => r.EventType == name).OrderBy(r => r.CreatedAtUtc).Select(r => r.Payload).ToListAsync();
+        return [.. payloads.Select(p => JsonSerializer.Deserialize<TEvent>(p, JsonSerializerOptions.Web)!)];
+    }
+
+    private static async Task<ModuleTestHost> StartOnAsync(
+        ITestDatabaseServer server, string connectionString, IReadOnlyList<TrainingHubModule> modules, IDictionary<string, string?>? settings,
+        Action<IServiceCollection>? replace)
+    {
         var dataFolder = Directory.CreateTempSubdirectory("traininghub-data-").FullName;
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["DataFolder"] = dataFolder })
@@ -69,7 +106,7 @@ public sealed class ModuleTestHost : IAsyncDisposable
         {
             await initializer.InitialiseAsync(CancellationToken.None);
         }
-        return new ModuleTestHost(provider, user, dataFolder);
+        return new ModuleTestHost(provider, user, dataFolder, () => StartOnAsync(server, connectionString, modules, settings, replace));
     }
 
     /// <summary>A service as a page would get it, in a scope of its own.</summary>

@@ -4,7 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Accounts.Domain;
 using TrainingHub.Competencies.Data;
 using TrainingHub.Competencies.Domain;
+using TrainingHub.Learning.Contracts;
+using TrainingHub.Learning.Data;
 using TrainingHub.Learning.Services;
+using TrainingHub.SharedKernel.Events;
 using TrainingHub.TestKit.Web;
 
 namespace TrainingHub.Web.Tests;
@@ -19,20 +22,41 @@ public sealed class LearningCompetencyLinkTests(TrainingHubApp app) : IClassFixt
         var options = await scope.ServiceProvider.GetRequiredService<ICompetencyOptions>().ListAsync(CancellationToken.None);
         var firstAid = Assert.Single(options, o => o.FrameworkCode == "CP-INCL" && o.Code == "CP.5.1");
         var learner = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync("learner@traininghub.example");
-        var courseId = Guid.NewGuid();
-        var evidence = scope.ServiceProvider.GetRequiredService<ICompletionEvidence>();
+        var completion = new CourseCompleted(learner!.Id, Guid.NewGuid(), Guid.NewGuid(), "Перша психологічна допомога", DateTimeOffset.UtcNow,
+            [new CompletedCourseCompetency(firstAid.LineageId, 2)]);
 
-        await evidence.CourseCompletedAsync(learner!.Id, courseId, "Перша психологічна допомога", DateTimeOffset.UtcNow,
-            [new CompetencyMapping(firstAid.LineageId, 2)], CancellationToken.None);
-        await evidence.CourseCompletedAsync(learner.Id, courseId, "Перша психологічна допомога", DateTimeOffset.UtcNow,
-            [new CompetencyMapping(firstAid.LineageId, 2)], CancellationToken.None);
+        // Published twice, as a completion reported again would be: the evidence counts it once.
+        await using (var learning = app.Services.GetRequiredService<IDbContextFactory<LearningDbContext>>().CreateDbContext())
+        {
+            learning.Publish(completion, DateTimeOffset.UtcNow);
+            learning.Publish(completion, DateTimeOffset.UtcNow);
+            await learning.SaveChangesAsync();
+        }
+        await DeliveredAsync();
 
         Assert.Equal(41, options.Count(o => o.FrameworkCode == "CP-INCL"));
         Assert.Equal([0, 1, 2, 3, 4], firstAid.Levels.Select(l => l.Rank));
         Assert.All(firstAid.Levels, l => Assert.NotEqual(l.NameUk, l.NameEn));
         await using var db = app.Services.GetRequiredService<IDbContextFactory<CompetenciesDbContext>>().CreateDbContext();
-        var recorded = await db.Evidence.Where(e => e.PersonId == learner.Id && e.Kind == EvidenceKind.CourseCompletion).ToListAsync();
-        var completion = Assert.Single(recorded);
-        Assert.Equal((firstAid.LineageId, "Перша психологічна допомога", 2), (completion.LineageId, completion.Title, completion.SuggestedLevelRank));
+        var recorded = await db.Evidence.Where(e => e.PersonId == learner.Id && e.Kind == EvidenceKind.CourseCompletion && e.SourceReference == $"course:{completion.CourseId:D}").ToListAsync();
+        var evidence = Assert.Single(recorded);
+        Assert.Equal((firstAid.LineageId, "Перша психологічна допомога", 2), (evidence.LineageId, evidence.Title, evidence.SuggestedLevelRank));
+    }
+
+    /// <summary>Runs the dispatcher until Learning's outbox is empty; the app's own job may be delivering some of them meanwhile.</summary>
+    private async Task DeliveredAsync()
+    {
+        var dispatcher = app.Services.GetRequiredService<IntegrationEventDispatcher>();
+        for (var tries = 0; tries < 100; tries++)
+        {
+            await dispatcher.DispatchAsync(CancellationToken.None);
+            await using var learning = app.Services.GetRequiredService<IDbContextFactory<LearningDbContext>>().CreateDbContext();
+            if (!await learning.Set<IntegrationEventRecord>().AnyAsync(r => r.Status == IntegrationEventStatus.Pending))
+            {
+                return;
+            }
+            await Task.Delay(100);
+        }
+        Assert.Fail("Learning's completions were not delivered within ten seconds.");
     }
 }

@@ -20,6 +20,7 @@ using TrainingHub.Accounts.Domain;
 using TrainingHub.Accounts.Services;
 using TrainingHub.Audit.Contracts;
 using TrainingHub.SharedKernel.Api;
+using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Mail;
 using TrainingHub.SharedKernel.Modules;
@@ -60,6 +61,7 @@ public sealed class AccountsModule : TrainingHubModule
         // Identity's stores want a scoped context; they are used per request (sign-in), never per circuit.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AccountsDbContext>>().CreateDbContext());
         services.AddMailOutbox<AccountsDbContext>();
+        services.AddIntegrationEventOutbox<AccountsDbContext>();
         services.TryAddSingleton<IAuditTrail, NullAuditTrail>();
         services.AddScoped<PasswordReset>();
         services.AddScoped<PeopleDirectory>();

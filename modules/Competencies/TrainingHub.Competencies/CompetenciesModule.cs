@@ -18,6 +18,8 @@ using TrainingHub.Competencies.Contracts;
 using TrainingHub.Competencies.DemoData;
 using TrainingHub.Competencies.Data;
 using TrainingHub.Competencies.Services;
+using TrainingHub.Learning.Contracts;
+using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Persistence;
@@ -74,11 +76,12 @@ public sealed class CompetenciesModule : TrainingHubModule
         services.AddSingleton<ICompetencyUsage, RatedCompetencies>();
         services.AddScoped<CompetencyEvidence>();
         services.AddSingleton<ICompetencyEvidence, CourseCompletions>();
+        services.AddIntegrationEventHandler<CourseCompleted, CourseCompletionEvidenceHandler, CompetenciesDbContext>();
         services.AddSingleton<ICompetencyDirectory, PublishedCompetencyDirectory>();
         services.AddSingleton(sp => new MemberSync(
             sp.GetRequiredService<IDbContextFactory<CompetenciesDbContext>>(), sp.GetRequiredService<IUnitHierarchy>(),
-            sp.GetRequiredService<IOrganisationDirectory>(), sp.GetService<IPeopleRoster>()));
-        services.AddSingleton<IPeopleObserver>(sp => sp.GetRequiredService<MemberSync>());
+            sp.GetRequiredService<IOrganisationDirectory>(), sp.GetService<IPeopleLookup>(), sp.GetService<IPeopleRoster>()));
+        services.AddIntegrationEventHandler<PersonChanged, MemberSync, CompetenciesDbContext>();
         // After the migrations and, in the app, after Accounts has made its demo people.
         services.AddSingleton<IModuleInitializer>(sp => sp.GetRequiredService<MemberSync>());
     }

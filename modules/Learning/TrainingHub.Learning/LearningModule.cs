@@ -10,6 +10,7 @@ using TrainingHub.Learning.Data;
 using TrainingHub.Learning.DemoData;
 using TrainingHub.Learning.Services;
 using TrainingHub.Notifications.Contracts;
+using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Persistence;
@@ -65,9 +66,9 @@ public sealed class LearningModule : TrainingHubModule
         services.AddScoped<EnrolmentReminders>();
         services.AddTransient<OverdueDigest>();
         services.AddNotificationCategory(new NotificationCategory(EnrolmentReminders.Category, typeof(LearningResource)));
-        // How progress learns of passed quizzes, and how courses reach the competencies module.
+        // The competencies courses map to; completions reach them as CourseCompleted events.
         services.AddSingleton<ICompetencyOptions, PublishedCompetencyOptions>();
-        services.AddSingleton<ICompletionEvidence, CompetencyCompletionEvidence>();
+        services.AddIntegrationEventOutbox<LearningDbContext>();
         services.AddSingleton<IModuleInitializer, LearningDemoData>();
     }
 

@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TrainingHub.SharedKernel.Privacy;
 
 namespace TrainingHub.SharedKernel.Auditing;
 
 /// <summary>
 /// How a module tells the audit trail what to leave out. Every entity a module saves is recorded unless its model
 /// says otherwise: whole entities that only carry secrets or plumbing are not audited, and a field whose value must
-/// never be shown (a password hash, a token) is recorded as changed without its values.
+/// never be shown (a password hash, a token) is recorded as changed without its values. The data classes a module
+/// declares (<see cref="SensitiveDataAttribute"/>, <see cref="AnonymousDataAttribute"/>) apply too.
 /// </summary>
 public static class AuditModel
 {
@@ -28,8 +30,13 @@ public static class AuditModel
     public static PropertyBuilder<T> AuditRedacted<T>(this PropertyBuilder<T> property) =>
         property.HasAnnotation(Annotation, Redact);
 
+    /// <summary>
+    /// Whether the entity's changes are recorded. An anonymous entity's are not at all: a row would name who changed
+    /// it and when, which is enough to tie an anonymous answer to its author.
+    /// </summary>
     public static bool IsAudited(this IReadOnlyEntityType entity) =>
-        entity.FindAnnotation(Annotation)?.Value as string != Skip && !entity.IsOwned();
+        entity.FindAnnotation(Annotation)?.Value as string != Skip && !entity.IsOwned()
+        && DataClasses.Of(entity.ClrType) != DataClass.Anonymous;
 
     /// <summary>How a field appears in the trail: with values, redacted, or not at all.</summary>
     public static AuditedField HowAudited(this IReadOnlyProperty property)
@@ -40,6 +47,10 @@ public static class AuditModel
                 return AuditedField.Omitted;
             case Redact:
                 return AuditedField.Redacted;
+        }
+        if (property.PropertyInfo is { } declared && !DataClasses.MayWrite(declared))
+        {
+            return AuditedField.Redacted;
         }
         var name = property.Name;
         if (name is "Version" or "ConcurrencyStamp")

@@ -1,7 +1,9 @@
+using System.Reflection;
 using Microsoft.AspNetCore.Http;
 using MiniExcelLibs;
 using TrainingHub.SharedKernel.Import;
 using TrainingHub.SharedKernel.Outcomes;
+using TrainingHub.SharedKernel.Privacy;
 
 namespace TrainingHub.SharedKernel.Export;
 
@@ -33,6 +35,17 @@ public static class Spreadsheets
         using var stream = new MemoryStream();
         stream.SaveAs(sheets.ToDictionary(s => SheetName(s.Key), s => s.Value));
         return new(stream.ToArray(), $"{name}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    }
+
+    /// <summary>
+    /// Typed lines as a sheet (column name to value) for <see cref="Xlsx"/>, leaving out every field whose data class may
+    /// not be written (<see cref="DataClasses.MayWrite"/>), so an export of private records carries only what may leave the app.
+    /// </summary>
+    /// <param name="columnName">The heading of a field, such as its localised name; the field's name when not given.</param>
+    public static IReadOnlyList<IDictionary<string, object?>> Sheet<T>(IEnumerable<T> lines, Func<string, string>? columnName = null)
+    {
+        var fields = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(DataClasses.MayWrite).ToList();
+        return [.. lines.Select(line => (IDictionary<string, object?>)fields.ToDictionary(f => columnName?.Invoke(f.Name) ?? f.Name, f => f.GetValue(line)))];
     }
 
     /// <summary>The download, or 403 / 404 as the service answered; the service checks permission and scope itself.</summary>

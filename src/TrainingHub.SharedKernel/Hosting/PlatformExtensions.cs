@@ -13,6 +13,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
 using Hangfire;
 using TrainingHub.SharedKernel.Api;
+using TrainingHub.SharedKernel.Events;
 using MudBlazor;
 using MudBlazor.Services;
 using TrainingHub.SharedKernel.Jobs;
@@ -106,6 +107,7 @@ public static class PlatformExtensions
         services.AddSingleton<IActingUser, AmbientActingUser>();
         services.AddBackgroundJobs();
         services.AddMail(configuration);
+        services.AddIntegrationEvents();
         services.AddTrainingHubModule(new PlatformModule(), configuration, environment);
         return services;
     }

@@ -1,4 +1,5 @@
 using Hangfire;
+using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Mail;
 using TrainingHub.SharedKernel.Modules;
@@ -22,6 +23,9 @@ internal sealed class PlatformModule : TrainingHubModule
         new(PlatformPermissions.JobsDashboard, typeof(CommonResource), BuiltInRoles.Administrator) { IsAdministrative = true },
     ];
 
-    public override void ScheduleJobs(IRecurringJobManager jobs) =>
+    public override void ScheduleJobs(IRecurringJobManager jobs)
+    {
         jobs.AddOrUpdate<MailDispatcher>(MailDispatcher.RecurringJobId, d => d.DispatchAsync(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<IntegrationEventDispatcher>(IntegrationEventDispatcher.RecurringJobId, d => d.DispatchAsync(CancellationToken.None), Cron.Minutely());
+    }
 }

@@ -7,6 +7,7 @@ using TrainingHub.Competencies.Services;
 using TrainingHub.Competencies.Tests.Ratings;
 using TrainingHub.Organisations;
 using TrainingHub.Organisations.Contracts;
+using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Security;
 using TrainingHub.TestKit;
 
@@ -96,8 +97,16 @@ internal sealed class GapScenario : IAsyncDisposable
         Assert.True(rated.Succeeded, rated.Error?.ToString());
     }
 
-    /// <summary>Tells the module about people as Accounts does after a save.</summary>
-    public Task ReportAsync(params PersonContact[] people) => Get<IPeopleObserver>().PeopleChangedAsync(people);
+    /// <summary>Changes people in Accounts and delivers the <see cref="PersonChanged"/> events it publishes for them.</summary>
+    public async Task ReportAsync(params PersonContact[] people)
+    {
+        foreach (var person in people)
+        {
+            People.Put(person);
+            await Get<MemberSync>().HandleAsync(new PersonChanged(person.Id, person.FullName, person.HomeUnitId, person.PositionTypeId, person.IsActive),
+                new IntegrationEventDelivery(Guid.NewGuid(), nameof(GapScenario)), CancellationToken.None);
+        }
+    }
 
     public async Task<GapView> ViewAsync(Guid unitId, Guid? versionId = null)
     {

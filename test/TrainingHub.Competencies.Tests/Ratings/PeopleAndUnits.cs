@@ -20,6 +20,9 @@ internal sealed class FakePeople : IPeopleLookup, IPositionTypes
         return person;
     }
 
+    /// <summary>Adds the person, or replaces what is known of them.</summary>
+    public void Put(PersonContact person) => _people[person.Id] = person;
+
     public Task<PersonContact?> FindAsync(Guid personId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_people.GetValueOrDefault(personId));
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Accounts.Domain;
 using TrainingHub.SharedKernel.Auditing;
+using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Mail;
 using TrainingHub.SharedKernel.Persistence;
 
@@ -70,6 +71,7 @@ internal abstract class AccountsDbContext(DbContextOptions options)
             token.HasOne<ApplicationUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.AddMailOutbox(Database, Schema);
+        builder.AddIntegrationEventOutbox(Database, Schema);
         builder.ApplyModuleConventions(Database, Schema);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TrainingHub.Competencies.Domain;
 using TrainingHub.Competencies.Services;
 using TrainingHub.SharedKernel.Auditing;
+using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Persistence;
 
 namespace TrainingHub.Competencies.Data;
@@ -155,6 +156,7 @@ internal abstract class CompetenciesDbContext(DbContextOptions options) : DbCont
             counted.NotAudited();
             counted.HasKey(c => new { c.PersonId, c.LineageId });
         });
+        modelBuilder.AddIntegrationEventInbox(Database, Schema);
         modelBuilder.ApplyModuleConventions(Database, Schema);
     }
 }

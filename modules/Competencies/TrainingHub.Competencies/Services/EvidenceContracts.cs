@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using TrainingHub.Accounts.Contracts;
 using TrainingHub.Competencies.Contracts;
 using TrainingHub.Competencies.Data;
 using TrainingHub.Competencies.Domain;
+using TrainingHub.Learning.Contracts;
+using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Outcomes;
 
 namespace TrainingHub.Competencies.Services;
@@ -74,5 +77,29 @@ internal sealed class PublishedCompetencyDirectory(IDbContextFactory<Competencie
             .OrderBy(c => c.Code, StringComparer.Ordinal).ThenBy(c => c.NodeCode, StringComparer.Ordinal)
             .Select(c => new PublishedCompetency(c.LineageId, c.Code, c.Name, c.NameEn, c.NodeCode, c.NodeName, c.NodeNameEn, scales.GetValueOrDefault(c.VersionId, [])))
             .ToList();
+    }
+}
+
+/// <summary>
+/// Takes a course completion the learning module published as evidence for each competency the course maps to. A
+/// mapping refused (a competency no longer published, a person gone) is logged and skipped: the completion itself
+/// stands, and trying again would not change the answer. Recording is idempotent by course, so a second delivery adds nothing.
+/// </summary>
+internal sealed class CourseCompletionEvidenceHandler(ICompetencyEvidence evidence, ILogger<CourseCompletionEvidenceHandler> logger)
+    : IIntegrationEventHandler<CourseCompleted>
+{
+    public async Task HandleAsync(CourseCompleted completion, IntegrationEventDelivery delivery, CancellationToken cancellationToken)
+    {
+        foreach (var mapping in completion.Competencies)
+        {
+            var recorded = await evidence.RecordCourseCompletionAsync(
+                new CourseCompletionEvidence(completion.PersonId, mapping.CompetencyLineageId, mapping.LevelRank, completion.CourseId,
+                    completion.CourseTitle, completion.CompletedAt), cancellationToken);
+            if (!recorded.Succeeded)
+            {
+                logger.LogWarning("Course {CourseId} completed by {PersonId} was not recorded for competency {LineageId}: {Error}",
+                    completion.CourseId, completion.PersonId, mapping.CompetencyLineageId, recorded.Error);
+            }
+        }
     }
 }

@@ -3,36 +3,36 @@ using TrainingHub.Accounts.Contracts;
 using TrainingHub.Competencies.Data;
 using TrainingHub.Competencies.Domain;
 using TrainingHub.Organisations.Contracts;
+using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Security;
 
 namespace TrainingHub.Competencies.Services;
 
 /// <summary>
-/// Keeps <see cref="Member"/> rows in step with Accounts: each reported change is taken in at once, and everyone is
-/// reconciled at start-up (after the demo people exist) and every night, which also catches a change missed while
-/// this module's database could not be reached. Without Accounts in the app there is nobody to reconcile with.
+/// Keeps <see cref="Member"/> rows in step with Accounts: each <see cref="PersonChanged"/> is taken in as it is delivered,
+/// and everyone is reconciled at start-up (after the demo people exist) and every night, which also catches anything an
+/// event could not bring. Without Accounts in the app there is nobody to reconcile with.
 /// </summary>
 internal sealed class MemberSync(
-    IDbContextFactory<CompetenciesDbContext> dbFactory, IUnitHierarchy hierarchy, IOrganisationDirectory units, IPeopleRoster? roster)
-    : IPeopleObserver, IModuleInitializer
+    IDbContextFactory<CompetenciesDbContext> dbFactory, IUnitHierarchy hierarchy, IOrganisationDirectory units, IPeopleLookup? people, IPeopleRoster? roster)
+    : IIntegrationEventHandler<PersonChanged>, IModuleInitializer
 {
     public const string RecurringJobId = "competencies-members";
 
     private const int PageSize = 1000;
 
-    // Changes Accounts reports while the app starts (its demo people, before this module's tables exist) are taken in
-    // by the reconciliation that ends the start-up, so they are not written one by one.
-    private volatile bool _started;
-
-    public Task PeopleChangedAsync(IReadOnlyCollection<PersonContact> people, CancellationToken cancellationToken = default) =>
-        _started ? UpsertAsync(people, [], cancellationToken) : Task.CompletedTask;
-
-    public async Task InitialiseAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes in the person's details as Accounts has them now rather than as the event had them, so a delivery that
+    /// comes late never brings back an older name or unit; the delivery is recorded in the same save.
+    /// </summary>
+    public async Task HandleAsync(PersonChanged changed, IntegrationEventDelivery delivery, CancellationToken cancellationToken)
     {
-        _started = true;
-        await ReconcileAsync(cancellationToken);
+        var person = people is null ? null : await people.FindAsync(changed.PersonId, cancellationToken);
+        await UpsertAsync(person is null ? [] : [person], [], delivery, cancellationToken);
     }
+
+    public Task InitialiseAsync(CancellationToken cancellationToken) => ReconcileAsync(cancellationToken);
 
     /// <summary>Takes in everyone Accounts knows and forgets anyone it no longer does.</summary>
     public async Task ReconcileAsync(CancellationToken cancellationToken)
@@ -46,7 +46,7 @@ internal sealed class MemberSync(
         Guid? after = null;
         while (await roster.ListAsync(after, PageSize, cancellationToken) is { Count: > 0 } page)
         {
-            await UpsertAsync(page, paths, cancellationToken);
+            await UpsertAsync(page, paths, null, cancellationToken);
             listed.UnionWith(page.Select(p => p.Id));
             after = page[^1].Id;
         }
@@ -58,16 +58,17 @@ internal sealed class MemberSync(
         }
     }
 
-    private async Task UpsertAsync(IReadOnlyCollection<PersonContact> people, Dictionary<Guid, UnitPath> paths, CancellationToken cancellationToken)
+    private async Task UpsertAsync(
+        IReadOnlyCollection<PersonContact> changed, Dictionary<Guid, UnitPath> paths, IntegrationEventDelivery? delivery, CancellationToken cancellationToken)
     {
-        foreach (var unitId in people.Select(p => p.HomeUnitId).OfType<Guid>().Distinct().Where(id => !paths.ContainsKey(id)).ToList())
+        foreach (var unitId in changed.Select(p => p.HomeUnitId).OfType<Guid>().Distinct().Where(id => !paths.ContainsKey(id)).ToList())
         {
             paths[unitId] = await PathAsync(unitId, cancellationToken);
         }
         await using var db = dbFactory.CreateDbContext();
-        var ids = people.Select(p => p.Id).ToList();
+        var ids = changed.Select(p => p.Id).ToList();
         var members = await db.Members.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
-        foreach (var person in people)
+        foreach (var person in changed)
         {
             if (!members.TryGetValue(person.Id, out var member))
             {
@@ -82,6 +83,10 @@ internal sealed class MemberSync(
             (member.OblastId, member.HromadaId, member.OrganisationId) = (path.OblastId, path.HromadaId, path.OrganisationId);
             member.PositionTypeId = person.PositionTypeId;
             member.IsActive = person.IsActive;
+        }
+        if (delivery is not null)
+        {
+            db.MarkProcessed(delivery);
         }
         await db.SaveChangesAsync(cancellationToken);
     }

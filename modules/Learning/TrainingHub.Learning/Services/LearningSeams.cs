@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using TrainingHub.Competencies.Contracts;
 using TrainingHub.SharedKernel.Localization;
 
@@ -31,36 +30,4 @@ internal sealed class PublishedCompetencyOptions(ICompetencyDirectory directory)
         .Select(c => new CompetencyOption(c.LineageId, c.FrameworkCode, c.Code, c.Name, c.NameEn ?? c.Name,
             c.Levels.Select(l => new CompetencyLevelOption(l.Rank, l.Name, l.NameEn ?? l.Name)).ToList()))
         .ToList();
-}
-
-/// <summary>A course's promise: completing it is evidence for a competency at a level.</summary>
-internal sealed record CompetencyMapping(Guid CompetencyLineageId, int LevelRank);
-
-/// <summary>Passes a completed course on as evidence for the competencies it maps to.</summary>
-internal interface ICompletionEvidence
-{
-    Task CourseCompletedAsync(
-        Guid personId, Guid courseId, string courseTitle, DateTimeOffset completedAt, IReadOnlyList<CompetencyMapping> mappings, CancellationToken cancellationToken);
-}
-
-/// <summary>
-/// Hands a completion to the competencies module as evidence for each competency the course maps to. A mapping the
-/// competencies module refuses (a competency no longer published) is logged and skipped: the completion itself stands.
-/// </summary>
-internal sealed class CompetencyCompletionEvidence(ICompetencyEvidence evidence, ILogger<CompetencyCompletionEvidence> logger) : ICompletionEvidence
-{
-    public async Task CourseCompletedAsync(
-        Guid personId, Guid courseId, string courseTitle, DateTimeOffset completedAt, IReadOnlyList<CompetencyMapping> mappings, CancellationToken cancellationToken)
-    {
-        foreach (var mapping in mappings)
-        {
-            var recorded = await evidence.RecordCourseCompletionAsync(
-                new CourseCompletionEvidence(personId, mapping.CompetencyLineageId, mapping.LevelRank, courseId, courseTitle, completedAt), cancellationToken);
-            if (!recorded.Succeeded)
-            {
-                logger.LogWarning("Course {CourseId} completed by {PersonId} was not recorded for competency {LineageId}: {Error}",
-                    courseId, personId, mapping.CompetencyLineageId, recorded.Error);
-            }
-        }
-    }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TrainingHub.Learning.Contracts;
 using TrainingHub.Learning.Data;
 using TrainingHub.Learning.Domain;
+using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Outcomes;
 using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.SharedKernel.Security;
@@ -15,7 +16,7 @@ namespace TrainingHub.Learning.Services;
 /// </summary>
 internal sealed class LessonProgress(
     IDbContextFactory<LearningDbContext> dbFactory, CourseAccess courses, IAccessControl access, ICurrentUser user,
-    ICompletionEvidence evidence, EnrolmentReminders reminders, TimeProvider clock)
+    EnrolmentReminders reminders, TimeProvider clock)
 {
     /// <summary>
     /// The lessons of the course done within the enrolment: lessons marked done since it began, and quizzes passed since.
@@ -158,7 +159,10 @@ internal sealed class LessonProgress(
         return (attempts.Where(a => a.Passed == true && a.StartedAt >= since).Select(a => a.LessonId).ToHashSet(), passedNow);
     }
 
-    /// <summary>Completes an active enrolment whose lessons are all done, and passes the completion on as competency evidence.</summary>
+    /// <summary>
+    /// Completes an active enrolment whose lessons are all done, and publishes the completion in the same save, so the
+    /// competencies it maps to hear of it even if they cannot be reached right now.
+    /// </summary>
     private async Task<bool> CompleteIfDoneAsync(LearningDbContext db, Enrolment enrolment, IReadOnlySet<Guid> done, CancellationToken cancellationToken)
     {
         if (enrolment.Status != EnrolmentStatus.Active || done.Count == 0
@@ -167,15 +171,15 @@ internal sealed class LessonProgress(
             return false;
         }
         var courseTitle = await db.Courses.Where(c => c.Id == enrolment.CourseId).Select(c => c.Title).SingleAsync(cancellationToken);
+        var mappings = await db.CourseCompetencies.AsNoTracking().Where(m => m.CourseId == enrolment.CourseId)
+            .Select(m => new CompletedCourseCompetency(m.CompetencyLineageId, m.LevelRank)).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         enrolment.Status = EnrolmentStatus.Completed;
         enrolment.CompletedAt = now;
         db.Update(enrolment);
+        db.Publish(new CourseCompleted(enrolment.PersonId, enrolment.CourseId, enrolment.Id, courseTitle, now, mappings), now);
         await db.SaveChangesAsync(cancellationToken);
         await reminders.CancelAsync(enrolment, cancellationToken);
-        var mappings = await db.CourseCompetencies.AsNoTracking().Where(m => m.CourseId == enrolment.CourseId)
-            .Select(m => new CompetencyMapping(m.CompetencyLineageId, m.LevelRank)).ToListAsync(cancellationToken);
-        await evidence.CourseCompletedAsync(enrolment.PersonId, enrolment.CourseId, courseTitle, now, mappings, cancellationToken);
         return true;
     }
 

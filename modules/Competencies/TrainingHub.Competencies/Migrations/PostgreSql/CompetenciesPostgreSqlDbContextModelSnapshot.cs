@@ -479,6 +479,22 @@ namespace TrainingHub.Competencies.Migrations.PostgreSql
                     b.ToTable("RoleRequirements", "competencies");
                 });
 
+            modelBuilder.Entity("TrainingHub.SharedKernel.Events.ProcessedIntegrationEvent", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Handler")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("EventId", "Handler");
+
+                    b.ToTable("ProcessedIntegrationEvents", "competencies");
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
+                });
+
             modelBuilder.Entity("TrainingHub.Competencies.Domain.CompetencyNode", b =>
                 {
                     b.HasOne("TrainingHub.Competencies.Domain.FrameworkVersion", null)

@@ -473,6 +473,22 @@ namespace TrainingHub.Competencies.Migrations.Sqlite
                     b.ToTable("RoleRequirements", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingHub.SharedKernel.Events.ProcessedIntegrationEvent", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Handler")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId", "Handler");
+
+                    b.ToTable("competencies_ProcessedIntegrationEvents", (string)null);
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
+                });
+
             modelBuilder.Entity("TrainingHub.Competencies.Domain.CompetencyNode", b =>
                 {
                     b.HasOne("TrainingHub.Competencies.Domain.FrameworkVersion", null)
