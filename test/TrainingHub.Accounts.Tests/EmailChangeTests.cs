@@ -15,7 +15,6 @@ namespace TrainingHub.Accounts.Tests;
 /// <summary>Changing one's e-mail address takes a link opened from the new address, on both databases.</summary>
 public abstract partial class EmailChangeTests(ITestDatabaseServer server) : IAsyncLifetime
 {
-    private static readonly Uri AppAddress = new("https://traininghub.example/");
     private ModuleTestHost _host = null!;
 
     public async ValueTask InitializeAsync() =>
@@ -37,7 +36,7 @@ public abstract partial class EmailChangeTests(ITestDatabaseServer server) : IAs
     public async Task The_address_changes_only_when_the_link_sent_to_the_new_address_is_opened_and_only_once()
     {
         var learner = (await FindAsync("learner@traininghub.example"))!;
-        var errors = await InScopeAsync(sp => sp.GetRequiredService<EmailChange>().RequestAsync(learner, " new.learner@example.org ", AppAddress));
+        var errors = await InScopeAsync(sp => sp.GetRequiredService<EmailChange>().RequestAsync(learner, " new.learner@example.org "));
         var stillOld = await FindAsync("learner@traininghub.example");
         OutgoingMail mail;
         await using (var db = _host.Get<IDbContextFactory<AccountsDbContext>>().CreateDbContext())
@@ -66,7 +65,7 @@ public abstract partial class EmailChangeTests(ITestDatabaseServer server) : IAs
     {
         var learner = (await FindAsync("learner@traininghub.example"))!;
         var service = (Func<string, Task<IReadOnlyList<SharedKernel.Outcomes.FieldError>>>)(email =>
-            InScopeAsync(sp => sp.GetRequiredService<EmailChange>().RequestAsync(learner, email, AppAddress)));
+            InScopeAsync(sp => sp.GetRequiredService<EmailChange>().RequestAsync(learner, email)));
 
         Assert.Equal("Invite:Error:EmailTaken", (await service("mentor@traininghub.example")).Single().Key);
         Assert.Equal("Account:Error:SameEmail", (await service("LEARNER@traininghub.example")).Single().Key);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -44,10 +45,16 @@ public sealed partial class TrainingHubApp : WebApplicationFactory<Program>
         {
             if (value)
             {
-                UseKestrel(0);
+                // The port is chosen before the start, as links in messages are built from an address set beforehand.
+                var port = FreeLocalPort();
+                UseKestrel(o => o.Listen(IPAddress.Loopback, port));
+                PublicBaseUrl = $"http://127.0.0.1:{port}/";
             }
         }
     }
+
+    /// <summary>Where links in the app's messages point: the app itself, so that tests can follow them.</summary>
+    public string PublicBaseUrl { get; private set; } = "http://localhost/";
 
     /// <summary>The address of the running app, ending in a slash.</summary>
     public string BaseUrl
@@ -64,6 +71,9 @@ public sealed partial class TrainingHubApp : WebApplicationFactory<Program>
         builder.UseEnvironment(Environment);
         builder.UseSetting("DataFolder", DataFolder);
         builder.UseSetting("DemoData:Enabled", "true");
+        builder.UseSetting("Mail:PublicBaseUrl", PublicBaseUrl);
+        // Production answers only the host names it is given: here, the test client's and the browser's.
+        builder.UseSetting("AllowedHosts", "localhost;127.0.0.1");
         builder.UseSetting("Database:Provider", Provider.ToString());
         if (ConnectionString is not null)
         {
@@ -156,6 +166,13 @@ public sealed partial class TrainingHubApp : WebApplicationFactory<Program>
         {
             // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
         }
+    }
+
+    private static int FreeLocalPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]

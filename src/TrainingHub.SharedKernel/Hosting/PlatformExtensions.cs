@@ -10,6 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using Hangfire;
 using TrainingHub.SharedKernel.Api;
@@ -34,6 +35,7 @@ public static class PlatformExtensions
         var configuration = builder.Configuration;
 
         services.AddTrainingHubCore(configuration, builder.Environment);
+        services.AddWebSecurity(configuration, builder.Environment);
         services.AddBackgroundJobServer();
         services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -122,6 +124,8 @@ public static class PlatformExtensions
     /// <summary>Runs every module's start-up work (migrations, demo data) and schedules its recurring jobs before the app serves anyone.</summary>
     public static async Task InitialiseModulesAsync(this WebApplication app)
     {
+        // Settings the app cannot run safely without are checked before any database is touched.
+        app.Services.GetService<IStartupValidator>()?.Validate();
         foreach (var initializer in app.Services.GetServices<IModuleInitializer>())
         {
             await initializer.InitialiseAsync(app.Lifetime.ApplicationStopping);
@@ -136,6 +140,7 @@ public static class PlatformExtensions
     /// <summary>The request pipeline shared by every page and endpoint.</summary>
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        app.UseWebSecurity();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

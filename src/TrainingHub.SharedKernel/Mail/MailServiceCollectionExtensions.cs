@@ -13,6 +13,7 @@ public static class MailServiceCollectionExtensions
     {
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section));
         services.AddSingleton<MailComposer>();
+        services.AddSingleton<PublicLinks>();
         services.AddSingleton<IMailTransport>(sp =>
             string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<MailOptions>>().Value.Smtp.Host)
                 ? new PickupFolderMailTransport(sp.GetRequiredService<IOptions<MailOptions>>(), sp.GetRequiredService<DataFolder>())

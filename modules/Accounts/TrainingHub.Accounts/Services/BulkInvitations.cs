@@ -37,7 +37,7 @@ internal sealed class BulkInvitations(
     public async Task<BulkInvitationPreview> PreviewAsync(byte[] content, CancellationToken cancellationToken = default) =>
         (await PlanAsync(content, cancellationToken)).Preview;
 
-    public async Task<Result<int>> InviteAsync(byte[] content, Uri requestBaseUri, CancellationToken cancellationToken = default)
+    public async Task<Result<int>> InviteAsync(byte[] content, CancellationToken cancellationToken = default)
     {
         var plan = await PlanAsync(content, cancellationToken);
         if (!plan.Preview.CanInvite)
@@ -48,7 +48,7 @@ internal sealed class BulkInvitations(
         {
             foreach (var (row, input, unitId) in plan.Invitations)
             {
-                var staged = await invitations.StageAsync(input, unitId, requestBaseUri, cancellationToken);
+                var staged = await invitations.StageAsync(input, unitId, cancellationToken);
                 if (!staged.Succeeded)
                 {
                     // Leaving the block without committing rolls every earlier line back.

@@ -1,6 +1,5 @@
 using Hangfire;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 using TrainingHub.Accounts.Data;
 using TrainingHub.Accounts.Domain;
 using TrainingHub.SharedKernel.Mail;
@@ -17,12 +16,12 @@ internal sealed class EmailChange(
     AccountsDbContext db,
     MailComposer composer,
     IBackgroundJobClient jobs,
-    IOptions<MailOptions> mailOptions,
+    PublicLinks links,
     TimeProvider clock)
 {
     public const string MessageType = "ConfirmEmailChange";
 
-    public async Task<IReadOnlyList<FieldError>> RequestAsync(ApplicationUser user, string newEmail, Uri requestBaseUri, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<FieldError>> RequestAsync(ApplicationUser user, string newEmail, CancellationToken cancellationToken = default)
     {
         var email = newEmail.Trim();
         if (!IsAddress(email))
@@ -38,8 +37,7 @@ internal sealed class EmailChange(
             return [new FieldError("Email", "Invite:Error:EmailTaken")];
         }
         var token = await users.GenerateChangeEmailTokenAsync(user, email);
-        var baseUri = mailOptions.Value.PublicBaseUrl is { } configured ? new Uri(configured) : requestBaseUri;
-        var link = new Uri(baseUri,
+        var link = links.To(
             $"account/confirm-email?userId={user.Id}&email={Uri.EscapeDataString(email)}&token={LinkToken.Encode(token)}");
         var mail = composer.Compose(typeof(AccountsResource), MessageType, email, user.FullName, user.PreferredCulture, link, user.FullName);
         db.Set<OutgoingMail>().Add(OutgoingMail.From(mail, clock.GetUtcNow().UtcDateTime));

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using TrainingHub.Accounts.Contracts;
 using TrainingHub.Accounts.Data;
 using TrainingHub.Accounts.Domain;
@@ -35,7 +34,7 @@ internal sealed class Invitations(
     IAccessControl access,
     MailComposer composer,
     IBackgroundJobClient jobs,
-    IOptions<MailOptions> mailOptions,
+    PublicLinks links,
     TimeProvider clock)
 {
     public const string MessageType = "Invitation";
@@ -52,7 +51,7 @@ internal sealed class Invitations(
             _ => BuiltInRoles.All.Where(r => r != BuiltInRoles.Administrator).ToList(),
         };
 
-    public async Task<Result<Guid>> InviteAsync(InvitationInput input, Uri requestBaseUri, CancellationToken cancellationToken = default)
+    public async Task<Result<Guid>> InviteAsync(InvitationInput input, CancellationToken cancellationToken = default)
     {
         if (input.UnitId is not { } unitId)
         {
@@ -70,7 +69,7 @@ internal sealed class Invitations(
 
         // The person, their role and the message are saved together or not at all.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var staged = await StageAsync(input, unitId, requestBaseUri, cancellationToken);
+        var staged = await StageAsync(input, unitId, cancellationToken);
         if (!staged.Succeeded)
         {
             return staged;
@@ -84,7 +83,7 @@ internal sealed class Invitations(
     /// Creates the person, their role and the message within the caller's transaction; the caller checked the input,
     /// the permission at <paramref name="unitId"/> and the role, and commits.
     /// </summary>
-    internal async Task<Result<Guid>> StageAsync(InvitationInput input, Guid unitId, Uri requestBaseUri, CancellationToken cancellationToken)
+    internal async Task<Result<Guid>> StageAsync(InvitationInput input, Guid unitId, CancellationToken cancellationToken)
     {
         var user = new ApplicationUser
         {
@@ -100,8 +99,7 @@ internal sealed class Invitations(
         var roleId = await db.Roles.Where(r => r.Name == input.Role).Select(r => r.Id).SingleAsync(cancellationToken);
         db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, RoleId = roleId, UnitId = unitId });
         var token = await users.GenerateUserTokenAsync(user, TokenProvider, TokenPurpose);
-        var baseUri = mailOptions.Value.PublicBaseUrl is { } configured ? new Uri(configured) : requestBaseUri;
-        var link = new Uri(baseUri, $"account/accept-invitation?userId={user.Id}&token={LinkToken.Encode(token)}");
+        var link = links.To($"account/accept-invitation?userId={user.Id}&token={LinkToken.Encode(token)}");
         var mail = composer.Compose(typeof(AccountsResource), MessageType, user.Email, user.FullName, user.PreferredCulture, link, user.FullName);
         db.Set<OutgoingMail>().Add(OutgoingMail.From(mail, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(cancellationToken);
