@@ -10,6 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using Hangfire;
@@ -126,6 +127,13 @@ public static class PlatformExtensions
     {
         // Settings the app cannot run safely without are checked before any database is touched.
         app.Services.GetService<IStartupValidator>()?.Validate();
+        // Demo accounts share a published password, so a deployment that loads them says so at every start.
+        if (!app.Environment.IsDevelopment() && app.Configuration.GetValue<bool>("DemoData:Enabled"))
+        {
+            app.Logger.LogWarning(
+                "Demo data is turned on outside Development (DemoData:Enabled=true): demo accounts whose password is published " +
+                "in the README can sign in. Set DemoData:Enabled=false for real use.");
+        }
         foreach (var initializer in app.Services.GetServices<IModuleInitializer>())
         {
             await initializer.InitialiseAsync(app.Lifetime.ApplicationStopping);
