@@ -119,7 +119,11 @@ public abstract class DeliveryTests(ITestDatabaseServer server) : IAsyncLifetime
         Assert.Contains("<br>", digest.HtmlBody);
         Assert.Equal("Your TrainingHub notifications for the day", mail.Single(m => m.ToAddress == other.Email).Subject);
 
+        // What comes in after the day's digest waits for the next day's, even if the job runs again today.
         await _host.NotifyAsync(learner);
+        Assert.Equal(0, await DigestAsync());
+        Assert.Equal(2, (await _host.OutboxAsync()).Count);
+        _host.Clock.Advance(TimeSpan.FromDays(1));
         Assert.Equal(1, await DigestAsync());
         Assert.Equal(3, (await _host.OutboxAsync()).Count);
     }

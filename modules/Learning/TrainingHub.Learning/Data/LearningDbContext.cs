@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TrainingHub.Learning.Domain;
 using TrainingHub.Learning.Services;
 using TrainingHub.SharedKernel.Auditing;
+using TrainingHub.SharedKernel.Jobs;
 using TrainingHub.SharedKernel.Persistence;
 
 namespace TrainingHub.Learning.Data;
@@ -127,6 +128,7 @@ internal abstract class LearningDbContext(DbContextOptions options) : DbContext(
             mapping.HasIndex(m => new { m.CourseId, m.CompetencyLineageId }).IsUnique();
             mapping.HasOne<Course>().WithMany().HasForeignKey(m => m.CourseId).OnDelete(DeleteBehavior.Cascade);
         });
+        modelBuilder.AddDailyRuns(Database, Schema);
         modelBuilder.ApplyModuleConventions(Database, Schema);
     }
 
