@@ -3,7 +3,6 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components.Server.Circuits;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Configuration;
@@ -85,11 +84,6 @@ public static class PlatformExtensions
         var dataFolder = Path.GetFullPath(configuration["DataFolder"] ?? Path.Combine(environment.ContentRootPath, "App_Data"));
         Directory.CreateDirectory(dataFolder);
         services.AddSingleton(new DataFolder(dataFolder));
-        // Keys that protect sign-in cookies and links live with the app's data, so they survive restarts and
-        // one installation never reads another's.
-        services.AddDataProtection()
-            .SetApplicationName("TrainingHub")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
         services.AddOptions<DatabaseOptions>()
             .Bind(configuration.GetSection(DatabaseOptions.Section))
             .PostConfigure(o => o.ConnectionString ??= configuration.GetConnectionString("TrainingHub")
@@ -98,6 +92,9 @@ public static class PlatformExtensions
                     : throw new InvalidOperationException(
                         "Database:Provider is PostgreSql but no connection string is set: set ConnectionStrings:TrainingHub or Database:ConnectionString.")));
 
+        // Keys that protect sign-in cookies and links live with the app's data, so they survive restarts and
+        // one installation never reads another's.
+        services.AddKeyRing(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new ModuleCatalog());
         services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
