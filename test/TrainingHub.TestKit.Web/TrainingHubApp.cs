@@ -72,7 +72,7 @@ public sealed partial class TrainingHubApp : WebApplicationFactory<Program>
         builder.UseSetting("DataFolder", DataFolder);
         builder.UseSetting("DemoData:Enabled", "true");
         builder.UseSetting("Mail:PublicBaseUrl", PublicBaseUrl);
-        // Production answers only the host names it is given: here, the test client's and the browser's.
+        // Only the host names the test client and the browser use, as a deployment names its own (Production requires it).
         builder.UseSetting("AllowedHosts", "localhost;127.0.0.1");
         builder.UseSetting("Database:Provider", Provider.ToString());
         if (ConnectionString is not null)
