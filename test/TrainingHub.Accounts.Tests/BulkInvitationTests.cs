@@ -16,7 +16,6 @@ namespace TrainingHub.Accounts.Tests;
 /// <summary>Inviting many people from a CSV file: checked line by line, then all sent or none, on both databases.</summary>
 public abstract class BulkInvitationTests(ITestDatabaseServer server) : IAsyncLifetime
 {
-    private static readonly Uri AppAddress = new("https://traininghub.example/");
     private const string Header = "email,full_name,unit,role,position,language\n";
     private ModuleTestHost _host = null!;
 
@@ -43,7 +42,7 @@ public abstract class BulkInvitationTests(ITestDatabaseServer server) : IAsyncLi
     private async Task<Result<int>> InviteAsync(string csv)
     {
         using var scope = _host.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<BulkInvitations>().InviteAsync(Encoding.UTF8.GetBytes(csv), AppAddress);
+        return await scope.ServiceProvider.GetRequiredService<BulkInvitations>().InviteAsync(Encoding.UTF8.GetBytes(csv));
     }
 
     private async Task<(int People, int Mails)> CountAsync()

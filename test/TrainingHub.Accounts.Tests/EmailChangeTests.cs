@@ -15,7 +15,6 @@ namespace TrainingHub.Accounts.Tests;
 /// <summary>Changing one's e-mail address takes a link opened from the new address, on both databases.</summary>
 public abstract partial class EmailChangeTests(ITestDatabaseServer server) : IAsyncLifetime
 {
-    private static readonly Uri AppAddress = new("https://traininghub.example/");
     private ModuleTestHost _host = null!;
 
     public async ValueTask InitializeAsync() =>
@@ -39,7 +38,7 @@ public abstract partial class EmailChangeTests(ITestDatabaseServer server) : IAs
     public async Task The_address_changes_only_when_the_link_sent_to_the_new_address_is_opened_and_only_once()
     {
         var learner = (await FindAsync("learner@traininghub.example"))!;
-        var errors = await InScopeAsync(sp => sp.GetRequiredService<EmailChange>().RequestAsync(learner, " new.learner@example.org ", Password, AppAddress));
+        var errors = await InScopeAsync(sp => sp.GetRequiredService<EmailChange>().RequestAsync(learner, " new.learner@example.org ", Password));
         var stillOld = await FindAsync("learner@traininghub.example");
         OutgoingMail mail;
         await using (var db = _host.Get<IDbContextFactory<AccountsDbContext>>().CreateDbContext())
@@ -77,7 +76,7 @@ public abstract partial class EmailChangeTests(ITestDatabaseServer server) : IAs
         // As on the account page, the person is read in the request that changes them.
         Task<IReadOnlyList<SharedKernel.Outcomes.FieldError>> RequestAsync(string password) => InScopeAsync(async sp =>
             await sp.GetRequiredService<EmailChange>().RequestAsync(
-                (await sp.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync("mentor@traininghub.example"))!, "taker@example.org", password, AppAddress));
+                (await sp.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync("mentor@traininghub.example"))!, "taker@example.org", password));
 
         var none = await RequestAsync("");
         var wrong = await RequestAsync("guessed-password");
@@ -94,7 +93,7 @@ public abstract partial class EmailChangeTests(ITestDatabaseServer server) : IAs
     {
         var learner = (await FindAsync("learner@traininghub.example"))!;
         var service = (Func<string, Task<IReadOnlyList<SharedKernel.Outcomes.FieldError>>>)(email =>
-            InScopeAsync(sp => sp.GetRequiredService<EmailChange>().RequestAsync(learner, email, Password, AppAddress)));
+            InScopeAsync(sp => sp.GetRequiredService<EmailChange>().RequestAsync(learner, email, Password)));
 
         Assert.Equal("Invite:Error:EmailTaken", (await service("mentor@traininghub.example")).Single().Key);
         Assert.Equal("Account:Error:SameEmail", (await service("LEARNER@traininghub.example")).Single().Key);

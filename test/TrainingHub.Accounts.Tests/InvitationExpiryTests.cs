@@ -43,7 +43,7 @@ public abstract partial class InvitationExpiryTests(ITestDatabaseServer server) 
         using (var scope = _host.Services.CreateScope())
         {
             id = (await scope.ServiceProvider.GetRequiredService<Invitations>().InviteAsync(
-                new InvitationInput { Email = "late@example.org", FullName = "Запізніла Людина", UnitId = city }, new Uri("https://traininghub.example/"))).Value;
+                new InvitationInput { Email = "late@example.org", FullName = "Запізніла Людина", UnitId = city })).Value;
         }
         string token;
         await using (var db = _host.Get<IDbContextFactory<AccountsDbContext>>().CreateDbContext())

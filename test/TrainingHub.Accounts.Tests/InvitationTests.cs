@@ -20,7 +20,6 @@ namespace TrainingHub.Accounts.Tests;
 /// <summary>Inviting people: no self-registration, a single-use link in the invitee's language, within one's area only.</summary>
 public abstract partial class InvitationTests(ITestDatabaseServer server) : IAsyncLifetime
 {
-    private static readonly Uri AppAddress = new("https://traininghub.example/");
     private ModuleTestHost _host = null!;
     private Guid _zhytomyrCity;
     private Guid _lvivCity;
@@ -48,7 +47,7 @@ public abstract partial class InvitationTests(ITestDatabaseServer server) : IAsy
     private async Task<Result<Guid>> InviteAsync(InvitationInput input)
     {
         using var scope = _host.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<Invitations>().InviteAsync(input, AppAddress);
+        return await scope.ServiceProvider.GetRequiredService<Invitations>().InviteAsync(input);
     }
 
     private async Task<List<OutgoingMail>> OutboxAsync()

@@ -20,7 +20,6 @@ namespace TrainingHub.Accounts.Tests;
 /// </summary>
 public abstract partial class PasswordResetMailTests(ITestDatabaseServer server) : IAsyncLifetime
 {
-    private static readonly Uri AppAddress = new("https://traininghub.example/");
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
     private SmtpSink _sink = null!;
     private ModuleTestHost _host = null!;
@@ -59,7 +58,7 @@ public abstract partial class PasswordResetMailTests(ITestDatabaseServer server)
     private async Task RequestResetAsync(string email)
     {
         using var scope = _host.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<PasswordReset>().RequestAsync(email, AppAddress);
+        await scope.ServiceProvider.GetRequiredService<PasswordReset>().RequestAsync(email);
     }
 
     private Task<int> DispatchAsync() => _host.Get<MailDispatcher>().DispatchAsync(CancellationToken.None);

@@ -332,6 +332,11 @@ public abstract class EnrolmentTests(ITestDatabaseServer server) : IAsyncLifetim
         Assert.Equal(["2", "2"], sent[administrator].Text.Arguments);
         Assert.False(sent.ContainsKey(late.Id));
         Assert.Equal(("Learning.Enrolments", "Notification:OverdueDigest", "/learning/overdue"), (sent[citySupervisor].Category, sent[citySupervisor].Text.Key, sent[citySupervisor].Link));
+        // The job run again the same day (a retry, or a second node) tells nobody again; the next day it does.
+        Assert.Equal(0, await _host.Get<OverdueDigest>().SendAsync(CancellationToken.None));
+        Assert.Equal(3, _world.Notifier.Sent.Count);
+        _world.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(3, await _host.Get<OverdueDigest>().SendAsync(CancellationToken.None));
         _host.AsCoordinatorOf(Units.ZhytomyrCity.Id);
         var overdue = (await _host.Get<OverdueLearners>().ListAsync(null, new PageRequest())).Value;
         Assert.Equal([("Катерина Мороз", 0)], overdue.Items.Select(r => (r.PersonName, r.ProgressPercent)));

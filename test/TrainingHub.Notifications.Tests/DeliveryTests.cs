@@ -36,7 +36,7 @@ public abstract class DeliveryTests(ITestDatabaseServer server) : IAsyncLifetime
         var english = mail.Single(m => m.ToAddress == coordinator.Email);
         Assert.Equal("TrainingHub: Оберіть, які сповіщення надходитимуть вам також електронною поштою, і свої тихі години.", ukrainian.Subject);
         Assert.Contains("Вітаємо, Оксана Волонтерка.", ukrainian.TextBody);
-        Assert.Contains("http://localhost:5000/notifications/preferences", ukrainian.HtmlBody);
+        Assert.Contains("https://traininghub.example/notifications/preferences", ukrainian.HtmlBody);
         Assert.Equal("TrainingHub: Welcome to TrainingHub, Ihor. Your courses, supervision and progress will appear here.", english.Subject);
         Assert.Contains("Open in TrainingHub", english.HtmlBody);
         Assert.All(mail, m => Assert.Equal(_host.Now, DateTime.SpecifyKind(m.NextAttemptAtUtc, DateTimeKind.Utc)));
@@ -114,12 +114,16 @@ public abstract class DeliveryTests(ITestDatabaseServer server) : IAsyncLifetime
         Assert.Equal(2, mail.Count);
         var digest = mail.Single(m => m.ToAddress == learner.Email);
         Assert.Equal("Ваші сповіщення TrainingHub за день", digest.Subject);
-        Assert.Contains("• Оберіть мову листів у розділі «Мій обліковий запис».\n  http://localhost:5000/account/manage", digest.TextBody);
+        Assert.Contains("• Оберіть мову листів у розділі «Мій обліковий запис».\n  https://traininghub.example/account/manage", digest.TextBody);
         Assert.Contains("• Оберіть, які сповіщення надходитимуть вам також електронною поштою", digest.TextBody);
         Assert.Contains("<br>", digest.HtmlBody);
         Assert.Equal("Your TrainingHub notifications for the day", mail.Single(m => m.ToAddress == other.Email).Subject);
 
+        // What comes in after the day's digest waits for the next day's, even if the job runs again today.
         await _host.NotifyAsync(learner);
+        Assert.Equal(0, await DigestAsync());
+        Assert.Equal(2, (await _host.OutboxAsync()).Count);
+        _host.Clock.Advance(TimeSpan.FromDays(1));
         Assert.Equal(1, await DigestAsync());
         Assert.Equal(3, (await _host.OutboxAsync()).Count);
     }

@@ -54,7 +54,8 @@ internal sealed class NotificationsHost : IAsyncDisposable
 
     public DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
-    public static async Task<NotificationsHost> StartAsync(ITestDatabaseServer server, DateTimeOffset? start = null)
+    public static async Task<NotificationsHost> StartAsync(
+        ITestDatabaseServer server, DateTimeOffset? start = null, Action<IServiceCollection, FakeTimeProvider>? replace = null)
     {
         var clock = new FakeTimeProvider(start ?? Morning);
         var people = new FakePeople();
@@ -62,6 +63,7 @@ internal sealed class NotificationsHost : IAsyncDisposable
         {
             services.AddSingleton<TimeProvider>(clock);
             services.AddSingleton<IPeopleLookup>(people);
+            replace?.Invoke(services, clock);
         });
         return new NotificationsHost(host, clock, people);
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -48,10 +49,16 @@ public sealed partial class TrainingHubApp : WebApplicationFactory<Program>
         {
             if (value)
             {
-                UseKestrel(0);
+                // The port is chosen before the start, as links in messages are built from an address set beforehand.
+                var port = FreeLocalPort();
+                UseKestrel(o => o.Listen(IPAddress.Loopback, port));
+                PublicBaseUrl = $"http://127.0.0.1:{port}/";
             }
         }
     }
+
+    /// <summary>Where links in the app's messages point: the app itself, so that tests can follow them.</summary>
+    public string PublicBaseUrl { get; private set; } = "http://localhost/";
 
     /// <summary>The address of the running app, ending in a slash.</summary>
     public string BaseUrl
@@ -68,6 +75,9 @@ public sealed partial class TrainingHubApp : WebApplicationFactory<Program>
         builder.UseEnvironment(Environment);
         builder.UseSetting("DataFolder", DataFolder);
         builder.UseSetting("DemoData:Enabled", "true");
+        builder.UseSetting("Mail:PublicBaseUrl", PublicBaseUrl);
+        // Only the host names the test client and the browser use, as a deployment names its own (Production requires it).
+        builder.UseSetting("AllowedHosts", "localhost;127.0.0.1");
         builder.UseSetting("Database:Provider", Provider.ToString());
         if (ConnectionString is not null)
         {
@@ -188,6 +198,13 @@ public sealed partial class TrainingHubApp : WebApplicationFactory<Program>
         {
             // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
         }
+    }
+
+    private static int FreeLocalPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]

@@ -34,6 +34,9 @@ public sealed class ModuleTestHost : IAsyncDisposable
         User = user;
     }
 
+    /// <summary>The public address links in messages start with, unless a test sets its own.</summary>
+    public const string PublicBaseUrl = "https://traininghub.example/";
+
     public TestUser User { get; }
 
     public IServiceProvider Services => _services;
@@ -76,7 +79,11 @@ public sealed class ModuleTestHost : IAsyncDisposable
     {
         var dataFolder = Directory.CreateTempSubdirectory("traininghub-data-").FullName;
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["DataFolder"] = dataFolder })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["DataFolder"] = dataFolder,
+                ["Mail:PublicBaseUrl"] = PublicBaseUrl,
+            })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection();

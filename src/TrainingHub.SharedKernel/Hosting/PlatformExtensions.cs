@@ -3,13 +3,14 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components.Server.Circuits;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using Hangfire;
 using TrainingHub.SharedKernel.Api;
@@ -35,6 +36,7 @@ public static class PlatformExtensions
         var configuration = builder.Configuration;
 
         services.AddTrainingHubCore(configuration, builder.Environment);
+        services.AddWebSecurity(configuration, builder.Environment);
         services.AddBackgroundJobServer();
         services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -83,11 +85,6 @@ public static class PlatformExtensions
         var dataFolder = Path.GetFullPath(configuration["DataFolder"] ?? Path.Combine(environment.ContentRootPath, "App_Data"));
         Directory.CreateDirectory(dataFolder);
         services.AddSingleton(new DataFolder(dataFolder));
-        // Keys that protect sign-in cookies and links live with the app's data, so they survive restarts and
-        // one installation never reads another's.
-        services.AddDataProtection()
-            .SetApplicationName("TrainingHub")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
         services.AddOptions<DatabaseOptions>()
             .Bind(configuration.GetSection(DatabaseOptions.Section))
             .PostConfigure(o => o.ConnectionString ??= configuration.GetConnectionString("TrainingHub")
@@ -96,6 +93,9 @@ public static class PlatformExtensions
                     : throw new InvalidOperationException(
                         "Database:Provider is PostgreSql but no connection string is set: set ConnectionStrings:TrainingHub or Database:ConnectionString.")));
 
+        // Keys that protect sign-in cookies and links live with the app's data, so they survive restarts and
+        // one installation never reads another's.
+        services.AddKeyRing(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new ModuleCatalog());
         services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
@@ -124,6 +124,15 @@ public static class PlatformExtensions
     /// <summary>Runs every module's start-up work (migrations, demo data) and schedules its recurring jobs before the app serves anyone.</summary>
     public static async Task InitialiseModulesAsync(this WebApplication app)
     {
+        // Settings the app cannot run safely without are checked before any database is touched.
+        app.Services.GetService<IStartupValidator>()?.Validate();
+        // Demo accounts share a published password, so a deployment that loads them says so at every start.
+        if (!app.Environment.IsDevelopment() && app.Configuration.GetValue<bool>("DemoData:Enabled"))
+        {
+            app.Logger.LogWarning(
+                "Demo data is turned on outside Development (DemoData:Enabled=true): demo accounts whose password is published " +
+                "in the README can sign in. Set DemoData:Enabled=false for real use.");
+        }
         foreach (var initializer in app.Services.GetServices<IModuleInitializer>())
         {
             await initializer.InitialiseAsync(app.Lifetime.ApplicationStopping);
@@ -138,6 +147,7 @@ public static class PlatformExtensions
     /// <summary>The request pipeline shared by every page and endpoint.</summary>
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        app.UseWebSecurity();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

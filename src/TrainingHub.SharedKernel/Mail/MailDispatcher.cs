@@ -79,10 +79,12 @@ public sealed class MailDispatcher(IEnumerable<IMailOutbox> outboxes, IMailTrans
         var sent = 0;
         foreach (var outbox in outboxes)
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            foreach (var id in await outbox.DueAsync(now, limit: 100, cancellationToken))
+            foreach (var id in await outbox.DueAsync(clock.GetUtcNow().UtcDateTime, limit: 100, cancellationToken))
             {
-                var mail = await outbox.ClaimAsync(id, now, now + Lease, cancellationToken);
+                // The lease runs from the claim: in a long batch, a lease counted from the batch's start would already
+                // have run out, and another node would send the message again while this one is sending it.
+                var claimedAt = clock.GetUtcNow().UtcDateTime;
+                var mail = await outbox.ClaimAsync(id, claimedAt, claimedAt + Lease, cancellationToken);
                 if (mail is null)
                 {
                     continue;

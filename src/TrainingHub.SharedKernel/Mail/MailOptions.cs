@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace TrainingHub.SharedKernel.Mail;
 
 public enum SmtpSecurity
@@ -37,4 +39,7 @@ public sealed class SmtpOptions
     public string? Password { get; set; }
 
     public int TimeoutSeconds { get; set; } = 30;
+
+    [MemberNotNullWhen(true, nameof(UserName))]
+    public bool HasCredentials => !string.IsNullOrEmpty(UserName);
 }

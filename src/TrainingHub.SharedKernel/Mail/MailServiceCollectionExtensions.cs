@@ -11,8 +11,14 @@ public static class MailServiceCollectionExtensions
 {
     internal static IServiceCollection AddMail(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section));
+        services.AddOptions<MailOptions>()
+            .Bind(configuration.GetSection(MailOptions.Section))
+            .Validate(o => !(o.Smtp.HasCredentials && o.Smtp.Security == SmtpSecurity.None),
+                "Mail:Smtp:Security is None while Mail:Smtp:UserName is set, which would send the SMTP password in clear: " +
+                "set Mail:Smtp:Security to StartTls, SslOnConnect or Auto (with credentials Auto requires STARTTLS).")
+            .ValidateOnStart();
         services.AddSingleton<MailComposer>();
+        services.AddSingleton<PublicLinks>();
         services.AddSingleton<IMailTransport>(sp =>
             string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<MailOptions>>().Value.Smtp.Host)
                 ? new PickupFolderMailTransport(sp.GetRequiredService<IOptions<MailOptions>>(), sp.GetRequiredService<DataFolder>())

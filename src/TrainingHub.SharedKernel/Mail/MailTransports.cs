@@ -42,10 +42,12 @@ internal sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTr
             SmtpSecurity.None => SecureSocketOptions.None,
             SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
             SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+            // "Auto" goes on in clear when the server offers no TLS: a password must not, so then TLS is required.
+            _ when smtp.HasCredentials => SecureSocketOptions.StartTls,
             _ => SecureSocketOptions.Auto,
         };
         await client.ConnectAsync(smtp.Host!, smtp.Port, security, cancellationToken);
-        if (!string.IsNullOrEmpty(smtp.UserName))
+        if (smtp.HasCredentials)
         {
             await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
         }

@@ -41,7 +41,7 @@ internal sealed class BulkInvitations(
         return (await PlanAsync(work, content, cancellationToken)).Preview;
     }
 
-    public async Task<Result<int>> InviteAsync(byte[] content, Uri requestBaseUri, CancellationToken cancellationToken = default)
+    public async Task<Result<int>> InviteAsync(byte[] content, CancellationToken cancellationToken = default)
     {
         await using var work = IdentityWork.Begin(scopes);
         var plan = await PlanAsync(work, content, cancellationToken);
@@ -53,7 +53,7 @@ internal sealed class BulkInvitations(
         {
             foreach (var (row, input, unitId) in plan.Invitations)
             {
-                var staged = await invitations.StageAsync(work, input, unitId, requestBaseUri, cancellationToken);
+                var staged = await invitations.StageAsync(work, input, unitId, cancellationToken);
                 if (!staged.Succeeded)
                 {
                     // Leaving the block without committing rolls every earlier line back.

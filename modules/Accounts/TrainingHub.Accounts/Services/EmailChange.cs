@@ -1,6 +1,5 @@
 using Hangfire;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 using TrainingHub.Accounts.Data;
 using TrainingHub.Accounts.Domain;
 using TrainingHub.SharedKernel.Mail;
@@ -19,14 +18,14 @@ internal sealed class EmailChange(
     AccountsDbContext db,
     MailComposer composer,
     IBackgroundJobClient jobs,
-    IOptions<MailOptions> mailOptions,
+    PublicLinks links,
     TimeProvider clock)
 {
     public const string MessageType = "ConfirmEmailChange";
     public const string NoticeMessageType = "EmailChangedNotice";
 
     public async Task<IReadOnlyList<FieldError>> RequestAsync(
-        ApplicationUser user, string newEmail, string? password, Uri requestBaseUri, CancellationToken cancellationToken = default)
+        ApplicationUser user, string newEmail, string? password, CancellationToken cancellationToken = default)
     {
         if (await currentPassword.CheckAsync(user, password) is { } wrong)
         {
@@ -46,8 +45,7 @@ internal sealed class EmailChange(
             return [new FieldError("Email", "Invite:Error:EmailTaken")];
         }
         var token = await users.GenerateChangeEmailTokenAsync(user, email);
-        var baseUri = mailOptions.Value.PublicBaseUrl is { } configured ? new Uri(configured) : requestBaseUri;
-        var link = new Uri(baseUri,
+        var link = links.To(
             $"account/confirm-email?userId={user.Id}&email={Uri.EscapeDataString(email)}&token={LinkToken.Encode(token)}");
         var mail = composer.Compose(typeof(AccountsResource), MessageType, email, user.FullName, user.PreferredCulture, link, user.FullName);
         db.Set<OutgoingMail>().Add(OutgoingMail.From(mail, clock.GetUtcNow().UtcDateTime));

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using TrainingHub.Accounts.Contracts;
 using TrainingHub.Accounts.Data;
 using TrainingHub.Accounts.Domain;
@@ -36,7 +35,7 @@ internal sealed class Invitations(
     IAccessControl access,
     MailComposer composer,
     IBackgroundJobClient jobs,
-    IOptions<MailOptions> mailOptions,
+    PublicLinks links,
     TimeProvider clock)
 {
     public const string MessageType = "Invitation";
@@ -54,7 +53,7 @@ internal sealed class Invitations(
         return BuiltInRoles.All.Where(grantable.Contains).ToList();
     }
 
-    public async Task<Result<Guid>> InviteAsync(InvitationInput input, Uri requestBaseUri, CancellationToken cancellationToken = default)
+    public async Task<Result<Guid>> InviteAsync(InvitationInput input, CancellationToken cancellationToken = default)
     {
         if (input.UnitId is not { } unitId)
         {
@@ -77,7 +76,7 @@ internal sealed class Invitations(
 
         // The person, their role and the message are saved together or not at all.
         await using var transaction = await work.Db.Database.BeginTransactionAsync(cancellationToken);
-        var staged = await StageAsync(work, input, unitId, requestBaseUri, cancellationToken);
+        var staged = await StageAsync(work, input, unitId, cancellationToken);
         if (!staged.Succeeded)
         {
             return staged;
@@ -91,7 +90,7 @@ internal sealed class Invitations(
     /// Creates the person, their role and the message within the caller's transaction; the caller checked the input,
     /// the permission at <paramref name="unitId"/> and the role, and commits.
     /// </summary>
-    internal async Task<Result<Guid>> StageAsync(IdentityWork work, InvitationInput input, Guid unitId, Uri requestBaseUri, CancellationToken cancellationToken)
+    internal async Task<Result<Guid>> StageAsync(IdentityWork work, InvitationInput input, Guid unitId, CancellationToken cancellationToken)
     {
         var (users, db) = (work.Users, work.Db);
         var user = new ApplicationUser
@@ -108,8 +107,7 @@ internal sealed class Invitations(
         var roleId = await db.Roles.Where(r => r.Name == input.Role).Select(r => r.Id).SingleAsync(cancellationToken);
         db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, RoleId = roleId, UnitId = unitId });
         var token = await users.GenerateUserTokenAsync(user, TokenProvider, TokenPurpose);
-        var baseUri = mailOptions.Value.PublicBaseUrl is { } configured ? new Uri(configured) : requestBaseUri;
-        var link = new Uri(baseUri, $"account/accept-invitation?userId={user.Id}&token={LinkToken.Encode(token)}");
+        var link = links.To($"account/accept-invitation?userId={user.Id}&token={LinkToken.Encode(token)}");
         var mail = composer.Compose(typeof(AccountsResource), MessageType, user.Email, user.FullName, user.PreferredCulture, link, user.FullName);
         db.Set<OutgoingMail>().Add(OutgoingMail.From(mail, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(cancellationToken);

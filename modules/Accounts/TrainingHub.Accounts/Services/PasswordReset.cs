@@ -1,6 +1,5 @@
 using Hangfire;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 using TrainingHub.Accounts.Data;
 using TrainingHub.Accounts.Domain;
 using TrainingHub.SharedKernel.Mail;
@@ -17,13 +16,13 @@ internal sealed class PasswordReset(
     AccountsDbContext db,
     MailComposer composer,
     IBackgroundJobClient jobs,
-    IOptions<MailOptions> mailOptions,
+    PublicLinks links,
     TimeProvider clock)
 {
     public const string MessageType = "PasswordReset";
 
     /// <summary>Puts a reset message in the outbox when the address belongs to an active, confirmed account.</summary>
-    public async Task RequestAsync(string email, Uri requestBaseUri, CancellationToken cancellationToken = default)
+    public async Task RequestAsync(string email, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByEmailAsync(email.Trim());
         if (user is null || !user.EmailConfirmed)
@@ -31,8 +30,7 @@ internal sealed class PasswordReset(
             return;
         }
         var token = LinkToken.Encode(await users.GeneratePasswordResetTokenAsync(user));
-        var baseUri = mailOptions.Value.PublicBaseUrl is { } configured ? new Uri(configured) : requestBaseUri;
-        var link = new Uri(baseUri, $"account/reset-password?userId={user.Id}&token={token}");
+        var link = links.To($"account/reset-password?userId={user.Id}&token={token}");
         var mail = composer.Compose(typeof(AccountsResource), MessageType, user.Email!, user.FullName, user.PreferredCulture, link, user.FullName);
         db.Set<OutgoingMail>().Add(OutgoingMail.From(mail, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(cancellationToken);

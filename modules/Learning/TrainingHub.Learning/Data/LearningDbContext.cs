@@ -3,6 +3,7 @@ using TrainingHub.Learning.Domain;
 using TrainingHub.Learning.Services;
 using TrainingHub.SharedKernel.Auditing;
 using TrainingHub.SharedKernel.Events;
+using TrainingHub.SharedKernel.Jobs;
 using TrainingHub.SharedKernel.Persistence;
 
 namespace TrainingHub.Learning.Data;
@@ -129,6 +130,7 @@ internal abstract class LearningDbContext(DbContextOptions options) : DbContext(
             mapping.HasOne<Course>().WithMany().HasForeignKey(m => m.CourseId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.AddIntegrationEventOutbox(Database, Schema);
+        modelBuilder.AddDailyRuns(Database, Schema);
         modelBuilder.ApplyModuleConventions(Database, Schema);
     }
 

@@ -5,6 +5,7 @@ using TrainingHub.Learning.Contracts;
 using TrainingHub.Learning.Data;
 using TrainingHub.Learning.Domain;
 using TrainingHub.Notifications.Contracts;
+using TrainingHub.SharedKernel.Jobs;
 using TrainingHub.SharedKernel.Security;
 
 namespace TrainingHub.Learning.Services;
@@ -12,7 +13,8 @@ namespace TrainingHub.Learning.Services;
 /// <summary>
 /// Once a day, tells each supervisor how many of their learners are overdue: a supervisor is anyone holding
 /// <see cref="LearningPermissions.ProgressView"/> at a learner's home unit or a unit above it (or everywhere). One
-/// notification per supervisor, with counts and a link to the list; nobody is told about themselves.
+/// notification per supervisor, with counts and a link to the list; nobody is told about themselves. Each supervisor's
+/// day is claimed before they are told, so a second run the same day tells nobody again.
 /// </summary>
 internal sealed class OverdueDigest(
     IDbContextFactory<LearningDbContext> dbFactory, IPeopleSelection people, IUnitHierarchy hierarchy, INotifier notifier, TimeProvider clock)
@@ -43,13 +45,14 @@ internal sealed class OverdueDigest(
         }
         var overdueCounts = overdue.GroupBy(e => e.PersonId).ToDictionary(g => g.Key, g => g.Count());
         var holders = await people.FindHoldersAsync(LearningPermissions.ProgressView, cancellationToken);
+        var today = DailyRuns.DayOf(now);
         var told = 0;
         foreach (var supervisor in holders.GroupBy(h => h.PersonId))
         {
             var theirs = learners.Where(l => l.Id != supervisor.Key && supervisor.Any(h => h.UnitId is not { } unitId
                     || (l.HomeUnitId is { } home && ancestries[home].Contains(unitId))))
                 .ToList();
-            if (theirs.Count == 0)
+            if (theirs.Count == 0 || !await ClaimDayAsync(supervisor.Key, today, cancellationToken))
             {
                 continue;
             }
@@ -59,5 +62,11 @@ internal sealed class OverdueDigest(
             told++;
         }
         return told;
+    }
+
+    private async Task<bool> ClaimDayAsync(Guid supervisorId, DateOnly today, CancellationToken cancellationToken)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        return await db.TryClaimDayAsync(RecurringJobId, supervisorId, today, cancellationToken);
     }
 }

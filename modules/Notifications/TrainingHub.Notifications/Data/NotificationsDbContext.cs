@@ -1,5 +1,6 @@
 using TrainingHub.SharedKernel.Auditing;
 using Microsoft.EntityFrameworkCore;
+using TrainingHub.SharedKernel.Jobs;
 using TrainingHub.Notifications.Domain;
 using TrainingHub.SharedKernel.Mail;
 using TrainingHub.SharedKernel.Persistence;
@@ -61,6 +62,7 @@ internal abstract class NotificationsDbContext(DbContextOptions options) : DbCon
             choice.Property(c => c.Category).HasMaxLength(100);
         });
         modelBuilder.AddMailOutbox(Database, Schema);
+        modelBuilder.AddDailyRuns(Database, Schema);
         modelBuilder.ApplyModuleConventions(Database, Schema);
     }
 }

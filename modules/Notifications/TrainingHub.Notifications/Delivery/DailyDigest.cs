@@ -2,13 +2,15 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Accounts.Contracts;
 using TrainingHub.Notifications.Data;
+using TrainingHub.SharedKernel.Jobs;
 using TrainingHub.SharedKernel.Mail;
 
 namespace TrainingHub.Notifications.Delivery;
 
 /// <summary>
-/// Once a day, one e-mail per person listing the notifications that waited for it. A person's notifications are
-/// claimed in one conditional update before the e-mail is written, so two runs never list them twice.
+/// Once a day, one e-mail per person listing the notifications that waited for it. The person's day and then their
+/// notifications are claimed before the e-mail is written, so two runs never list them twice, and a second run the same
+/// day leaves what came in meanwhile for tomorrow's digest.
 /// </summary>
 internal sealed class DailyDigest(
     IDbContextFactory<NotificationsDbContext> dbFactory, IPeopleLookup people, NotificationMail mail, IBackgroundJobClient jobs, TimeProvider clock)
@@ -19,6 +21,7 @@ internal sealed class DailyDigest(
     public async Task<int> SendAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var today = DailyRuns.DayOf(clock.GetUtcNow());
         List<Guid> waiting;
         await using (var db = dbFactory.CreateDbContext())
         {
@@ -30,6 +33,10 @@ internal sealed class DailyDigest(
         {
             await using var db = dbFactory.CreateDbContext();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (!await db.TryClaimDayAsync(RecurringJobId, personId, today, cancellationToken))
+            {
+                continue;
+            }
             var mailId = Guid.NewGuid();
             var claimed = await db.Notifications.Where(n => n.PersonId == personId && n.AwaitsDigest)
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.AwaitsDigest, false).SetProperty(n => n.DigestMailId, mailId), cancellationToken);

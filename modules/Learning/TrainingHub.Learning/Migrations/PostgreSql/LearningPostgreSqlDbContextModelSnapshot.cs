@@ -641,6 +641,25 @@ namespace TrainingHub.Learning.Migrations.PostgreSql
                     b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
 
+            modelBuilder.Entity("TrainingHub.SharedKernel.Jobs.DailyRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.HasKey("Job", "PersonId", "Day");
+
+                    b.ToTable("DailyRuns", "learning");
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
+                });
+
             modelBuilder.Entity("TrainingHub.Learning.Domain.CohortMember", b =>
                 {
                     b.HasOne("TrainingHub.Learning.Domain.Cohort", null)

@@ -635,6 +635,25 @@ namespace TrainingHub.Learning.Migrations.Sqlite
                     b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
 
+            modelBuilder.Entity("TrainingHub.SharedKernel.Jobs.DailyRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Job", "PersonId", "Day");
+
+                    b.ToTable("learning_DailyRuns", (string)null);
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
+                });
+
             modelBuilder.Entity("TrainingHub.Learning.Domain.CohortMember", b =>
                 {
                     b.HasOne("TrainingHub.Learning.Domain.Cohort", null)

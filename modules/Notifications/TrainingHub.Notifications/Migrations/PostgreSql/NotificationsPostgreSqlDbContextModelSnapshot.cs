@@ -89,6 +89,8 @@ namespace TrainingHub.Notifications.Migrations.PostgreSql
                     b.HasIndex("PersonId", "ReadAtUtc");
 
                     b.ToTable("Notifications", "notifications");
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
 
             modelBuilder.Entity("TrainingHub.Notifications.Domain.NotificationSettings", b =>
@@ -176,6 +178,27 @@ namespace TrainingHub.Notifications.Migrations.PostgreSql
                     b.HasIndex("ThingType", "ThingId", "PersonId");
 
                     b.ToTable("Reminders", "notifications");
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
+                });
+
+            modelBuilder.Entity("TrainingHub.SharedKernel.Jobs.DailyRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.HasKey("Job", "PersonId", "Day");
+
+                    b.ToTable("DailyRuns", "notifications");
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
 
             modelBuilder.Entity("TrainingHub.SharedKernel.Mail.OutgoingMail", b =>
@@ -244,6 +267,8 @@ namespace TrainingHub.Notifications.Migrations.PostgreSql
                     b.HasIndex("Status", "NextAttemptAtUtc");
 
                     b.ToTable("OutgoingMail", "notifications");
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
 
             modelBuilder.Entity("TrainingHub.Notifications.Domain.CategoryChoice", b =>

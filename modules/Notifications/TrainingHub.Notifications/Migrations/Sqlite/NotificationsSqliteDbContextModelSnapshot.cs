@@ -83,6 +83,8 @@ namespace TrainingHub.Notifications.Migrations.Sqlite
                     b.HasIndex("PersonId", "ReadAtUtc");
 
                     b.ToTable("Notifications", (string)null);
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
 
             modelBuilder.Entity("TrainingHub.Notifications.Domain.NotificationSettings", b =>
@@ -170,6 +172,27 @@ namespace TrainingHub.Notifications.Migrations.Sqlite
                     b.HasIndex("ThingType", "ThingId", "PersonId");
 
                     b.ToTable("Reminders", (string)null);
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
+                });
+
+            modelBuilder.Entity("TrainingHub.SharedKernel.Jobs.DailyRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Job", "PersonId", "Day");
+
+                    b.ToTable("notifications_DailyRuns", (string)null);
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
 
             modelBuilder.Entity("TrainingHub.SharedKernel.Mail.OutgoingMail", b =>
@@ -238,6 +261,8 @@ namespace TrainingHub.Notifications.Migrations.Sqlite
                     b.HasIndex("Status", "NextAttemptAtUtc");
 
                     b.ToTable("notifications_OutgoingMail", (string)null);
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
 
             modelBuilder.Entity("TrainingHub.Notifications.Domain.CategoryChoice", b =>
