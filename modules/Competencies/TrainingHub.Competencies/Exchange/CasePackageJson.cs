@@ -94,13 +94,14 @@ internal static class CasePackageJson
                     return new ExchangeProblem("Exchange:Error:TextTooLong", ProblemPlace.AtItem(holder), ExchangeFile.MaxTextLength);
                 case JsonValueKind.Object:
                     var identifier = Text(element, "identifier") is { Length: > 0 and <= 100 } id ? id : holder;
-                    foreach (var property in element.EnumerateObject())
+                    // Pushed last to first, so that of several long texts the first in the file is named.
+                    foreach (var property in element.EnumerateObject().Reverse())
                     {
                         pending.Push((property.Value, identifier));
                     }
                     break;
                 case JsonValueKind.Array:
-                    foreach (var value in element.EnumerateArray())
+                    foreach (var value in element.EnumerateArray().Reverse())
                     {
                         pending.Push((value, holder));
                     }
