@@ -12,6 +12,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
 using Hangfire;
+using TrainingHub.SharedKernel.Abuse;
 using TrainingHub.SharedKernel.Api;
 using MudBlazor;
 using MudBlazor.Services;
@@ -106,6 +107,7 @@ public static class PlatformExtensions
         services.AddSingleton<IActingUser, AmbientActingUser>();
         services.AddBackgroundJobs();
         services.AddMail(configuration);
+        services.AddRateLimits(configuration);
         services.AddTrainingHubModule(new PlatformModule(), configuration, environment);
         return services;
     }
@@ -148,6 +150,8 @@ public static class PlatformExtensions
         {
             module.UseAfterAuthentication(app);
         }
+        // After authentication, so that the API is limited per person rather than per shared office address.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -5,6 +5,7 @@ using TrainingHub.Organisations.Contracts;
 using TrainingHub.Organisations.Data;
 using TrainingHub.Organisations.Domain;
 using TrainingHub.Organisations.Services;
+using TrainingHub.SharedKernel.Abuse;
 using TrainingHub.SharedKernel.Import;
 using TrainingHub.SharedKernel.Outcomes;
 using TrainingHub.SharedKernel.Security;
@@ -36,7 +37,8 @@ internal sealed record ImportPreview(IReadOnlyList<ImportRow> Rows, IReadOnlyLis
 /// A row without a hromada describes the oblast itself. Existing units (same name under the same parent) are updated,
 /// others created. The file is checked whole first; it is imported all or nothing.
 /// </summary>
-internal sealed class TerritoryImport(IDbContextFactory<OrganisationsDbContext> dbFactory, IAccessControl access, IAuditTrail audit)
+internal sealed class TerritoryImport(
+    IDbContextFactory<OrganisationsDbContext> dbFactory, IAccessControl access, IAuditTrail audit, RateLimits limits, ICurrentUser currentUser)
 {
     public const int MaxFileBytes = 5 * 1024 * 1024;
     private const int ColumnCount = 5;
@@ -56,6 +58,10 @@ internal sealed class TerritoryImport(IDbContextFactory<OrganisationsDbContext> 
         if (!plan.Preview.CanImport)
         {
             return Error.Rule("Import:Error:FileHasErrors");
+        }
+        if (!limits.TryAcquire(RateLimits.Imports, currentUser))
+        {
+            return RateLimits.TooManyRequests;
         }
         try
         {
