@@ -41,6 +41,11 @@ internal sealed class TerritoryImport(
     IDbContextFactory<OrganisationsDbContext> dbFactory, IAccessControl access, IAuditTrail audit, RateLimits limits, ICurrentUser currentUser)
 {
     public const int MaxFileBytes = 5 * 1024 * 1024;
+
+    /// <summary>Ukraine has some 1,500 hromadas: anything far beyond is not a territory file, and is refused before any lookup.</summary>
+    public const int MaxRows = 20_000;
+
+    public const int MaxCellLength = 4_000;
     private const int ColumnCount = 5;
 
     /// <summary>Reads and checks the file without writing anything.</summary>
@@ -102,6 +107,14 @@ internal sealed class TerritoryImport(
         if (rawRows.Count == 0)
         {
             return FileError("Import:Error:Empty");
+        }
+        if (rawRows.Count > MaxRows)
+        {
+            return FileError("Import:Error:TooManyRows", MaxRows);
+        }
+        if (rawRows.FirstOrDefault(r => r.Cells.Any(c => c.Length > MaxCellLength)) is { } longRow)
+        {
+            return FileError("Import:Error:CellTooLong", longRow.Line, MaxCellLength);
         }
 
         var existing = await db.Units.Where(u => u.Type != UnitType.Organisation).ToListAsync(cancellationToken);
