@@ -113,6 +113,24 @@ public abstract partial class PasswordResetMailTests(ITestDatabaseServer server)
     }
 
     [Fact]
+    public async Task At_most_three_reset_messages_reach_one_address_in_an_hour_and_one_more_after_it()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await RequestResetAsync("learner@traininghub.example");
+        }
+        await DispatchAsync();
+        var withinTheHour = _sink.Messages.Count;
+        _clock.Advance(TimeSpan.FromMinutes(61));
+        await RequestResetAsync("learner@traininghub.example");
+        await DispatchAsync();
+
+        Assert.Equal(3, withinTheHour);
+        Assert.Equal(4, _sink.Messages.Count);
+        Assert.All(_sink.Messages, m => Assert.Equal("learner@traininghub.example", m.To.Mailboxes.Single().Address));
+    }
+
+    [Fact]
     public async Task An_unknown_address_gets_no_message_and_the_page_cannot_tell()
     {
         await RequestResetAsync("nobody@traininghub.example");

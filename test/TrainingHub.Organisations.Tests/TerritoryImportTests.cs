@@ -134,6 +134,24 @@ public abstract class TerritoryImportTests(ITestDatabaseServer server) : IAsyncL
     }
 
     [Fact]
+    public async Task A_file_with_too_many_rows_or_an_overlong_cell_is_refused_before_any_row_is_checked()
+    {
+        var many = string.Concat(Enumerable.Range(1, TerritoryImport.MaxRows + 1).Select(i => $"Житомирська,Громада {i},,,\n"));
+        var longCell = $"Житомирська,Громада,,,\nЖитомирська,{new string('я', TerritoryImport.MaxCellLength + 1)},,,\n";
+
+        var tooMany = await _import.PreviewAsync(Csv(many));
+        var tooLong = await _import.PreviewAsync(Csv(longCell));
+
+        var rowsError = Assert.Single(tooMany.FileErrors);
+        var cellError = Assert.Single(tooLong.FileErrors);
+        Assert.Equal("Import:Error:TooManyRows", rowsError.Key);
+        Assert.Equal([TerritoryImport.MaxRows], rowsError.Arguments);
+        Assert.Equal("Import:Error:CellTooLong", cellError.Key);
+        Assert.Equal([3, TerritoryImport.MaxCellLength], cellError.Arguments);
+        Assert.Empty(tooMany.Rows);
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_utf8_is_refused_with_a_clear_reason()
     {
         var windows1251 = new byte[] { 0xC6, 0xE8, 0xF2, 0xEE, 0xEC, 0xE8, 0xF0, 0x2C, 0x2C, 0x2C, 0x2C, 0x0A, 0xC6, 0x2C, 0x2C, 0x2C, 0x2C };

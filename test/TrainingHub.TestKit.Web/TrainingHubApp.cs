@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Accounts.Data;
 using TrainingHub.Accounts.Domain;
 using TrainingHub.Accounts.Services;
+using TrainingHub.SharedKernel.Abuse;
 using TrainingHub.SharedKernel.Security;
 using TrainingHub.SharedKernel.Persistence;
 
@@ -82,6 +83,12 @@ public sealed partial class TrainingHubApp : WebApplicationFactory<Program>
         if (ConnectionString is not null)
         {
             builder.UseSetting("Database:ConnectionString", ConnectionString);
+        }
+        // Every test client comes from one address, and a class signs in more often than any person would: the
+        // request limits are lifted unless a test sets them. The reset mails per address keep their real limit.
+        foreach (var limit in RateLimits.Defaults.Keys.Where(l => l != RateLimits.ResetMailsPerAddress))
+        {
+            builder.UseSetting($"{RateLimitOptions.Section}:{limit}:PermitLimit", "100000");
         }
         foreach (var (key, value) in Settings)
         {

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
+using TrainingHub.SharedKernel.Abuse;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Outcomes;
 
@@ -37,7 +38,7 @@ public static class ApiEndpoints
 
     /// <summary>The group every module maps its API endpoints into.</summary>
     public static RouteGroupBuilder MapApi(this IEndpointRouteBuilder endpoints, string tag) =>
-        endpoints.MapGroup(Prefix).WithTags(tag);
+        endpoints.MapGroup(Prefix).WithTags(tag).RequireRateLimiting(RateLimits.Api);
 
     /// <summary>The HTTP answer for a failed operation, with the message in the reader's language.</summary>
     public static IResult ToProblem(this Error error, IStringLocalizer localizer) => error.Kind switch
@@ -52,6 +53,7 @@ public static class ApiEndpoints
                 ErrorKind.NotFound => StatusCodes.Status404NotFound,
                 ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
                 ErrorKind.Conflict => StatusCodes.Status409Conflict,
+                ErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
                 _ => StatusCodes.Status400BadRequest,
             }),
     };

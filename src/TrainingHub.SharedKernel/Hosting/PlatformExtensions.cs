@@ -13,6 +13,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using Hangfire;
+using TrainingHub.SharedKernel.Abuse;
 using TrainingHub.SharedKernel.Api;
 using TrainingHub.SharedKernel.Events;
 using MudBlazor;
@@ -108,6 +109,7 @@ public static class PlatformExtensions
         services.AddBackgroundJobs();
         services.AddMail(configuration);
         services.AddIntegrationEvents();
+        services.AddRateLimits(configuration);
         services.AddTrainingHubModule(new PlatformModule(), configuration, environment);
         return services;
     }
@@ -160,6 +162,8 @@ public static class PlatformExtensions
         {
             module.UseAfterAuthentication(app);
         }
+        // After authentication, so that the API is limited per person rather than per shared office address.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
 

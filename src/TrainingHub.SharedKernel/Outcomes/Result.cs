@@ -6,6 +6,7 @@ public enum ErrorKind
     NotFound,
     Forbidden,
     Conflict,
+    TooManyRequests,
 }
 
 /// <summary>A problem with one input field; <see cref="Key"/> is a localisation key, <see cref="Arguments"/> fill its placeholders.</summary>

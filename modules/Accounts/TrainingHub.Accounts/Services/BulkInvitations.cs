@@ -5,6 +5,7 @@ using TrainingHub.Accounts.Contracts;
 using TrainingHub.Accounts.Data;
 using TrainingHub.Audit.Contracts;
 using TrainingHub.Organisations.Contracts;
+using TrainingHub.SharedKernel.Abuse;
 using TrainingHub.SharedKernel.Import;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Mail;
@@ -29,7 +30,7 @@ internal sealed record BulkInvitationPreview(IReadOnlyList<BulkInvitationRow> Ro
 /// </summary>
 internal sealed class BulkInvitations(
     Invitations invitations, IServiceScopeFactory scopes, IAccessControl access, IOrganisationDirectory units,
-    IBackgroundJobClient jobs, IAuditTrail audit)
+    IBackgroundJobClient jobs, IAuditTrail audit, RateLimits limits, ICurrentUser currentUser)
 {
     public const int MaxFileBytes = 1024 * 1024;
     public const int MaxRows = 500;
@@ -48,6 +49,10 @@ internal sealed class BulkInvitations(
         if (!plan.Preview.CanInvite)
         {
             return Error.Rule("BulkInvite:Error:FileHasErrors");
+        }
+        if (!limits.TryAcquire(RateLimits.Imports, currentUser) || !limits.TryAcquire(RateLimits.Invitations, currentUser, plan.Invitations.Count))
+        {
+            return RateLimits.TooManyRequests;
         }
         await using (var transaction = await work.Db.Database.BeginTransactionAsync(cancellationToken))
         {

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using TrainingHub.Accounts.Contracts;
 using TrainingHub.Accounts.Data;
 using TrainingHub.Accounts.Domain;
+using TrainingHub.SharedKernel.Abuse;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Mail;
 using TrainingHub.SharedKernel.Outcomes;
@@ -36,6 +37,8 @@ internal sealed class Invitations(
     MailComposer composer,
     IBackgroundJobClient jobs,
     PublicLinks links,
+    RateLimits limits,
+    ICurrentUser currentUser,
     TimeProvider clock)
 {
     public const string MessageType = "Invitation";
@@ -72,6 +75,10 @@ internal sealed class Invitations(
         if (errors.Count > 0)
         {
             return Error.Validation(errors);
+        }
+        if (!limits.TryAcquire(RateLimits.Invitations, currentUser))
+        {
+            return RateLimits.TooManyRequests;
         }
 
         // The person, their role and the message are saved together or not at all.

@@ -1,7 +1,10 @@
 using Hangfire;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TrainingHub.Accounts.Data;
 using TrainingHub.Accounts.Domain;
+using TrainingHub.SharedKernel.Abuse;
 using TrainingHub.SharedKernel.Mail;
 using TrainingHub.SharedKernel.Outcomes;
 
@@ -9,7 +12,9 @@ namespace TrainingHub.Accounts.Services;
 
 /// <summary>
 /// "Forgot your password?": a link by e-mail, in the person's language, that lets them choose a new password.
-/// Whether an address has an account is never revealed.
+/// Whether an address has an account is never revealed. At most a few messages go to one address in a window
+/// (<see cref="RateLimits.ResetMailsPerAddress"/>), counted in the outbox so that the limit holds whichever clients
+/// ask and on whichever node; requests over it are dropped silently, as for an unknown address.
 /// </summary>
 internal sealed class PasswordReset(
     UserManager<ApplicationUser> users,
@@ -17,6 +22,7 @@ internal sealed class PasswordReset(
     MailComposer composer,
     IBackgroundJobClient jobs,
     PublicLinks links,
+    IOptions<RateLimitOptions> limits,
     TimeProvider clock)
 {
     public const string MessageType = "PasswordReset";
@@ -25,7 +31,7 @@ internal sealed class PasswordReset(
     public async Task RequestAsync(string email, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByEmailAsync(email.Trim());
-        if (user is null || !user.EmailConfirmed)
+        if (user is null || !user.EmailConfirmed || await SentEnoughAsync(user.Email!, cancellationToken))
         {
             return;
         }
@@ -35,6 +41,15 @@ internal sealed class PasswordReset(
         db.Set<OutgoingMail>().Add(OutgoingMail.From(mail, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(cancellationToken);
         jobs.DispatchMailSoon();
+    }
+
+    private async Task<bool> SentEnoughAsync(string address, CancellationToken cancellationToken)
+    {
+        var rule = limits.Value[RateLimits.ResetMailsPerAddress];
+        var since = clock.GetUtcNow().UtcDateTime.AddSeconds(-rule.WindowSeconds);
+        var sent = await db.Set<OutgoingMail>()
+            .CountAsync(m => m.MessageType == MessageType && m.ToAddress == address && m.CreatedAtUtc > since, cancellationToken);
+        return sent >= rule.PermitLimit;
     }
 
     /// <summary>Sets the new password; the errors are localisation keys with their arguments.</summary>

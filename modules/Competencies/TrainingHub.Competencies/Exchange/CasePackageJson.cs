@@ -66,9 +66,53 @@ internal static class CasePackageJson
             {
                 return FrameworkReadResult.Failed("Exchange:Error:NotCasePackage", ProblemPlace.File);
             }
-            return ReadPackage(root, document);
+            return OverLimits(root) is { } overLimit ? new FrameworkReadResult(null, [overLimit], []) : ReadPackage(root, document);
         }
     }
+
+    /// <summary>
+    /// The first limit the package breaks (<see cref="ExchangeFile"/>), found before the tree is built: too many items
+    /// or associations, or a text (any string, named by the identifier of the object that holds it) that is too long.
+    /// </summary>
+    private static ExchangeProblem? OverLimits(JsonElement root)
+    {
+        if (Count(root, "CFItems") > ExchangeFile.MaxItems)
+        {
+            return new ExchangeProblem("Exchange:Error:TooManyItems", ProblemPlace.File, ExchangeFile.MaxItems);
+        }
+        if (Count(root, "CFAssociations") > ExchangeFile.MaxAssociations)
+        {
+            return new ExchangeProblem("Exchange:Error:TooManyAssociations", ProblemPlace.File, ExchangeFile.MaxAssociations);
+        }
+        var pending = new Stack<(JsonElement Element, string Holder)>([(root, "CFDocument")]);
+        while (pending.TryPop(out var next))
+        {
+            var (element, holder) = next;
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String when element.GetString()!.Length > ExchangeFile.MaxTextLength:
+                    return new ExchangeProblem("Exchange:Error:TextTooLong", ProblemPlace.AtItem(holder), ExchangeFile.MaxTextLength);
+                case JsonValueKind.Object:
+                    var identifier = Text(element, "identifier") is { Length: > 0 and <= 100 } id ? id : holder;
+                    // Pushed last to first, so that of several long texts the first in the file is named.
+                    foreach (var property in element.EnumerateObject().Reverse())
+                    {
+                        pending.Push((property.Value, identifier));
+                    }
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var value in element.EnumerateArray().Reverse())
+                    {
+                        pending.Push((value, holder));
+                    }
+                    break;
+            }
+        }
+        return null;
+    }
+
+    private static int Count(JsonElement root, string property) =>
+        root.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Array ? value.GetArrayLength() : 0;
 
     private static FrameworkReadResult ReadPackage(JsonElement root, JsonElement document)
     {

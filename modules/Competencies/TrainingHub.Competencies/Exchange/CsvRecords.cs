@@ -8,11 +8,13 @@ internal sealed record CsvRecord(int Line, IReadOnlyList<string> Cells);
 /// <summary>
 /// Splits CSV text into records the way Moodle's importer sees them: every CR LF and lone CR is a line feed first,
 /// even inside quoted cells; cells are quoted with double quotes, doubled inside. Unlike a lenient reader, a stray or
-/// unclosed quote is reported with its line instead of swallowing the rest of the file into one cell.
+/// unclosed quote is reported with its line instead of swallowing the rest of the file into one cell. Reading stops
+/// at the first cell longer than <paramref name="maxCellLength"/> or the record after <paramref name="maxRecords"/>,
+/// so that what comes after only ever sees bounded input.
 /// </summary>
 internal static class CsvRecords
 {
-    public static IReadOnlyList<CsvRecord> Read(string text, List<ExchangeProblem> errors)
+    public static IReadOnlyList<CsvRecord> Read(string text, List<ExchangeProblem> errors, int maxRecords, int maxCellLength)
     {
         text = text.Replace("\r\n", "\n").Replace('\r', '\n');
         var delimiter = DetectDelimiter(text);
@@ -49,12 +51,17 @@ internal static class CsvRecords
             }
             if (c == delimiter || c == '\n')
             {
-                cells.Add(cell.ToString());
-                cell.Clear();
+                if (!EndCell(cells, cell, recordLine, maxCellLength, errors))
+                {
+                    return [];
+                }
                 closedQuote = false;
                 if (c == '\n')
                 {
-                    AddRecord(records, recordLine, cells);
+                    if (!AddRecord(records, recordLine, cells, maxRecords, errors))
+                    {
+                        return [];
+                    }
                     cells = [];
                     line++;
                     recordLine = line;
@@ -79,9 +86,7 @@ internal static class CsvRecords
             errors.Add(new ExchangeProblem("Exchange:Error:UnclosedQuote", ProblemPlace.AtLine(quoteLine)));
             return [];
         }
-        cells.Add(cell.ToString());
-        AddRecord(records, recordLine, cells);
-        return records;
+        return EndCell(cells, cell, recordLine, maxCellLength, errors) && AddRecord(records, recordLine, cells, maxRecords, errors) ? records : [];
     }
 
     /// <summary>Writes one record; a cell is quoted when it holds the delimiter, a quote, a line break or a space.</summary>
@@ -107,13 +112,31 @@ internal static class CsvRecords
         csv.Append('\n');
     }
 
+    private static bool EndCell(List<string> cells, StringBuilder cell, int line, int maxCellLength, List<ExchangeProblem> errors)
+    {
+        if (cell.Length > maxCellLength)
+        {
+            errors.Add(new ExchangeProblem("Exchange:Error:CellTooLong", ProblemPlace.AtLine(line), maxCellLength));
+            return false;
+        }
+        cells.Add(cell.ToString());
+        cell.Clear();
+        return true;
+    }
+
     /// <summary>Blank lines (and lines of empty cells) are left out, as Moodle does.</summary>
-    private static void AddRecord(List<CsvRecord> records, int line, List<string> cells)
+    private static bool AddRecord(List<CsvRecord> records, int line, List<string> cells, int maxRecords, List<ExchangeProblem> errors)
     {
         if (cells.Any(c => c.Trim().Length > 0))
         {
+            if (records.Count == maxRecords)
+            {
+                errors.Add(new ExchangeProblem("Exchange:Error:TooManyRows", ProblemPlace.AtLine(line), maxRecords));
+                return false;
+            }
             records.Add(new CsvRecord(line, cells));
         }
+        return true;
     }
 
     /// <summary>Comma, semicolon (Ukrainian Excel) or tab, whichever the header line uses most outside quotes.</summary>

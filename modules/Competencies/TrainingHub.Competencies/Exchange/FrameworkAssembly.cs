@@ -46,7 +46,12 @@ internal static class FrameworkAssembly
         {
             errors.Add(new ExchangeProblem("Exchange:Error:UnknownParent", draft.Place, draft.Item.Code, draft.Item.ParentCode!));
         }
-        ReportCycles(byCode, errors);
+        var depths = WalkParents(byCode, errors);
+        if (depths.Where(d => d.Value > ExchangeFile.MaxDepth).Select(d => byCode[d.Key]).MinBy(d => d.SortKey) is { } tooDeep)
+        {
+            errors.Add(new ExchangeProblem("Exchange:Error:TooDeep", tooDeep.Place, tooDeep.Item.Code, ExchangeFile.MaxDepth));
+            return new FrameworkReadResult(null, errors, warnings);
+        }
 
         var items = InTreeOrder(byCode, areaRule);
         var placed = items.ToDictionary(i => i.Code);
@@ -103,35 +108,67 @@ internal static class FrameworkAssembly
         return [.. scale.Select((l, i) => l with { IsDefault = i == defaultIndex })];
     }
 
-    /// <summary>Reports each cycle of parent links once, at the first of its items in the file.</summary>
-    private static void ReportCycles(Dictionary<string, DraftItem> byCode, List<ExchangeProblem> errors)
+    /// <summary>
+    /// Follows each item's parent links up once, so the work grows with the file however deep its chains are and in
+    /// whatever order they are listed. Reports each cycle once, at the first of its items in the file, and gives every
+    /// item outside a cycle its depth: 1 at the top, or under a parent the file does not have (reported already).
+    /// </summary>
+    private static Dictionary<string, int> WalkParents(Dictionary<string, DraftItem> byCode, List<ExchangeProblem> errors)
     {
-        var settled = new HashSet<string>();
+        var depths = new Dictionary<string, int>(StringComparer.Ordinal);
+        var cyclic = new HashSet<string>(StringComparer.Ordinal);
         foreach (var start in byCode.Keys)
         {
             var path = new List<string>();
+            var onPath = new Dictionary<string, int>(StringComparer.Ordinal);
+            int? depth = 0;
             var code = start;
-            while (code is not null && byCode.TryGetValue(code, out var draft) && !settled.Contains(code))
+            while (code is not null && byCode.TryGetValue(code, out var draft))
             {
-                var seenAt = path.IndexOf(code);
-                if (seenAt >= 0)
+                if (depths.TryGetValue(code, out var known))
+                {
+                    depth = known;
+                    break;
+                }
+                if (cyclic.Contains(code))
+                {
+                    depth = null;
+                    break;
+                }
+                if (onPath.TryGetValue(code, out var seenAt))
                 {
                     var cycle = path[seenAt..];
                     var first = cycle.MinBy(c => byCode[c].SortKey)!;
                     errors.Add(new ExchangeProblem("Exchange:Error:Cycle", byCode[first].Place, first,
                         string.Join(" → ", cycle.Append(cycle[0]))));
+                    depth = null;
                     break;
                 }
+                onPath[code] = path.Count;
                 path.Add(code);
                 code = draft.Item.ParentCode;
             }
-            settled.UnionWith(path);
+            // Items that lead into a cycle have no depth either; they are listed after the tree.
+            for (var i = path.Count - 1; i >= 0; i--)
+            {
+                if (depth is null)
+                {
+                    cyclic.Add(path[i]);
+                }
+                else
+                {
+                    depth++;
+                    depths[path[i]] = depth.Value;
+                }
+            }
         }
+        return depths;
     }
 
     /// <summary>
     /// Depth first from the top, siblings by their sort key, numbered from 1. Items the tree cannot reach (in a cycle
-    /// or under an unknown parent) come last, so that a preview of a broken file still lists them.
+    /// or under an unknown parent) come last, so that a preview of a broken file still lists them. A stack rather than
+    /// recursion, so the walk never depends on the call stack.
     /// </summary>
     private static List<FrameworkItem> InTreeOrder(Dictionary<string, DraftItem> byCode, AreaRule? areaRule)
     {
@@ -140,12 +177,22 @@ internal static class FrameworkAssembly
             .ToDictionary(g => g.Key, g => g.OrderBy(d => d.SortKey).ToList());
         var ordered = new List<FrameworkItem>();
         var visited = new HashSet<string>();
-
-        void Visit(DraftItem draft, int order, int depth)
+        var pending = new Stack<(DraftItem Draft, int Order, int Depth)>();
+        void PushInReverse(List<DraftItem> siblings, int depth)
         {
+            for (var i = siblings.Count - 1; i >= 0; i--)
+            {
+                pending.Push((siblings[i], i + 1, depth));
+            }
+        }
+
+        PushInReverse(children.GetValueOrDefault("", []).Where(d => d.Item.ParentCode is null).ToList(), 1);
+        while (pending.TryPop(out var next))
+        {
+            var (draft, order, depth) = next;
             if (!visited.Add(draft.Item.Code))
             {
-                return;
+                continue;
             }
             var kids = children.GetValueOrDefault(draft.Item.Code, []);
             var item = draft.Item with { Order = order };
@@ -154,16 +201,7 @@ internal static class FrameworkAssembly
                 item = item with { IsArea = areaRule(item, depth, kids.Count > 0) };
             }
             ordered.Add(item);
-            for (var i = 0; i < kids.Count; i++)
-            {
-                Visit(kids[i], i + 1, depth + 1);
-            }
-        }
-
-        var roots = children.GetValueOrDefault("", []).Where(d => d.Item.ParentCode is null).ToList();
-        for (var i = 0; i < roots.Count; i++)
-        {
-            Visit(roots[i], i + 1, 1);
+            PushInReverse(kids, depth + 1);
         }
         ordered.AddRange(byCode.Values.Where(d => !visited.Contains(d.Item.Code)).OrderBy(d => d.SortKey).Select(d => d.Item));
         return ordered;

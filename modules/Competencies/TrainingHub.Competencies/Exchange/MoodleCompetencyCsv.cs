@@ -36,7 +36,7 @@ internal static class MoodleCompetencyCsv
         }
         var errors = new List<ExchangeProblem>();
         var warnings = new List<ExchangeProblem>();
-        var records = CsvRecords.Read(text, errors);
+        var records = CsvRecords.Read(text, errors, ExchangeFile.MaxItems, ExchangeFile.MaxTextLength);
         if (errors.Count > 0)
         {
             return new FrameworkReadResult(null, errors, warnings);
@@ -89,7 +89,7 @@ internal static class MoodleCompetencyCsv
         };
 
         var drafts = new List<DraftItem>();
-        foreach (var row in rows.Where(r => !frameworkRows.Contains(r)))
+        foreach (var row in rows.Where(r => !IsTruthy(r.Cells[IsFrameworkColumn])))
         {
             var cells = row.Cells;
             var (shortUk, shortEn) = Names(cells[NameColumn]);

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using TrainingHub.SharedKernel.Abuse;
 using TrainingHub.SharedKernel.Export;
 using TrainingHub.Audit.Contracts;
 using TrainingHub.Competencies.Contracts;
@@ -27,7 +28,8 @@ internal sealed record ImportedFramework(Guid FrameworkId, int VersionNumber, in
 /// code. An export writes one version, so an export imported again gives back the same tree, codes, scale and texts.
 /// </summary>
 internal sealed class FrameworkExchange(
-    IDbContextFactory<CompetenciesDbContext> dbFactory, IAccessControl access, TimeProvider clock, IAuditTrail audit)
+    IDbContextFactory<CompetenciesDbContext> dbFactory, IAccessControl access, TimeProvider clock, IAuditTrail audit, RateLimits limits,
+    ICurrentUser currentUser)
 {
     public bool CanImport => access.HasPermission(CompetencyPermissions.FrameworksImport);
 
@@ -48,6 +50,10 @@ internal sealed class FrameworkExchange(
         if (!read.CanImport)
         {
             return Error.Rule("Exchange:Error:FileHasErrors");
+        }
+        if (!limits.TryAcquire(RateLimits.Imports, currentUser))
+        {
+            return RateLimits.TooManyRequests;
         }
         var imported = await WriteAsync(read.Document!, publish: false, cancellationToken);
         if (imported.Succeeded)

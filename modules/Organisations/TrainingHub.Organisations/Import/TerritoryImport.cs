@@ -5,6 +5,7 @@ using TrainingHub.Organisations.Contracts;
 using TrainingHub.Organisations.Data;
 using TrainingHub.Organisations.Domain;
 using TrainingHub.Organisations.Services;
+using TrainingHub.SharedKernel.Abuse;
 using TrainingHub.SharedKernel.Import;
 using TrainingHub.SharedKernel.Outcomes;
 using TrainingHub.SharedKernel.Security;
@@ -36,9 +37,15 @@ internal sealed record ImportPreview(IReadOnlyList<ImportRow> Rows, IReadOnlyLis
 /// A row without a hromada describes the oblast itself. Existing units (same name under the same parent) are updated,
 /// others created. The file is checked whole first; it is imported all or nothing.
 /// </summary>
-internal sealed class TerritoryImport(IDbContextFactory<OrganisationsDbContext> dbFactory, IAccessControl access, IAuditTrail audit)
+internal sealed class TerritoryImport(
+    IDbContextFactory<OrganisationsDbContext> dbFactory, IAccessControl access, IAuditTrail audit, RateLimits limits, ICurrentUser currentUser)
 {
     public const int MaxFileBytes = 5 * 1024 * 1024;
+
+    /// <summary>Ukraine has some 1,500 hromadas: anything far beyond is not a territory file, and is refused before any lookup.</summary>
+    public const int MaxRows = 20_000;
+
+    public const int MaxCellLength = 4_000;
     private const int ColumnCount = 5;
 
     /// <summary>Reads and checks the file without writing anything.</summary>
@@ -56,6 +63,10 @@ internal sealed class TerritoryImport(IDbContextFactory<OrganisationsDbContext> 
         if (!plan.Preview.CanImport)
         {
             return Error.Rule("Import:Error:FileHasErrors");
+        }
+        if (!limits.TryAcquire(RateLimits.Imports, currentUser))
+        {
+            return RateLimits.TooManyRequests;
         }
         try
         {
@@ -96,6 +107,14 @@ internal sealed class TerritoryImport(IDbContextFactory<OrganisationsDbContext> 
         if (rawRows.Count == 0)
         {
             return FileError("Import:Error:Empty");
+        }
+        if (rawRows.Count > MaxRows)
+        {
+            return FileError("Import:Error:TooManyRows", MaxRows);
+        }
+        if (rawRows.FirstOrDefault(r => r.Cells.Any(c => c.Length > MaxCellLength)) is { } longRow)
+        {
+            return FileError("Import:Error:CellTooLong", longRow.Line, MaxCellLength);
         }
 
         var existing = await db.Units.Where(u => u.Type != UnitType.Organisation).ToListAsync(cancellationToken);
