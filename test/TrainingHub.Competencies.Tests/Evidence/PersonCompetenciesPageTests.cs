@@ -13,9 +13,9 @@ public sealed class PersonCompetenciesPageTests : IAsyncLifetime
     private ProfileScenario _scenario = null!;
     private Guid _certificate;
 
-    private FakeUnits _units => _scenario.Units;
+    private FakeUnits Units => _scenario.Units;
 
-    private PersonContact _worker => _scenario.Worker;
+    private PersonContact Worker => _scenario.Worker;
 
     public async ValueTask InitializeAsync()
     {
@@ -39,8 +39,8 @@ public sealed class PersonCompetenciesPageTests : IAsyncLifetime
     [Fact]
     public void An_assessor_sees_the_persons_evidence_and_rates_them_citing_it()
     {
-        ActAsCoordinatorOf(_units.Volyn);
-        var (page, dialogs) = RenderPage(_worker.Id);
+        ActAsCoordinatorOf(Units.Volyn);
+        var (page, dialogs) = RenderPage(Worker.Id);
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".th-my-competency").Count));
 
         Assert.Equal("Ірина Коваль", page.Find("#person-name").TextContent);
@@ -70,8 +70,8 @@ public sealed class PersonCompetenciesPageTests : IAsyncLifetime
     [Fact]
     public void A_rating_without_a_reason_is_not_saved_and_the_dialog_says_why()
     {
-        ActAsCoordinatorOf(_units.Volyn);
-        var (page, dialogs) = RenderPage(_worker.Id);
+        ActAsCoordinatorOf(Units.Volyn);
+        var (page, dialogs) = RenderPage(Worker.Id);
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".th-my-competency").Count));
 
         page.FindAll(".th-rate")[1].Click();
@@ -86,8 +86,8 @@ public sealed class PersonCompetenciesPageTests : IAsyncLifetime
     [Fact]
     public void An_assessor_records_practice_hours_which_appear_with_the_competency()
     {
-        ActAsCoordinatorOf(_units.Volyn);
-        var (page, dialogs) = RenderPage(_worker.Id);
+        ActAsCoordinatorOf(Units.Volyn);
+        var (page, dialogs) = RenderPage(Worker.Id);
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".th-my-competency").Count));
 
         page.FindAll(".th-add-hours")[1].Click();
@@ -109,8 +109,8 @@ public sealed class PersonCompetenciesPageTests : IAsyncLifetime
     [Fact]
     public void A_person_outside_the_assessors_area_shows_nothing_of_theirs()
     {
-        ActAsCoordinatorOf(_units.Rivne);
-        var (page, _) = RenderPage(_worker.Id);
+        ActAsCoordinatorOf(Units.Rivne);
+        var (page, _) = RenderPage(Worker.Id);
 
         page.WaitForAssertion(() => Assert.Contains("Цю людину не знайдено, або вона не належить до вашої зони відповідальності.", page.Find("#person-not-found").TextContent));
         Assert.DoesNotContain("Ірина Коваль", page.Markup);
