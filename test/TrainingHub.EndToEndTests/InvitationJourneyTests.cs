@@ -84,18 +84,8 @@ public sealed partial class InvitationJourneyTests(BrowserSession session)
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), PageActions.Committed);
     }
 
-    private async Task<MimeKit.MimeMessage> WaitForMessageAsync(string address)
-    {
-        for (var attempt = 0; attempt < 150; attempt++)
-        {
-            if (session.Mail.Messages.FirstOrDefault(m => m.To.Mailboxes.Any(b => b.Address == address)) is { } message)
-            {
-                return message;
-            }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"No message to {address} reached the mail server.");
-    }
+    private Task<MimeKit.MimeMessage> WaitForMessageAsync(string address) =>
+        session.Mail.MessageToAsync(address, TimeSpan.FromSeconds(30));
 
     [GeneratedRegex(@"https?://\S+")]
     private static partial Regex LinkPattern();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Organisations.Pages;
 using TrainingHub.Organisations.Services;
 using TrainingHub.SharedKernel.Localization;
+using TrainingHub.TestKit;
 
 namespace TrainingHub.Organisations.Tests;
 
@@ -153,16 +154,7 @@ public sealed class UnitDetailsPageTests : PageTestContext
 
         dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Видалити").Click();
 
-        await WaitUntilAsync(async () => (await Tree.GetVisibleUnitsAsync()).Count == 0);
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 50 && !await condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-        Assert.True(await condition());
+        await Eventually.TrueAsync(async () => (await Tree.GetVisibleUnitsAsync()).Count == 0, "the deleted unit to leave the tree");
     }
 }
 

@@ -13,6 +13,7 @@ using TrainingHub.Accounts.Services;
 using TrainingHub.SharedKernel.Abuse;
 using TrainingHub.SharedKernel.Security;
 using TrainingHub.SharedKernel.Persistence;
+using TrainingHub.TestKit;
 
 namespace TrainingHub.TestKit.Web;
 
@@ -29,6 +30,16 @@ public sealed partial class TrainingHubApp : WebApplicationFactory<Program>
 
     /// <summary>The app's data folder: its SQLite database and, with no SMTP server, its outgoing mail.</summary>
     public string DataFolder { get; } = System.IO.Directory.CreateTempSubdirectory("traininghub-app-").FullName;
+
+    /// <summary>Waits for the only message the app has written to its mail folder (with no SMTP server configured).</summary>
+    public Task<MimeKit.MimeMessage> MailInFolderAsync() =>
+        Eventually.FoundAsync(async () =>
+        {
+            var folder = Path.Combine(DataFolder, "mail");
+            return Directory.Exists(folder) && Directory.GetFiles(folder, "*.eml") is [var file]
+                ? await MimeKit.MimeMessage.LoadAsync(file)
+                : null;
+        }, "a message in the app's mail folder");
 
     /// <summary>Development by default; Production shows what a deployment shows.</summary>
     public string Environment { get; init; } = "Development";

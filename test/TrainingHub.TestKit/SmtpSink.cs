@@ -40,6 +40,11 @@ public sealed class SmtpSink : IAsyncDisposable
         Directory.GetFiles(Path.Combine(_folder, "new")).Select(f => (File.GetLastWriteTimeUtc(f), MimeMessage.Load(f)))
             .OrderBy(m => m.Item1).Select(m => m.Item2).ToList();
 
+    /// <summary>Waits for the first message to <paramref name="address"/>, as its recipient would.</summary>
+    public Task<MimeMessage> MessageToAsync(string address, TimeSpan? within = null) =>
+        Eventually.FoundAsync(() => Messages.FirstOrDefault(m => m.To.Mailboxes.Any(b => b.Address == address)),
+            $"a message to {address} at the mail server", within);
+
     /// <summary>Starts (or restarts) the server and waits until it accepts connections.</summary>
     public async Task ResumeAsync()
     {
@@ -50,20 +55,20 @@ public sealed class SmtpSink : IAsyncDisposable
             RedirectStandardOutput = true,
         };
         _process = Process.Start(start) ?? throw new InvalidOperationException("python3 -m aiosmtpd did not start; ./test.sh installs python3-aiosmtpd.");
-        for (var attempt = 0; attempt < 100; attempt++)
+        var process = _process;
+        await Eventually.TrueAsync(async () =>
         {
             try
             {
                 using var client = new TcpClient();
                 await client.ConnectAsync(Host, Port);
-                return;
+                return true;
             }
-            catch (SocketException) when (!_process.HasExited)
+            catch (SocketException) when (!process.HasExited)
             {
-                await Task.Delay(100);
+                return false;
             }
-        }
-        throw new InvalidOperationException($"The SMTP sink did not answer on port {Port}: {await _process.StandardError.ReadToEndAsync()}");
+        }, $"the SMTP sink to answer on port {Port}", TimeSpan.FromSeconds(10));
     }
 
     /// <summary>Stops the server, as when the mail server is down.</summary>

@@ -8,6 +8,7 @@ using TrainingHub.Learning.Contracts;
 using TrainingHub.Learning.Data;
 using TrainingHub.Learning.Services;
 using TrainingHub.SharedKernel.Events;
+using TrainingHub.TestKit;
 using TrainingHub.TestKit.Web;
 
 namespace TrainingHub.Web.Tests;
@@ -47,16 +48,11 @@ public sealed class LearningCompetencyLinkTests(TrainingHubApp app) : IClassFixt
     private async Task DeliveredAsync()
     {
         var dispatcher = app.Services.GetRequiredService<IntegrationEventDispatcher>();
-        for (var tries = 0; tries < 100; tries++)
+        await Eventually.TrueAsync(async () =>
         {
             await dispatcher.DispatchAsync(CancellationToken.None);
             await using var learning = app.Services.GetRequiredService<IDbContextFactory<LearningDbContext>>().CreateDbContext();
-            if (!await learning.Set<IntegrationEventRecord>().AnyAsync(r => r.Status == IntegrationEventStatus.Pending))
-            {
-                return;
-            }
-            await Task.Delay(100);
-        }
-        Assert.Fail("Learning's completions were not delivered within ten seconds.");
+            return !await learning.Set<IntegrationEventRecord>().AnyAsync(r => r.Status == IntegrationEventStatus.Pending);
+        }, "Learning's completions to be delivered");
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using MimeKit;
 using TrainingHub.TestKit.Web;
 
 namespace TrainingHub.Web.Tests;
@@ -17,14 +16,7 @@ public sealed class MailAndJobsTests(TrainingHubApp app) : IClassFixture<Trainin
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("лист із посиланням уже в дорозі", await response.Content.ReadAsStringAsync());
-        var folder = Path.Combine(app.DataFolder, "mail");
-        string[] files = [];
-        for (var i = 0; i < 100 && files.Length == 0; i++)
-        {
-            await Task.Delay(100);
-            files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.eml") : [];
-        }
-        var message = await MimeMessage.LoadAsync(Assert.Single(files));
+        var message = await app.MailInFolderAsync();
         Assert.Equal("supervisor@traininghub.example", message.To.Mailboxes.Single().Address);
         Assert.Equal("Відновлення пароля TrainingHub", message.Subject);
     }

@@ -1,5 +1,4 @@
 using System.Net;
-using MimeKit;
 using TrainingHub.TestKit.Web;
 
 namespace TrainingHub.Web.Tests;
@@ -21,7 +20,7 @@ public sealed class PublicAddressTests
             new() { ["Input.Email"] = "supervisor@traininghub.example" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var message = await WaitForMailAsync(app);
+        var message = await app.MailInFolderAsync();
         Assert.Contains(app.PublicBaseUrl + "account/reset-password?userId=", message.TextBody);
         Assert.DoesNotContain("evil.example", message.TextBody);
         Assert.DoesNotContain("evil.example", message.HtmlBody);
@@ -62,18 +61,4 @@ public sealed class PublicAddressTests
 
     /// <summary>The whole refusal, as the log shows it when the app stops.</summary>
     private static string Refusal(Exception exception) => exception.ToString();
-
-    private static async Task<MimeMessage> WaitForMailAsync(TrainingHubApp app)
-    {
-        var folder = Path.Combine(app.DataFolder, "mail");
-        for (var i = 0; i < 100; i++)
-        {
-            if (Directory.Exists(folder) && Directory.GetFiles(folder, "*.eml") is [var file])
-            {
-                return await MimeMessage.LoadAsync(file);
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("No message was written to the mail folder.");
-    }
 }
