@@ -159,13 +159,16 @@ internal sealed class CourseOutline(IDbContextFactory<LearningDbContext> dbFacto
     /// </summary>
     public async Task<Result> MoveLessonAsync(Guid lessonId, int step, Guid version, CancellationToken cancellationToken = default)
     {
+        if (step == 0)
+        {
+            return Error.Rule("Error:CannotMove");
+        }
         await using var db = dbFactory.CreateDbContext();
         var found = await FindLessonAsync(db, lessonId, version, cancellationToken);
-        if (!found.Succeeded || step == 0)
+        if (!found.TryGetValue(out var lesson, out var error))
         {
-            return step == 0 ? Error.Rule("Error:CannotMove") : found;
+            return error;
         }
-        var lesson = found.Value;
         var sections = await db.Sections.Where(s => s.CourseId == lesson.CourseId).OrderBy(s => s.Order).ToListAsync(cancellationToken);
         var lessons = (await db.Lessons.Where(l => l.CourseId == lesson.CourseId).OrderBy(l => l.Order).ToListAsync(cancellationToken))
             .ToLookup(l => l.SectionId);
@@ -191,7 +194,7 @@ internal sealed class CourseOutline(IDbContextFactory<LearningDbContext> dbFacto
             Renumber(here);
             Renumber(there);
         }
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 
     /// <summary>Deletes a lesson with its attachments; refused for a quiz that has attempts.</summary>

@@ -205,11 +205,15 @@ internal sealed class QuizAttempts(
     private async Task<Result<QuizAttempt>> FindOpenAttemptAsync(LearningDbContext db, Guid attemptId, CancellationToken cancellationToken)
     {
         var found = await FindMineAsync(db, attemptId, cancellationToken);
-        if (!found.Succeeded || found.Value.SubmittedAt is not null)
+        if (!found.TryGetValue(out var attempt, out var error))
         {
-            return found.Succeeded ? Error.Rule("Error:AttemptSubmitted") : found;
+            return error;
         }
-        if (await FinishIfExpiredAsync(db, found.Value, cancellationToken))
+        if (attempt.SubmittedAt is not null)
+        {
+            return Error.Rule("Error:AttemptSubmitted");
+        }
+        if (await FinishIfExpiredAsync(db, attempt, cancellationToken))
         {
             return await SaveAsync(db, cancellationToken) ?? Error.Rule("Error:TimeUp");
         }
