@@ -10,6 +10,7 @@ using TrainingHub.Accounts.Services;
 using TrainingHub.Organisations;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Mail;
+using TrainingHub.SharedKernel.Outbox;
 using TrainingHub.TestKit;
 
 namespace TrainingHub.Accounts.Tests;
@@ -149,7 +150,7 @@ public abstract partial class PasswordResetMailTests(ITestDatabaseServer server)
         var waiting = await OutboxAsync();
         Assert.All(waiting, m =>
         {
-            Assert.Equal(MailStatus.Pending, m.Status);
+            Assert.Equal(OutboxStatus.Pending, m.Status);
             Assert.Equal(1, m.Attempts);
             Assert.NotNull(m.LastError);
         });
@@ -164,7 +165,7 @@ public abstract partial class PasswordResetMailTests(ITestDatabaseServer server)
 
         Assert.Equal(2, sent);
         Assert.Equal(2, _sink.Messages.Count);
-        Assert.All(await OutboxAsync(), m => Assert.Equal(MailStatus.Sent, m.Status));
+        Assert.All(await OutboxAsync(), m => Assert.Equal(OutboxStatus.Delivered, m.Status));
     }
 
     [Fact]

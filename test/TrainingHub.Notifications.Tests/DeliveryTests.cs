@@ -2,6 +2,7 @@ using TrainingHub.Notifications.Contracts;
 using TrainingHub.Notifications.Delivery;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Mail;
+using TrainingHub.SharedKernel.Outbox;
 using TrainingHub.TestKit;
 
 namespace TrainingHub.Notifications.Tests;
@@ -57,7 +58,7 @@ public abstract class DeliveryTests(ITestDatabaseServer server) : IAsyncLifetime
 
         Assert.Equal(1, await DispatchAsync());
         var waiting = (await _host.OutboxAsync()).Single(m => m.ToAddress == learner.Email);
-        Assert.Equal(MailStatus.Pending, waiting.Status);
+        Assert.Equal(OutboxStatus.Pending, waiting.Status);
         Assert.Equal(new DateTime(2026, 11, 24, 6, 0, 0, DateTimeKind.Utc), DateTime.SpecifyKind(waiting.NextAttemptAtUtc, DateTimeKind.Utc));
         Assert.Single(await _host.NotificationsOfAsync(learner));
 

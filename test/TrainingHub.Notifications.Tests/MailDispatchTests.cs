@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using TrainingHub.SharedKernel.Mail;
+using TrainingHub.SharedKernel.Outbox;
 using TrainingHub.TestKit;
 
 namespace TrainingHub.Notifications.Tests;
@@ -62,7 +63,7 @@ public abstract class MailDispatchTests(ITestDatabaseServer server)
         Assert.Equal(0, await host.Get<MailDispatcher>().DispatchAsync(CancellationToken.None));
 
         var mail = Assert.Single(await host.OutboxAsync());
-        Assert.Equal(MailStatus.Pending, mail.Status);
+        Assert.Equal(OutboxStatus.Pending, mail.Status);
         Assert.Contains("STARTTLS", mail.LastError);
         Assert.Empty(sink.Messages);
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TrainingHub.Notifications.Contracts;
 using TrainingHub.Notifications.Reminders;
 using TrainingHub.SharedKernel.Mail;
+using TrainingHub.SharedKernel.Outbox;
 using TrainingHub.TestKit;
 
 namespace TrainingHub.Notifications.Tests;
@@ -132,7 +133,7 @@ public abstract class ReminderTests(ITestDatabaseServer server) : IAsyncLifetime
         Assert.Single(await _host.NotificationsOfAsync(learner));
         var waiting = Assert.Single(await _host.OutboxAsync());
         Assert.Equal(new DateTime(2026, 11, 24, 6, 0, 0, DateTimeKind.Utc), DateTime.SpecifyKind(waiting.NextAttemptAtUtc, DateTimeKind.Utc));
-        Assert.Equal(MailStatus.Pending, waiting.Status);
+        Assert.Equal(OutboxStatus.Pending, waiting.Status);
     }
 }
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TrainingHub.SharedKernel.Events;
-using TrainingHub.SharedKernel.Mail;
+using TrainingHub.SharedKernel.Outbox;
 using TrainingHub.TestKit;
 
 namespace TrainingHub.SharedKernel.Tests;
@@ -61,20 +61,46 @@ public abstract class IntegrationEventTests(ITestDatabaseServer server) : IAsync
         _clock.Advance(TimeSpan.FromSeconds(1));
         await _host.DeliverEventsAsync();
         var afterSecondFailure = await OutboxRowAsync();
-        _clock.Advance(MailDispatcher.RetryDelay(2));
+        _clock.Advance(IntegrationEventDispatcher.RetryDelay(2));
         await _host.DeliverEventsAsync();
         _clock.Advance(TimeSpan.FromHours(7));
         var afterDelivery = await _host.DeliverEventsAsync();
 
-        Assert.Equal((IntegrationEventStatus.Pending, 1), (afterFirstFailure.Status, afterFirstFailure.Attempts));
+        Assert.Equal((OutboxStatus.Pending, 1), (afterFirstFailure.Status, afterFirstFailure.Attempts));
         Assert.Contains("not reachable", afterFirstFailure.LastError);
         Assert.Equal(0, tooEarly);
-        Assert.Equal((IntegrationEventStatus.Pending, 2), (afterSecondFailure.Status, afterSecondFailure.Attempts));
+        Assert.Equal((OutboxStatus.Pending, 2), (afterSecondFailure.Status, afterSecondFailure.Attempts));
         var receipt = Assert.Single(await ReceiptsAsync(_host));
         Assert.Equal((parcelId, "Посилка до Житомира"), (receipt.ParcelId, receipt.Label));
-        Assert.Equal(IntegrationEventStatus.Delivered, (await OutboxRowAsync()).Status);
+        Assert.Equal(OutboxStatus.Delivered, (await OutboxRowAsync()).Status);
         Assert.Equal(0, afterDelivery);
         Assert.Equal(3, _faults.Calls);
+    }
+
+    [Fact]
+    public async Task In_a_slow_batch_another_node_does_not_deliver_again_what_is_being_delivered()
+    {
+        string[] labels = ["Перша посилка", "Друга посилка", "Третя посилка"];
+        foreach (var label in labels)
+        {
+            await SendAsync(label);
+        }
+        var secondNodeTook = -1;
+        // Each event takes the handler three minutes; while the first node handles the third, a second node looks for due events.
+        _faults.WhileHandling = async () =>
+        {
+            _clock.Advance(TimeSpan.FromMinutes(3));
+            if (_faults.Calls == labels.Length && secondNodeTook < 0)
+            {
+                secondNodeTook = 0;
+                secondNodeTook = await _host.Get<IntegrationEventDispatcher>().DispatchAsync(CancellationToken.None);
+            }
+        };
+
+        await _host.Get<IntegrationEventDispatcher>().DispatchAsync(CancellationToken.None);
+
+        Assert.Equal(0, secondNodeTook);
+        Assert.Equal(labels.Order(), (await ReceiptsAsync(_host)).Select(r => r.Label).Order());
     }
 
     [Fact]
@@ -101,7 +127,7 @@ public abstract class IntegrationEventTests(ITestDatabaseServer server) : IAsync
         await using (var db = _host.Get<IDbContextFactory<SenderDbContext>>().CreateDbContext())
         {
             var row = await db.Set<IntegrationEventRecord>().SingleAsync();
-            row.Status = IntegrationEventStatus.Pending;
+            row.Status = OutboxStatus.Pending;
             await db.SaveChangesAsync();
         }
         _clock.Advance(TimeSpan.FromMinutes(6));
@@ -111,7 +137,7 @@ public abstract class IntegrationEventTests(ITestDatabaseServer server) : IAsync
         Assert.Equal(1, taken);
         Assert.Single(await ReceiptsAsync(_host));
         Assert.Equal(1, _faults.Calls);
-        Assert.Equal(IntegrationEventStatus.Delivered, (await OutboxRowAsync()).Status);
+        Assert.Equal(OutboxStatus.Delivered, (await OutboxRowAsync()).Status);
     }
 
     [Fact]

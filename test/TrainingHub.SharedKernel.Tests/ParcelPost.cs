@@ -60,10 +60,12 @@ public sealed class ReceiverDbContext(DbContextOptions options) : DbContext(opti
     }
 }
 
-/// <summary>Fails as many times as a test asks, then succeeds; counts the calls.</summary>
+/// <summary>Fails as many times as a test asks, then succeeds; counts the calls and lets a test act during each.</summary>
 public sealed class HandlerFaults
 {
     public int FailuresLeft { get; set; }
+
+    public Func<Task>? WhileHandling { get; set; }
 
     private int _calls;
 
@@ -78,6 +80,10 @@ public sealed class ReceiptWriter(IDbContextFactory<ReceiverDbContext> dbFactory
     public async Task HandleAsync(ParcelSent integrationEvent, IntegrationEventDelivery delivery, CancellationToken cancellationToken)
     {
         faults.Called();
+        if (faults.WhileHandling is { } meanwhile)
+        {
+            await meanwhile();
+        }
         if (faults.FailuresLeft > 0)
         {
             faults.FailuresLeft--;

@@ -8,6 +8,7 @@ using TrainingHub.Learning.Contracts;
 using TrainingHub.Learning.Data;
 using TrainingHub.Learning.Services;
 using TrainingHub.SharedKernel.Events;
+using TrainingHub.SharedKernel.Outbox;
 using TrainingHub.TestKit;
 using TrainingHub.TestKit.Web;
 
@@ -52,7 +53,7 @@ public sealed class LearningCompetencyLinkTests(TrainingHubApp app) : IClassFixt
         {
             await dispatcher.DispatchAsync(CancellationToken.None);
             await using var learning = app.Services.GetRequiredService<IDbContextFactory<LearningDbContext>>().CreateDbContext();
-            return !await learning.Set<IntegrationEventRecord>().AnyAsync(r => r.Status == IntegrationEventStatus.Pending);
+            return !await learning.Set<IntegrationEventRecord>().AnyAsync(r => r.Status == OutboxStatus.Pending);
         }, "Learning's completions to be delivered");
     }
 }

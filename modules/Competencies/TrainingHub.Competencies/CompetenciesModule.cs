@@ -4,7 +4,6 @@ using TrainingHub.SharedKernel.Export;
 using TrainingHub.Accounts.Contracts;
 using TrainingHub.Competencies.Api;
 using TrainingHub.Organisations.Contracts;
-using TrainingHub.SharedKernel.Outcomes;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Builder;
@@ -98,10 +97,7 @@ public sealed class CompetenciesModule : TrainingHubModule
                 {
                     var kind = string.Equals(format, "case", StringComparison.OrdinalIgnoreCase) ? ExchangeFormat.CasePackage : ExchangeFormat.MoodleCsv;
                     var baseUri = new Uri($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/");
-                    var file = await exchange.ExportAsync(id, number, kind, baseUri, cancellationToken);
-                    return file.Succeeded
-                        ? TypedResults.File(file.Value.Content, file.Value.ContentType, file.Value.FileName)
-                        : file.Error!.Kind == ErrorKind.Forbidden ? TypedResults.Forbid() : TypedResults.NotFound();
+                    return Spreadsheets.ToDownload(await exchange.ExportAsync(id, number, kind, baseUri, cancellationToken));
                 })
             .RequireAuthorization(CompetencyPermissions.FrameworksView);
         // Served as an attachment the browser may not sniff or run, whatever the file holds. Anyone who may not see the
@@ -109,14 +105,13 @@ public sealed class CompetenciesModule : TrainingHubModule
         endpoints.MapGet("/competencies/evidence/{id:guid}/file",
                 async Task<IResult> (Guid id, HttpContext context, CompetencyEvidence evidence, CancellationToken cancellationToken) =>
                 {
-                    var file = await evidence.OpenFileAsync(id, cancellationToken);
-                    if (!file.Succeeded)
+                    if (!(await evidence.OpenFileAsync(id, cancellationToken)).TryGetValue(out var file, out _))
                     {
                         return TypedResults.NotFound();
                     }
                     context.Response.Headers.XContentTypeOptions = "nosniff";
                     context.Response.Headers.ContentSecurityPolicy = "sandbox";
-                    return TypedResults.File(file.Value.Content, file.Value.ContentType, file.Value.FileName);
+                    return TypedResults.File(file.Content, file.ContentType, file.FileName);
                 })
             .RequireAuthorization();
         // The service checks the permission again at the unit asked for.

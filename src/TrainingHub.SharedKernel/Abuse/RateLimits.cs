@@ -168,8 +168,7 @@ public static class RateLimitingSetup
         }
         if (context.Request.IsApiRequest())
         {
-            await TypedResults.Problem(title: texts["Error:TooManyRequests"], statusCode: StatusCodes.Status429TooManyRequests)
-                .ExecuteAsync(context);
+            await RateLimits.TooManyRequests.ToProblem(texts).ExecuteAsync(context);
             return;
         }
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;

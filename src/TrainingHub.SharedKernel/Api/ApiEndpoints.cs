@@ -16,8 +16,9 @@ using TrainingHub.SharedKernel.Outcomes;
 namespace TrainingHub.SharedKernel.Api;
 
 /// <summary>
-/// The REST API under <c>/api/v1</c>: each module maps its endpoints into <see cref="MapApi"/>, answers failures with
-/// <see cref="ToProblem"/> and pages with <see cref="ApiPage{T}"/>. Every failure is RFC 7807 problem details.
+/// The REST API under <c>/api/v1</c>: each module maps its endpoints into <see cref="MapApi"/>, answers with
+/// <see cref="ToHttpResult{T}(Result{T}, IStringLocalizer, Func{T, object})"/> (or <see cref="ToProblem"/> for a failure found
+/// before the service is asked) and pages with <see cref="ApiPage{T}"/>. Every failure is RFC 7807 problem details.
 /// </summary>
 public static class ApiEndpoints
 {
@@ -58,9 +59,13 @@ public static class ApiEndpoints
             }),
     };
 
-    /// <summary>200 with the mapped value, or the problem.</summary>
-    public static IResult ToApiResult<T>(this Result<T> result, Func<T, object> map, IStringLocalizer localizer) =>
-        result.Succeeded ? TypedResults.Ok(map(result.Value)) : result.Error!.ToProblem(localizer);
+    /// <summary>The HTTP answer for an operation: 200 with the mapped value, or the problem.</summary>
+    public static IResult ToHttpResult<T>(this Result<T> result, IStringLocalizer localizer, Func<T, object> map) =>
+        result.ToHttpResult(localizer, value => TypedResults.Ok(map(value)));
+
+    /// <summary>The HTTP answer for an operation: what <paramref name="answer"/> makes of the value (a file, say), or the problem.</summary>
+    public static IResult ToHttpResult<T>(this Result<T> result, IStringLocalizer localizer, Func<T, IResult> answer) =>
+        result.TryGetValue(out var value, out var error) ? answer(value) : error.ToProblem(localizer);
 
     /// <summary>Problem details for the API (errors, status codes without a body), the OpenAPI document and its services.</summary>
     internal static IServiceCollection AddApi(this IServiceCollection services)

@@ -2,62 +2,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using TrainingHub.SharedKernel.Mail;
+using TrainingHub.SharedKernel.Outbox;
 
 namespace TrainingHub.SharedKernel.Events;
-
-/// <summary>A module's outbox of integration events, as the dispatcher sees it.</summary>
-internal interface IIntegrationEventOutbox
-{
-    Task<IReadOnlyList<Guid>> DueAsync(DateTime nowUtc, int limit, CancellationToken cancellationToken);
-
-    /// <summary>Takes an event for delivery until <paramref name="leaseUntilUtc"/>; null when another node took it first.</summary>
-    Task<IntegrationEventRecord?> ClaimAsync(Guid id, DateTime nowUtc, DateTime leaseUntilUtc, CancellationToken cancellationToken);
-
-    Task SaveAsync(IntegrationEventRecord record, CancellationToken cancellationToken);
-}
-
-internal sealed class IntegrationEventOutbox<TContext>(IDbContextFactory<TContext> dbFactory) : IIntegrationEventOutbox
-    where TContext : DbContext
-{
-    public async Task<IReadOnlyList<Guid>> DueAsync(DateTime nowUtc, int limit, CancellationToken cancellationToken)
-    {
-        await using var db = dbFactory.CreateDbContext();
-        return await db.Set<IntegrationEventRecord>()
-            .Where(r => r.Status == IntegrationEventStatus.Pending && r.NextAttemptAtUtc <= nowUtc)
-            .OrderBy(r => r.CreatedAtUtc)
-            .Select(r => r.Id)
-            .Take(limit)
-            .ToListAsync(cancellationToken);
-    }
-
-    public async Task<IntegrationEventRecord?> ClaimAsync(Guid id, DateTime nowUtc, DateTime leaseUntilUtc, CancellationToken cancellationToken)
-    {
-        await using var db = dbFactory.CreateDbContext();
-        var record = await db.Set<IntegrationEventRecord>().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (record is null || record.Status != IntegrationEventStatus.Pending || record.NextAttemptAtUtc > nowUtc)
-        {
-            return null;
-        }
-        record.NextAttemptAtUtc = leaseUntilUtc;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return record;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return null;
-        }
-    }
-
-    public async Task SaveAsync(IntegrationEventRecord record, CancellationToken cancellationToken)
-    {
-        await using var db = dbFactory.CreateDbContext();
-        db.Set<IntegrationEventRecord>().Update(record);
-        await db.SaveChangesAsync(cancellationToken);
-    }
-}
 
 /// <summary>One handler of one event type, with the inbox of the module it belongs to.</summary>
 internal interface IIntegrationEventSubscription
@@ -117,58 +64,34 @@ internal sealed class IntegrationEventSubscription<TEvent, THandler, TInboxConte
 }
 
 /// <summary>
-/// Delivers what is due from every module's outbox to the handlers of the modules that take it in. An event is
-/// claimed (its version changes) before delivery, so two runs or two nodes never deliver it at once; a handler that
-/// fails is tried again with growing delays, and handlers that succeeded are not called again (their inbox says so).
+/// Delivers what is due from every module's event outbox (see <see cref="OutboxDispatcher{TRecord}"/>) to the handlers of
+/// the modules that take it in; handlers that succeeded are not called again when a failed one is retried (their inbox
+/// says so).
 /// </summary>
-public sealed class IntegrationEventDispatcher
+public sealed class IntegrationEventDispatcher : OutboxDispatcher<IntegrationEventRecord>
 {
     public const int MaxAttempts = 20;
     public const string RecurringJobId = "integration-events";
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
-    private readonly IEnumerable<IIntegrationEventOutbox> _outboxes;
     private readonly ILookup<string, IIntegrationEventSubscription> _subscriptions;
     private readonly IServiceScopeFactory _scopes;
-    private readonly TimeProvider _clock;
     private readonly ILogger<IntegrationEventDispatcher> _logger;
 
     internal IntegrationEventDispatcher(
-        IEnumerable<IIntegrationEventOutbox> outboxes, IEnumerable<IIntegrationEventSubscription> subscriptions, IServiceScopeFactory scopes,
+        IEnumerable<IOutbox<IntegrationEventRecord>> outboxes, IEnumerable<IIntegrationEventSubscription> subscriptions, IServiceScopeFactory scopes,
         TimeProvider clock, ILogger<IntegrationEventDispatcher> logger)
+        : base(outboxes, MaxAttempts, clock, logger)
     {
-        _outboxes = outboxes;
         _subscriptions = subscriptions.ToLookup(s => s.EventType);
         _scopes = scopes;
-        _clock = clock;
         _logger = logger;
     }
 
     /// <summary>Delivers what is due; answers how many events it took up (delivered or put off), so a caller can run it until nothing is left.</summary>
-    public async Task<int> DispatchAsync(CancellationToken cancellationToken)
-    {
-        var taken = 0;
-        foreach (var outbox in _outboxes)
-        {
-            var now = _clock.GetUtcNow().UtcDateTime;
-            foreach (var id in await outbox.DueAsync(now, limit: 100, cancellationToken))
-            {
-                var record = await outbox.ClaimAsync(id, now, now + Lease, cancellationToken);
-                if (record is null)
-                {
-                    continue;
-                }
-                taken++;
-                await DeliverAsync(record, cancellationToken);
-                await outbox.SaveAsync(record, cancellationToken);
-            }
-        }
-        return taken;
-    }
+    public async Task<int> DispatchAsync(CancellationToken cancellationToken) => (await RunAsync(cancellationToken)).Taken;
 
-    private async Task DeliverAsync(IntegrationEventRecord record, CancellationToken cancellationToken)
+    protected override async Task<string?> DeliverAsync(IntegrationEventRecord record, CancellationToken cancellationToken)
     {
-        record.Attempts++;
         var failures = new List<string>();
         foreach (var subscription in _subscriptions[record.EventType])
         {
@@ -184,21 +107,11 @@ public sealed class IntegrationEventDispatcher
                 failures.Add($"{subscription.Handler}: {exception.Message}");
             }
         }
-        var now = _clock.GetUtcNow().UtcDateTime;
-        if (failures.Count == 0)
+        if (failures.Count > 0)
         {
-            record.Status = IntegrationEventStatus.Delivered;
-            record.DeliveredAtUtc = now;
-            record.LastError = null;
-            return;
+            return string.Join("; ", failures);
         }
-        var error = string.Join("; ", failures);
-        record.LastError = error.Length > 2000 ? error[..2000] : error;
-        record.NextAttemptAtUtc = now + MailDispatcher.RetryDelay(record.Attempts);
-        if (record.Attempts >= MaxAttempts)
-        {
-            _logger.LogError("{EventType} event {EventId} was given up after {Attempts} attempts: {Error}", record.EventType, record.Id, record.Attempts, record.LastError);
-            record.Status = IntegrationEventStatus.Failed;
-        }
+        record.DeliveredAtUtc = Clock.GetUtcNow().UtcDateTime;
+        return null;
     }
 }

@@ -1,43 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using TrainingHub.SharedKernel.Auditing;
-using TrainingHub.SharedKernel.Persistence;
+using TrainingHub.SharedKernel.Outbox;
 
 namespace TrainingHub.SharedKernel.Events;
 
-public enum IntegrationEventStatus
-{
-    Pending = 0,
-    Delivered = 1,
-    /// <summary>Given up after <see cref="IntegrationEventDispatcher.MaxAttempts"/> attempts.</summary>
-    Failed = 2,
-}
-
 /// <summary>An event in the outbox of the module that published it, saved in the same transaction as the change.</summary>
-public sealed class IntegrationEventRecord : IHasVersion
+public sealed class IntegrationEventRecord : OutboxRecord
 {
-    public Guid Id { get; set; } = Guid.NewGuid();
-
     /// <summary>The event's stored name (see <see cref="IntegrationEventAttribute"/>).</summary>
     public required string EventType { get; set; }
 
     /// <summary>The event as JSON.</summary>
     public required string Payload { get; set; }
 
-    public DateTime CreatedAtUtc { get; set; }
-
-    public IntegrationEventStatus Status { get; set; }
-
-    public int Attempts { get; set; }
-
-    /// <summary>When the dispatcher may next try; also a lease while one node is delivering it.</summary>
-    public DateTime NextAttemptAtUtc { get; set; }
-
     public DateTime? DeliveredAtUtc { get; set; }
-
-    public string? LastError { get; set; }
-
-    public Guid Version { get; set; }
 }
 
 /// <summary>An event a handler of the receiving module has taken in, so a second delivery does nothing.</summary>
@@ -56,14 +33,8 @@ public static class IntegrationEventModel
     {
         modelBuilder.Entity<IntegrationEventRecord>(record =>
         {
-            record.ToTable(database.IsNpgsql() ? "IntegrationEvents" : $"{schema}_IntegrationEvents");
-            // Plumbing: the change that published the event is recorded instead.
-            record.NotAudited();
-            // The claim depends on it, whether or not the module's conventions ran before this.
-            record.Property(r => r.Version).IsConcurrencyToken();
+            record.ToOutboxTable(database, schema, "IntegrationEvents");
             record.Property(r => r.EventType).HasMaxLength(200);
-            record.Property(r => r.LastError).HasMaxLength(2000);
-            record.HasIndex(r => new { r.Status, r.NextAttemptAtUtc });
         });
         return modelBuilder;
     }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TrainingHub.SharedKernel.Outbox;
 using TrainingHub.SharedKernel.Persistence;
 
 namespace TrainingHub.SharedKernel.Events;
@@ -13,7 +14,7 @@ public static class IntegrationEventServiceCollectionExtensions
     internal static IServiceCollection AddIntegrationEvents(this IServiceCollection services)
     {
         services.AddTransient(sp => new IntegrationEventDispatcher(
-            sp.GetServices<IIntegrationEventOutbox>(), sp.GetServices<IIntegrationEventSubscription>(),
+            sp.GetServices<IOutbox<IntegrationEventRecord>>(), sp.GetServices<IIntegrationEventSubscription>(),
             sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<IntegrationEventDispatcher>>()));
         services.AddModuleContextInterceptor<IntegrationEventTrigger>();
@@ -23,7 +24,7 @@ public static class IntegrationEventServiceCollectionExtensions
     /// <summary>Lets the dispatcher deliver what a module publishes (see <see cref="IntegrationEventModel.AddIntegrationEventOutbox"/>).</summary>
     public static IServiceCollection AddIntegrationEventOutbox<TContext>(this IServiceCollection services)
         where TContext : DbContext =>
-        services.AddSingleton<IIntegrationEventOutbox, IntegrationEventOutbox<TContext>>();
+        services.AddSingleton<IOutbox<IntegrationEventRecord>, ModuleOutbox<TContext, IntegrationEventRecord>>();
 
     /// <summary>
     /// Subscribes a module's handler to an event; what it has processed is kept in the inbox of

@@ -50,9 +50,9 @@ public static class Spreadsheets
 
     /// <summary>The download, or 403 / 404 as the service answered; the service checks permission and scope itself.</summary>
     public static IResult ToDownload(Result<ExportedFile> file) =>
-        file.Succeeded
-            ? TypedResults.File(file.Value.Content, file.Value.ContentType, file.Value.FileName)
-            : file.Error!.Kind == ErrorKind.Forbidden ? TypedResults.Forbid() : TypedResults.NotFound();
+        file.TryGetValue(out var download, out var error)
+            ? TypedResults.File(download.Content, download.ContentType, download.FileName)
+            : error.Kind == ErrorKind.Forbidden ? TypedResults.Forbid() : TypedResults.NotFound();
 
     /// <summary>Excel allows 31 characters in a sheet name.</summary>
     private static string SheetName(string name) => name.Length > 31 ? name[..31] : name;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TrainingHub.SharedKernel.Outbox;
 using TrainingHub.SharedKernel.Persistence;
 
 namespace TrainingHub.SharedKernel.Mail;
@@ -30,7 +31,7 @@ public static class MailServiceCollectionExtensions
     /// <summary>Lets the dispatcher send what a module puts in its outbox (see <see cref="MailOutboxModel.AddMailOutbox"/>).</summary>
     public static IServiceCollection AddMailOutbox<TContext>(this IServiceCollection services)
         where TContext : DbContext =>
-        services.AddSingleton<IMailOutbox, MailOutbox<TContext>>();
+        services.AddSingleton<IOutbox<OutgoingMail>, ModuleOutbox<TContext, OutgoingMail>>();
 
     /// <summary>Asks for a dispatch right away, so a message saved a moment ago goes out without waiting for the next round.</summary>
     public static void DispatchMailSoon(this IBackgroundJobClient jobs) =>

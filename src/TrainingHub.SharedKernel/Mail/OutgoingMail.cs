@@ -1,26 +1,15 @@
-using TrainingHub.SharedKernel.Auditing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using TrainingHub.SharedKernel.Persistence;
+using TrainingHub.SharedKernel.Outbox;
 
 namespace TrainingHub.SharedKernel.Mail;
-
-public enum MailStatus
-{
-    Pending = 0,
-    Sent = 1,
-    /// <summary>Given up after <see cref="MailDispatcher.MaxAttempts"/> attempts.</summary>
-    Failed = 2,
-}
 
 /// <summary>
 /// An e-mail waiting in a module's outbox. The module saves it in the same transaction as the change
 /// that caused it, so a message is never lost and never sent for a change that did not happen.
 /// </summary>
-public sealed class OutgoingMail : IHasVersion
+public sealed class OutgoingMail : OutboxRecord
 {
-    public Guid Id { get; set; } = Guid.NewGuid();
-
     /// <summary>What kind of message this is (for example <c>PasswordReset</c>), for the record and for support.</summary>
     public required string MessageType { get; set; }
 
@@ -36,20 +25,7 @@ public sealed class OutgoingMail : IHasVersion
 
     public required string HtmlBody { get; set; }
 
-    public DateTime CreatedAtUtc { get; set; }
-
-    public MailStatus Status { get; set; }
-
-    public int Attempts { get; set; }
-
-    /// <summary>When the dispatcher may next try; also a lease while one node is sending it.</summary>
-    public DateTime NextAttemptAtUtc { get; set; }
-
     public DateTime? SentAtUtc { get; set; }
-
-    public string? LastError { get; set; }
-
-    public Guid Version { get; set; }
 
     public static OutgoingMail From(ComposedMail mail, DateTime nowUtc) => new()
     {
@@ -67,24 +43,18 @@ public sealed class OutgoingMail : IHasVersion
 
 public static class MailOutboxModel
 {
-    /// <summary>
-    /// Adds the outbox table to a module's model: in the module's schema on PostgreSQL, and with the module's
-    /// name in front on SQLite, where all modules share one file.
-    /// </summary>
+    /// <summary>Adds the mail outbox table to a module's model.</summary>
     public static ModelBuilder AddMailOutbox(this ModelBuilder modelBuilder, DatabaseFacade database, string schema)
     {
         modelBuilder.Entity<OutgoingMail>(mail =>
         {
-            mail.ToTable(database.IsNpgsql() ? "OutgoingMail" : $"{schema}_OutgoingMail");
-            // A message's body can carry a sign-in link; the change that caused it is recorded instead.
-            mail.NotAudited();
+            // Out of the audit trail also because a message's body can carry a sign-in link.
+            mail.ToOutboxTable(database, schema, "OutgoingMail");
             mail.Property(m => m.MessageType).HasMaxLength(100);
             mail.Property(m => m.ToAddress).HasMaxLength(320);
             mail.Property(m => m.ToName).HasMaxLength(200);
             mail.Property(m => m.Culture).HasMaxLength(10);
             mail.Property(m => m.Subject).HasMaxLength(500);
-            mail.Property(m => m.LastError).HasMaxLength(2000);
-            mail.HasIndex(m => new { m.Status, m.NextAttemptAtUtc });
         });
         return modelBuilder;
     }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace TrainingHub.SharedKernel.Outcomes;
 
 public enum ErrorKind
@@ -38,6 +40,13 @@ public class Result
 
     public bool Succeeded => Error is null;
 
+    /// <summary>True with the error when the operation failed: <c>if (saved.Failed(out var error)) return error;</c></summary>
+    public bool Failed([NotNullWhen(true)] out Error? error)
+    {
+        error = Error;
+        return error is not null;
+    }
+
     public static Result Success() => new(null);
 
     public static Result Failure(Error error) => new(error);
@@ -56,6 +65,17 @@ public sealed class Result<T> : Result
     }
 
     public T Value => Succeeded ? _value! : throw new InvalidOperationException($"The operation failed: {Error!.Key}");
+
+    /// <summary>
+    /// The value when the operation succeeded, else the error:
+    /// <c>if (!found.TryGetValue(out var course, out var error)) return error;</c>
+    /// </summary>
+    public bool TryGetValue([MaybeNullWhen(false)] out T value, [NotNullWhen(false)] out Error? error)
+    {
+        value = _value;
+        error = Error;
+        return error is null;
+    }
 
     public static Result<T> Success(T value) => new(value);
 

@@ -49,22 +49,19 @@ internal static class PeopleApi
         string? search, Guid? positionId, Guid? unitId, bool? includeInactive, [AsParameters] ApiPageQuery paging,
         PeopleDirectory directory, IStringLocalizer<AccountsResource> localizer, CancellationToken cancellationToken)
     {
-        var page = paging.ToPageRequest();
-        if (!page.Succeeded)
+        if (!paging.ToPageRequest().TryGetValue(out var page, out var error))
         {
-            return page.Error!.ToProblem(localizer);
+            return error.ToProblem(localizer);
         }
-        var result = await directory.SearchAsync(new PeopleQuery(search, positionId, unitId, includeInactive ?? false), page.Value, cancellationToken);
-        return result.ToApiResult(
-            found => ApiPage<PersonListItem>.From(found, page.Value, p => new PersonListItem(p.Id, p.FullName, p.Email, p.Position, p.HomeUnit, p.IsActive)),
-            localizer);
+        var result = await directory.SearchAsync(new PeopleQuery(search, positionId, unitId, includeInactive ?? false), page, cancellationToken);
+        return result.ToHttpResult(localizer,
+            found => ApiPage<PersonListItem>.From(found, page, p => new PersonListItem(p.Id, p.FullName, p.Email, p.Position, p.HomeUnit, p.IsActive)));
     }
 
     private static async Task<IResult> GetAsync(Guid id, PeopleDirectory directory, IStringLocalizer<AccountsResource> localizer, CancellationToken cancellationToken) =>
-        (await directory.GetAsync(id, cancellationToken)).ToApiResult(
+        (await directory.GetAsync(id, cancellationToken)).ToHttpResult(localizer,
             p => new PersonResponse(
                 p.Id, p.FullName, p.FullNameLatin, p.Email, p.Phone, p.Position,
                 p.HomeUnit is { } unit ? new UnitReference(unit.Id, unit.DisplayName) : null,
-                p.StartDate, p.PreferredCulture, p.IsActive, p.Roles.Select(r => new PersonRole(r.Role, r.Unit)).ToList()),
-            localizer);
+                p.StartDate, p.PreferredCulture, p.IsActive, p.Roles.Select(r => new PersonRole(r.Role, r.Unit)).ToList()));
 }

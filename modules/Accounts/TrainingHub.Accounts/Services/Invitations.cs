@@ -84,9 +84,9 @@ internal sealed class Invitations(
         // The person, their role and the message are saved together or not at all.
         await using var transaction = await work.Db.Database.BeginTransactionAsync(cancellationToken);
         var staged = await StageAsync(work, input, unitId, cancellationToken);
-        if (!staged.Succeeded)
+        if (staged.Failed(out var error))
         {
-            return staged;
+            return error;
         }
         await transaction.CommitAsync(cancellationToken);
         jobs.DispatchMailSoon();

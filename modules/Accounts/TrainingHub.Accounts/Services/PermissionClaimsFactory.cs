@@ -23,31 +23,14 @@ internal sealed class PermissionClaimsFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(AccountClaimTypes.FullName, user.FullName));
-        var claims = (await GetRoleAndGrantClaimsAsync(user.Id)).ToList();
-        identity.AddClaims(claims);
-        if (!user.TwoFactorEnabled && TwoFactorSetup.IsRequiredFor(PermissionGrant.From(new ClaimsPrincipal(identity)), catalog))
+        await using var db = dbFactory.CreateDbContext();
+        var held = await HeldRoles.ReadAsync(db, user.Id);
+        identity.AddClaims(held.RoleNames.Select(name => new Claim(ClaimTypes.Role, name)));
+        identity.AddClaims(held.Grants.Select(g => g.ToClaim()));
+        if (!user.TwoFactorEnabled && TwoFactorSetup.IsRequiredFor(held.Grants, catalog))
         {
             identity.AddClaim(new Claim(AccountClaimTypes.TwoFactorSetupRequired, "true"));
         }
         return identity;
-    }
-
-    private async Task<IEnumerable<Claim>> GetRoleAndGrantClaimsAsync(Guid userId)
-    {
-        await using var db = dbFactory.CreateDbContext();
-        var assignments = await db.RoleAssignments.AsNoTracking().Where(a => a.UserId == userId).ToListAsync();
-        var roleIds = assignments.Select(a => a.RoleId).Distinct().ToList();
-        var roleNames = await db.Roles.AsNoTracking().Where(r => roleIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name!);
-        var permissions = (await db.RoleClaims.AsNoTracking()
-                .Where(c => roleIds.Contains(c.RoleId) && c.ClaimType == AccountsDbContext.PermissionClaimType)
-                .ToListAsync())
-            .ToLookup(c => c.RoleId, c => c.ClaimValue!);
-
-        var roles = roleNames.Values.Distinct().Select(name => new Claim(ClaimTypes.Role, name));
-        var grants = assignments
-            .SelectMany(a => permissions[a.RoleId].Select(p => new PermissionGrant(p, a.UnitId)))
-            .Distinct()
-            .Select(g => g.ToClaim());
-        return roles.Concat(grants);
     }
 }

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using QRCoder;
 using TrainingHub.Accounts.Data;
 using TrainingHub.Accounts.Domain;
@@ -131,14 +130,8 @@ internal sealed class TwoFactorSetup(
     public static string Normalise(string? code) =>
         new((code ?? "").Where(c => !char.IsWhiteSpace(c)).Select(char.ToUpperInvariant).ToArray());
 
-    private async Task<bool> IsRequiredAsync(ApplicationUser user)
-    {
-        var held = await db.RoleAssignments.Where(a => a.UserId == user.Id)
-            .Join(db.RoleClaims.Where(c => c.ClaimType == AccountsDbContext.PermissionClaimType), a => a.RoleId, c => c.RoleId, (_, c) => c.ClaimValue!)
-            .Distinct()
-            .ToListAsync();
-        return held.Any(catalog.AdministrativePermissions.Contains);
-    }
+    private async Task<bool> IsRequiredAsync(ApplicationUser user) =>
+        IsRequiredFor((await HeldRoles.ReadAsync(db, user.Id)).Grants, catalog);
 
     private static string InGroups(string key)
     {

@@ -62,7 +62,7 @@ internal static class FrameworksApi
     {
         var baseUri = new Uri($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/");
         var file = await exchange.ExportAsync(id, number, FormatOf(format), baseUri, cancellationToken);
-        return file.Succeeded ? TypedResults.File(file.Value.Content, file.Value.ContentType, file.Value.FileName) : file.Error!.ToProblem(localizer);
+        return file.ToHttpResult(localizer, f => TypedResults.File(f.Content, f.ContentType, f.FileName));
     }
 
     private static async Task<IResult> CheckAsync(
@@ -87,7 +87,7 @@ internal static class FrameworksApi
                 title: localizer["Exchange:Error:FileHasErrors"]);
         }
         var imported = await exchange.ImportAsync(content, FormatOf(format), "API upload", cancellationToken);
-        return imported.ToApiResult(i => new ImportResponse(i.FrameworkId, i.VersionNumber, i.AreaCount, i.CompetencyCount), localizer);
+        return imported.ToHttpResult(localizer, i => new ImportResponse(i.FrameworkId, i.VersionNumber, i.AreaCount, i.CompetencyCount));
     }
 
     private static FileProblem ToProblem(ExchangeProblem problem, IStringLocalizer localizer) =>

@@ -110,9 +110,9 @@ internal sealed class CompetencyEvidence(
             return Error.Rule("Error:EvidenceNotInProfile");
         }
         var checkedFile = file is null ? null : EvidenceFileRules.Check(file.Content, file.FileName);
-        if (checkedFile is { Succeeded: false })
+        if (checkedFile is not null && checkedFile.Failed(out var error))
         {
-            return checkedFile.Error!;
+            return error;
         }
         return await AddAsync(db, me, node, EvidenceKind.PriorLearning, input, checkedFile?.Value, cancellationToken);
     }

@@ -96,9 +96,9 @@ internal sealed class CompetencyGaps(
     public async Task<Result<GapView>> ViewAsync(Guid versionId, Guid unitId, CancellationToken cancellationToken = default)
     {
         var target = await TargetAsync(versionId, unitId, cancellationToken);
-        if (!target.Succeeded)
+        if (target.Failed(out var error))
         {
-            return target.Error!;
+            return error;
         }
         var (version, unit, profile) = target.Value;
         await using var db = dbFactory.CreateDbContext();
@@ -165,9 +165,9 @@ internal sealed class CompetencyGaps(
         Guid versionId, Guid unitId, string? search, bool onlyWithGaps, PageRequest page, CancellationToken cancellationToken = default)
     {
         var target = await TargetAsync(versionId, unitId, cancellationToken);
-        if (!target.Succeeded)
+        if (target.Failed(out var error))
         {
-            return target.Error!;
+            return error;
         }
         var (version, unit, _) = target.Value;
         await using var db = dbFactory.CreateDbContext();

@@ -131,9 +131,9 @@ internal sealed class FrameworkCatalogue(IDbContextFactory<CompetenciesDbContext
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await FindDraftAsync(db, versionId, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found;
+            return error;
         }
         var errors = FrameworkRules.CheckTexts(texts.Name, texts.NameEn, texts.Description, texts.DescriptionEn);
         if (errors.Count > 0)
@@ -144,7 +144,7 @@ internal sealed class FrameworkCatalogue(IDbContextFactory<CompetenciesDbContext
         db.Entry(draft).Property(v => v.Version).OriginalValue = version;
         Apply(texts, draft);
         draft.UpdatedAt = clock.GetUtcNow();
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 
     /// <summary>Replaces a draft's scale with the given levels, lowest first.</summary>
@@ -152,9 +152,9 @@ internal sealed class FrameworkCatalogue(IDbContextFactory<CompetenciesDbContext
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await FindDraftAsync(db, versionId, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found;
+            return error;
         }
         var errors = FrameworkRules.CheckScale(levels);
         if (errors.Count > 0)
@@ -172,7 +172,7 @@ internal sealed class FrameworkCatalogue(IDbContextFactory<CompetenciesDbContext
             Apply(levels[rank], rank, level);
         }
         db.ProficiencyLevels.RemoveRange(existing.Skip(levels.Count));
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 
     /// <summary>Publishes a draft; the version published before it is archived. A draft without competencies is not published.</summary>
@@ -180,11 +180,10 @@ internal sealed class FrameworkCatalogue(IDbContextFactory<CompetenciesDbContext
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await FindDraftAsync(db, versionId, cancellationToken);
-        if (!found.Succeeded)
+        if (!found.TryGetValue(out var draft, out var error))
         {
-            return found;
+            return error;
         }
-        var draft = found.Value;
         if (!await db.Nodes.AnyAsync(n => n.FrameworkVersionId == versionId && n.Kind == NodeKind.Competency, cancellationToken))
         {
             return Error.Rule("Error:NothingToPublish");
@@ -199,7 +198,7 @@ internal sealed class FrameworkCatalogue(IDbContextFactory<CompetenciesDbContext
         draft.Status = FrameworkStatus.Published;
         draft.PublishedAt = now;
         draft.UpdatedAt = now;
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 
     /// <summary>

@@ -18,9 +18,9 @@ internal sealed class FrameworkTree(IDbContextFactory<CompetenciesDbContext> dbF
     {
         await using var db = dbFactory.CreateDbContext();
         var draft = await catalogue.FindDraftAsync(db, versionId, cancellationToken);
-        if (!draft.Succeeded)
+        if (draft.Failed(out var error))
         {
-            return draft.Error!;
+            return error;
         }
         var nodes = await db.Nodes.Where(n => n.FrameworkVersionId == versionId).ToListAsync(cancellationToken);
         var errors = Check(nodes, input, existing: null);
@@ -37,7 +37,7 @@ internal sealed class FrameworkTree(IDbContextFactory<CompetenciesDbContext> dbF
         TreeRules.Place(nodes, node, parentId, position: null);
         db.Nodes.Add(node);
         db.NodeReferences.AddRange(input.RelatedIds.Distinct().Select(id => new NodeReference { NodeId = node.Id, RelatedNodeId = id }));
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : node.Id;
+        return await db.SaveOrErrorAsync(cancellationToken) is { } notSaved ? notSaved : node.Id;
     }
 
     /// <summary>Changes a node's code, kind, texts and related competencies.</summary>
@@ -45,9 +45,9 @@ internal sealed class FrameworkTree(IDbContextFactory<CompetenciesDbContext> dbF
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await LoadAsync(db, nodeId, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found;
+            return error;
         }
         var (node, nodes) = found.Value;
         var errors = Check(nodes, input, node);
@@ -67,7 +67,7 @@ internal sealed class FrameworkTree(IDbContextFactory<CompetenciesDbContext> dbF
         db.NodeReferences.AddRange(wanted.Except(references.Select(r => r.RelatedNodeId)).Select(id => new NodeReference { NodeId = nodeId, RelatedNodeId = id }));
         // A change to the references alone must still stamp the node, so that a stale editor notices it.
         db.Entry(node).State = EntityState.Modified;
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 
     /// <summary>Moves a node (with everything under it) under a parent (null: the top) at a position among its new siblings (null: last).</summary>
@@ -75,9 +75,9 @@ internal sealed class FrameworkTree(IDbContextFactory<CompetenciesDbContext> dbF
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await LoadAsync(db, nodeId, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found;
+            return error;
         }
         var (node, nodes) = found.Value;
         if (TreeRules.CheckParent(nodes, node.Kind, parentId, movingId: nodeId) is { } parentError)
@@ -87,7 +87,7 @@ internal sealed class FrameworkTree(IDbContextFactory<CompetenciesDbContext> dbF
         db.Entry(node).Property(n => n.Version).OriginalValue = version;
         TreeRules.Place(nodes, node, parentId, position);
         db.Entry(node).State = EntityState.Modified;
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 
     /// <summary>Moves a node up (negative) or down (positive) among its siblings.</summary>
@@ -95,9 +95,9 @@ internal sealed class FrameworkTree(IDbContextFactory<CompetenciesDbContext> dbF
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await LoadAsync(db, nodeId, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found;
+            return error;
         }
         var (node, nodes) = found.Value;
         var siblings = TreeRules.Children(nodes, node.ParentId);
@@ -109,7 +109,7 @@ internal sealed class FrameworkTree(IDbContextFactory<CompetenciesDbContext> dbF
         db.Entry(node).Property(n => n.Version).OriginalValue = version;
         TreeRules.Place(nodes, node, node.ParentId, position);
         db.Entry(node).State = EntityState.Modified;
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 
     /// <summary>Deletes a node with everything under it, unless people's ratings use one of those competencies.</summary>
@@ -117,9 +117,9 @@ internal sealed class FrameworkTree(IDbContextFactory<CompetenciesDbContext> dbF
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await LoadAsync(db, nodeId, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found;
+            return error;
         }
         var (node, nodes) = found.Value;
         var subtree = TreeRules.Descendants(nodes, nodeId).Append(nodeId).ToHashSet();
@@ -133,7 +133,7 @@ internal sealed class FrameworkTree(IDbContextFactory<CompetenciesDbContext> dbF
         db.NodeReferences.RemoveRange(references);
         db.Nodes.RemoveRange(removed);
         TreeRules.Renumber(TreeRules.Children(nodes.Where(n => !subtree.Contains(n.Id)), node.ParentId));
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 
     /// <summary>A node of a draft with all the nodes of its version, tracked for changing.</summary>
@@ -145,9 +145,9 @@ internal sealed class FrameworkTree(IDbContextFactory<CompetenciesDbContext> dbF
             return catalogue.CanEdit ? Error.NotFound : Error.Forbidden;
         }
         var draft = await catalogue.FindDraftAsync(db, versionId.Value, cancellationToken);
-        if (!draft.Succeeded)
+        if (draft.Failed(out var error))
         {
-            return draft.Error!;
+            return error;
         }
         var nodes = await db.Nodes.Where(n => n.FrameworkVersionId == versionId).ToListAsync(cancellationToken);
         return (nodes.Single(n => n.Id == nodeId), nodes);

@@ -15,9 +15,9 @@ internal sealed class GapExport(CompetencyGaps gaps, IAuditTrail audit, IStringL
     public async Task<Result<ExportedFile>> ExportAsync(Guid versionId, Guid unitId, SpreadsheetFormat format, CancellationToken cancellationToken = default)
     {
         var view = await gaps.ViewAsync(versionId, unitId, cancellationToken);
-        if (!view.Succeeded)
+        if (view.Failed(out var error))
         {
-            return view.Error!;
+            return error;
         }
         var name = $"gaps-{view.Value.Version.Code}-v{view.Value.Version.Number}-{view.Value.Unit.KatottgCode ?? view.Value.Unit.Id.ToString("N")[..8]}";
         var file = format == SpreadsheetFormat.Xlsx ? Xlsx(name, view.Value) : Spreadsheets.Csv(name, Headers(), Lines(view.Value).Select(line => line.Values));

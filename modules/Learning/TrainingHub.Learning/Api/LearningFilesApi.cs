@@ -46,18 +46,14 @@ internal static class LearningFilesApi
         Guid id, HttpContext context, CourseOutline outline, IStringLocalizer<LearningResource> localizer, CancellationToken cancellationToken) =>
         Serve(await outline.GetAttachmentAsync(id, cancellationToken), context, localizer);
 
-    private static IResult Serve(Result<StoredFile> file, HttpContext context, IStringLocalizer localizer)
-    {
-        if (!file.Succeeded)
+    private static IResult Serve(Result<StoredFile> file, HttpContext context, IStringLocalizer localizer) =>
+        file.ToHttpResult(localizer, stored =>
         {
-            return file.Error!.ToProblem(localizer);
-        }
-        var headers = context.Response.Headers;
-        headers[HeaderNames.XContentTypeOptions] = "nosniff";
-        headers[HeaderNames.CacheControl] = "private, max-age=3600";
-        var stored = file.Value;
-        return stored.ContentType.StartsWith("image/", StringComparison.Ordinal)
-            ? TypedResults.File(stored.Content, stored.ContentType)
-            : TypedResults.File(stored.Content, "application/octet-stream", stored.FileName);
-    }
+            var headers = context.Response.Headers;
+            headers[HeaderNames.XContentTypeOptions] = "nosniff";
+            headers[HeaderNames.CacheControl] = "private, max-age=3600";
+            return stored.ContentType.StartsWith("image/", StringComparison.Ordinal)
+                ? TypedResults.File(stored.Content, stored.ContentType)
+                : TypedResults.File(stored.Content, "application/octet-stream", stored.FileName);
+        });
 }

@@ -64,23 +64,23 @@ internal sealed class Cohorts(
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await FindAsync(db, cohortId, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found;
+            return error;
         }
         db.Entry(found.Value).Property(c => c.Version).OriginalValue = version;
         db.CohortMembers.RemoveRange(await db.CohortMembers.Where(m => m.CohortId == cohortId).ToListAsync(cancellationToken));
         db.Cohorts.Remove(found.Value);
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 
     public async Task<Result<IReadOnlyList<PersonChoice>>> MembersAsync(Guid cohortId, CancellationToken cancellationToken = default)
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await FindAsync(db, cohortId, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found.Error!;
+            return error;
         }
         var ids = await db.CohortMembers.Where(m => m.CohortId == cohortId).Select(m => m.PersonId).ToListAsync(cancellationToken);
         var members = await people.FindAsync(new PeopleCriteria(PersonIds: ids), cancellationToken);
@@ -93,9 +93,9 @@ internal sealed class Cohorts(
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await FindAsync(db, cohortId, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found;
+            return error;
         }
         var person = (await people.FindAsync(new PeopleCriteria(PersonIds: [personId], ActiveOnly: true), cancellationToken)).SingleOrDefault();
         if (person is null || !await access.IsGrantedAsync(LearningPermissions.EnrolmentsManage, person.HomeUnitId, cancellationToken))
@@ -106,19 +106,19 @@ internal sealed class Cohorts(
         {
             db.CohortMembers.Add(new CohortMember { CohortId = cohortId, PersonId = personId });
         }
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 
     public async Task<Result> RemoveMemberAsync(Guid cohortId, Guid personId, CancellationToken cancellationToken = default)
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await FindAsync(db, cohortId, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found;
+            return error;
         }
         db.CohortMembers.RemoveRange(await db.CohortMembers.Where(m => m.CohortId == cohortId && m.PersonId == personId).ToListAsync(cancellationToken));
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 
     private async Task<Result<Cohort>> FindAsync(LearningDbContext db, Guid cohortId, CancellationToken cancellationToken)

@@ -76,11 +76,10 @@ internal sealed class CourseCatalogue(
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await courses.FindVisibleAsync(db, courseId, cancellationToken);
-        if (!found.Succeeded)
+        if (!found.TryGetValue(out var course, out var error))
         {
-            return found.Error!;
+            return error;
         }
-        var course = found.Value;
         var sections = await db.Sections.AsNoTracking().Where(s => s.CourseId == courseId).OrderBy(s => s.Order).ToListAsync(cancellationToken);
         var lessons = (await db.Lessons.AsNoTracking().Where(l => l.CourseId == courseId).OrderBy(l => l.Order).ToListAsync(cancellationToken))
             .ToLookup(l => l.SectionId);
@@ -145,13 +144,13 @@ internal sealed class CourseCatalogue(
         var now = clock.GetUtcNow();
         var course = new Course { Title = "", Status = CourseStatus.Draft, CreatedAt = now };
         var linked = await ApplyAsync(db, input, course, cancellationToken);
-        if (!linked.Succeeded)
+        if (linked.Failed(out var error))
         {
-            return linked.Error!;
+            return error;
         }
         course.UpdatedAt = now;
         db.Courses.Add(course);
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : course.Id;
+        return await db.SaveOrErrorAsync(cancellationToken) is { } notSaved ? notSaved : course.Id;
     }
 
     /// <summary>Changes a course's details; a stale <paramref name="version"/> answers a conflict.</summary>
@@ -159,11 +158,10 @@ internal sealed class CourseCatalogue(
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await courses.FindEditableAsync(db, courseId, cancellationToken);
-        if (!found.Succeeded)
+        if (!found.TryGetValue(out var course, out var error))
         {
-            return found;
+            return error;
         }
-        var course = found.Value;
         var errors = CourseRules.CheckCourse(input);
         if (input.OwningUnitId is { } unitId && unitId != course.OwningUnitId && !await courses.CanEditAsync(unitId, cancellationToken))
         {
@@ -175,12 +173,12 @@ internal sealed class CourseCatalogue(
         }
         db.Entry(course).Property(c => c.Version).OriginalValue = version;
         var linked = await ApplyAsync(db, input, course, cancellationToken);
-        if (!linked.Succeeded)
+        if (linked.Failed(out error))
         {
-            return linked;
+            return error;
         }
         course.UpdatedAt = clock.GetUtcNow();
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 
     /// <summary>Publishes a draft; a course without a lesson has nothing to learn, and one with an unfinished quiz, is not published.</summary>
@@ -232,11 +230,10 @@ internal sealed class CourseCatalogue(
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await courses.FindVisibleAsync(db, courseId, cancellationToken);
-        if (!found.Succeeded)
+        if (!found.TryGetValue(out var source, out var error))
         {
-            return found.Error!;
+            return error;
         }
-        var source = found.Value;
         if (!await courses.CanEditAsync(source.OwningUnitId, cancellationToken))
         {
             return Error.Forbidden;
@@ -291,7 +288,7 @@ internal sealed class CourseCatalogue(
         db.CourseCompetencies.AddRange(await db.CourseCompetencies.AsNoTracking().Where(m => m.CourseId == courseId)
             .Select(m => new CourseCompetency { CourseId = copy.Id, CompetencyLineageId = m.CompetencyLineageId, LevelRank = m.LevelRank })
             .ToListAsync(cancellationToken));
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : copy.Id;
+        return await db.SaveOrErrorAsync(cancellationToken) is { } notSaved ? notSaved : copy.Id;
     }
 
     /// <summary>Sets a course's cover picture: a PNG, JPEG or WebP image (checked by its content) of at most 2 MB.</summary>
@@ -307,25 +304,25 @@ internal sealed class CourseCatalogue(
         }
         await using var db = dbFactory.CreateDbContext();
         var found = await courses.FindEditableAsync(db, courseId, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found;
+            return error;
         }
         db.Covers.RemoveRange(await db.Covers.Where(c => c.CourseId == courseId).ToListAsync(cancellationToken));
         db.Covers.Add(new CourseCover { CourseId = courseId, ContentType = FileSignatures.ImageType(content)!, Content = content, UploadedAt = clock.GetUtcNow() });
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 
     public async Task<Result> RemoveCoverAsync(Guid courseId, CancellationToken cancellationToken = default)
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await courses.FindEditableAsync(db, courseId, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found;
+            return error;
         }
         db.Covers.RemoveRange(await db.Covers.Where(c => c.CourseId == courseId).ToListAsync(cancellationToken));
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 
     /// <summary>The cover picture of a course the user may see.</summary>
@@ -333,9 +330,9 @@ internal sealed class CourseCatalogue(
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await courses.FindVisibleAsync(db, courseId, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found.Error!;
+            return error;
         }
         var cover = await db.Covers.AsNoTracking().SingleOrDefaultAsync(c => c.CourseId == courseId, cancellationToken);
         return cover is null ? Error.NotFound : new StoredFile("cover", cover.ContentType, cover.Content);
@@ -346,11 +343,10 @@ internal sealed class CourseCatalogue(
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await courses.FindEditableAsync(db, courseId, cancellationToken);
-        if (!found.Succeeded)
+        if (!found.TryGetValue(out var course, out var error))
         {
-            return found;
+            return error;
         }
-        var course = found.Value;
         if (await check(db, course) is { } refused)
         {
             return refused;
@@ -363,7 +359,7 @@ internal sealed class CourseCatalogue(
         {
             course.PublishedAt = now;
         }
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 
     /// <summary>

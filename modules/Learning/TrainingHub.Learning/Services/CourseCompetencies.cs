@@ -21,9 +21,9 @@ internal sealed class CourseCompetencies(IDbContextFactory<LearningDbContext> db
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await courses.FindVisibleAsync(db, courseId, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found.Error!;
+            return error;
         }
         var known = (await options.ListAsync(cancellationToken)).ToDictionary(o => o.LineageId);
         var mappings = await db.CourseCompetencies.AsNoTracking().Where(m => m.CourseId == courseId).ToListAsync(cancellationToken);
@@ -37,9 +37,9 @@ internal sealed class CourseCompetencies(IDbContextFactory<LearningDbContext> db
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await courses.FindEditableAsync(db, courseId, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found;
+            return error;
         }
         var option = lineageId is { } id ? (await options.ListAsync(cancellationToken)).FirstOrDefault(o => o.LineageId == id) : null;
         if (option is null)
@@ -59,18 +59,18 @@ internal sealed class CourseCompetencies(IDbContextFactory<LearningDbContext> db
         {
             mapping.LevelRank = rank;
         }
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 
     public async Task<Result> RemoveAsync(Guid courseId, Guid mappingId, CancellationToken cancellationToken = default)
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await courses.FindEditableAsync(db, courseId, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found;
+            return error;
         }
         db.CourseCompetencies.RemoveRange(await db.CourseCompetencies.Where(m => m.Id == mappingId && m.CourseId == courseId).ToListAsync(cancellationToken));
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 }

@@ -18,9 +18,9 @@ internal sealed class CourseOutline(IDbContextFactory<LearningDbContext> dbFacto
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await courses.FindEditableAsync(db, courseId, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found.Error!;
+            return error;
         }
         if (CourseRules.CheckTitle("Title", title) is { Count: > 0 } errors)
         {
@@ -29,23 +29,23 @@ internal sealed class CourseOutline(IDbContextFactory<LearningDbContext> dbFacto
         var order = await db.Sections.CountAsync(s => s.CourseId == courseId, cancellationToken);
         var section = new CourseSection { CourseId = courseId, Title = title.Trim(), Order = order };
         db.Sections.Add(section);
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : section.Id;
+        return await db.SaveOrErrorAsync(cancellationToken) is { } notSaved ? notSaved : section.Id;
     }
 
     public async Task<Result> RenameSectionAsync(Guid sectionId, string title, Guid version, CancellationToken cancellationToken = default)
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await FindSectionAsync(db, sectionId, version, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found;
+            return error;
         }
         if (CourseRules.CheckTitle("Title", title) is { Count: > 0 } errors)
         {
             return Error.Validation(errors);
         }
         found.Value.Title = title.Trim();
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 
     /// <summary>Moves a section one place up (-1) or down (+1).</summary>
@@ -53,9 +53,9 @@ internal sealed class CourseOutline(IDbContextFactory<LearningDbContext> dbFacto
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await FindSectionAsync(db, sectionId, version, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found;
+            return error;
         }
         var siblings = await db.Sections.Where(s => s.CourseId == found.Value.CourseId).OrderBy(s => s.Order).ToListAsync(cancellationToken);
         var index = siblings.IndexOf(found.Value);
@@ -66,7 +66,7 @@ internal sealed class CourseOutline(IDbContextFactory<LearningDbContext> dbFacto
         }
         (siblings[index], siblings[target]) = (siblings[target], siblings[index]);
         Renumber(siblings);
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 
     /// <summary>Deletes a section with its lessons and their attachments; refused while one of its quizzes has attempts.</summary>
@@ -74,11 +74,10 @@ internal sealed class CourseOutline(IDbContextFactory<LearningDbContext> dbFacto
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await FindSectionAsync(db, sectionId, version, cancellationToken);
-        if (!found.Succeeded)
+        if (!found.TryGetValue(out var section, out var error))
         {
-            return found;
+            return error;
         }
-        var section = found.Value;
         var lessons = await db.Lessons.Where(l => l.SectionId == sectionId).ToListAsync(cancellationToken);
         if (await HaveAttemptsAsync(db, lessons, cancellationToken))
         {
@@ -87,7 +86,7 @@ internal sealed class CourseOutline(IDbContextFactory<LearningDbContext> dbFacto
         db.Lessons.RemoveRange(lessons);
         db.Sections.Remove(section);
         Renumber(await db.Sections.Where(s => s.CourseId == section.CourseId && s.Id != sectionId).OrderBy(s => s.Order).ToListAsync(cancellationToken));
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 
     /// <summary>Adds a lesson at the end of a section; answers its id.</summary>
@@ -100,9 +99,9 @@ internal sealed class CourseOutline(IDbContextFactory<LearningDbContext> dbFacto
             return Error.NotFound;
         }
         var found = await courses.FindEditableAsync(db, section.CourseId, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found.Error!;
+            return error;
         }
         if (CourseRules.CheckLesson(input) is { Count: > 0 } errors)
         {
@@ -115,7 +114,7 @@ internal sealed class CourseOutline(IDbContextFactory<LearningDbContext> dbFacto
         };
         Apply(input, lesson);
         db.Lessons.Add(lesson);
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : lesson.Id;
+        return await db.SaveOrErrorAsync(cancellationToken) is { } notSaved ? notSaved : lesson.Id;
     }
 
     /// <summary>A lesson with its attachments, for its editor.</summary>
@@ -137,9 +136,9 @@ internal sealed class CourseOutline(IDbContextFactory<LearningDbContext> dbFacto
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await FindLessonAsync(db, lessonId, version, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found;
+            return error;
         }
         if (CourseRules.CheckLesson(input) is { Count: > 0 } errors)
         {
@@ -151,7 +150,7 @@ internal sealed class CourseOutline(IDbContextFactory<LearningDbContext> dbFacto
             return Error.Rule("Error:QuizKindHasAttempts");
         }
         Apply(input, found.Value);
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 
     /// <summary>
@@ -160,13 +159,16 @@ internal sealed class CourseOutline(IDbContextFactory<LearningDbContext> dbFacto
     /// </summary>
     public async Task<Result> MoveLessonAsync(Guid lessonId, int step, Guid version, CancellationToken cancellationToken = default)
     {
+        if (step == 0)
+        {
+            return Error.Rule("Error:CannotMove");
+        }
         await using var db = dbFactory.CreateDbContext();
         var found = await FindLessonAsync(db, lessonId, version, cancellationToken);
-        if (!found.Succeeded || step == 0)
+        if (!found.TryGetValue(out var lesson, out var error))
         {
-            return step == 0 ? Error.Rule("Error:CannotMove") : found;
+            return error;
         }
-        var lesson = found.Value;
         var sections = await db.Sections.Where(s => s.CourseId == lesson.CourseId).OrderBy(s => s.Order).ToListAsync(cancellationToken);
         var lessons = (await db.Lessons.Where(l => l.CourseId == lesson.CourseId).OrderBy(l => l.Order).ToListAsync(cancellationToken))
             .ToLookup(l => l.SectionId);
@@ -192,7 +194,7 @@ internal sealed class CourseOutline(IDbContextFactory<LearningDbContext> dbFacto
             Renumber(here);
             Renumber(there);
         }
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 
     /// <summary>Deletes a lesson with its attachments; refused for a quiz that has attempts.</summary>
@@ -200,18 +202,17 @@ internal sealed class CourseOutline(IDbContextFactory<LearningDbContext> dbFacto
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await FindLessonAsync(db, lessonId, version, cancellationToken);
-        if (!found.Succeeded)
+        if (!found.TryGetValue(out var lesson, out var error))
         {
-            return found;
+            return error;
         }
-        var lesson = found.Value;
         if (await HaveAttemptsAsync(db, [lesson], cancellationToken))
         {
             return Error.Rule("Error:QuizHasAttempts");
         }
         db.Lessons.Remove(lesson);
         Renumber(await db.Lessons.Where(l => l.SectionId == lesson.SectionId && l.Id != lessonId).OrderBy(l => l.Order).ToListAsync(cancellationToken));
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 
     /// <summary>
@@ -227,9 +228,9 @@ internal sealed class CourseOutline(IDbContextFactory<LearningDbContext> dbFacto
             return Error.NotFound;
         }
         var found = await courses.FindEditableAsync(db, lesson.CourseId, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found.Error!;
+            return error;
         }
         if (content.Length == 0)
         {
@@ -247,8 +248,8 @@ internal sealed class CourseOutline(IDbContextFactory<LearningDbContext> dbFacto
             ContentType = FileSignatures.ImageType(content) ?? "application/octet-stream",
         };
         db.Attachments.Add(attachment);
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error
-            ? error
+        return await db.SaveOrErrorAsync(cancellationToken) is { } notSaved
+            ? notSaved
             : new AttachmentView(attachment.Id, attachment.FileName, attachment.ContentType, attachment.Size);
     }
 
@@ -261,12 +262,12 @@ internal sealed class CourseOutline(IDbContextFactory<LearningDbContext> dbFacto
             return Error.NotFound;
         }
         var found = await courses.FindEditableAsync(db, attachment.CourseId, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found;
+            return error;
         }
         db.Attachments.Remove(attachment);
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 
     /// <summary>An attachment of a course the user may see.</summary>
@@ -289,9 +290,9 @@ internal sealed class CourseOutline(IDbContextFactory<LearningDbContext> dbFacto
             return Error.NotFound;
         }
         var found = await courses.FindEditableAsync(db, section.CourseId, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found.Error!;
+            return error;
         }
         db.Entry(section).Property(s => s.Version).OriginalValue = version;
         return section;
@@ -305,9 +306,9 @@ internal sealed class CourseOutline(IDbContextFactory<LearningDbContext> dbFacto
             return Error.NotFound;
         }
         var found = await courses.FindEditableAsync(db, lesson.CourseId, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found.Error!;
+            return error;
         }
         db.Entry(lesson).Property(l => l.Version).OriginalValue = version;
         return lesson;

@@ -30,11 +30,10 @@ internal sealed class Enrolments(
         }
         await using var db = dbFactory.CreateDbContext();
         var found = await courses.FindVisibleAsync(db, courseId, cancellationToken);
-        if (!found.Succeeded)
+        if (!found.TryGetValue(out var course, out var error))
         {
-            return found.Error!;
+            return error;
         }
-        var course = found.Value;
         return new EnrolmentCourse(course.Id, course.Title, course.Status, course.OpenForSelfEnrolment,
             await db.Lessons.CountAsync(l => l.CourseId == courseId, cancellationToken));
     }
@@ -46,9 +45,9 @@ internal sealed class Enrolments(
     public async Task<Result<Page<EnrolmentRow>>> ListAsync(Guid courseId, string? search, PageRequest page, CancellationToken cancellationToken = default)
     {
         var course = await GetCourseAsync(courseId, cancellationToken);
-        if (!course.Succeeded)
+        if (course.Failed(out var error))
         {
-            return course.Error!;
+            return error;
         }
         await using var db = dbFactory.CreateDbContext();
         var enrolments = await db.Enrolments.AsNoTracking().Where(e => e.CourseId == courseId).ToListAsync(cancellationToken);
@@ -119,9 +118,9 @@ internal sealed class Enrolments(
     public async Task<Result<EnrolOutcome>> EnrolAsync(Guid courseId, EnrolInput input, CancellationToken cancellationToken = default)
     {
         var course = await GetCourseAsync(courseId, cancellationToken);
-        if (!course.Succeeded)
+        if (course.Failed(out var error))
         {
-            return course.Error!;
+            return error;
         }
         if (course.Value.Status != CourseStatus.Published)
         {
@@ -145,9 +144,9 @@ internal sealed class Enrolments(
             DueAt = EnrolmentRules.DueAt(input.Due, now), Status = EnrolmentStatus.Active,
         }).ToList();
         db.Enrolments.AddRange(added);
-        if (await db.SaveOrErrorAsync(cancellationToken) is { } error)
+        if (await db.SaveOrErrorAsync(cancellationToken) is { } notSaved)
         {
-            return error;
+            return notSaved;
         }
         foreach (var enrolment in added)
         {
@@ -198,9 +197,9 @@ internal sealed class Enrolments(
         }
         await using var db = dbFactory.CreateDbContext();
         var found = await courses.FindVisibleAsync(db, courseId, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found.Error!;
+            return error;
         }
         if (found.Value.Status != CourseStatus.Published || !found.Value.OpenForSelfEnrolment)
         {
@@ -216,7 +215,7 @@ internal sealed class Enrolments(
             Status = EnrolmentStatus.Active,
         };
         db.Enrolments.Add(enrolment);
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : enrolment.Id;
+        return await db.SaveOrErrorAsync(cancellationToken) is { } notSaved ? notSaved : enrolment.Id;
     }
 
     /// <summary>The people the input names, before the area and activity checks; null with errors added when the input is incomplete.</summary>

@@ -46,11 +46,10 @@ internal sealed class LessonProgress(
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await courses.FindVisibleAsync(db, courseId, cancellationToken);
-        if (!found.Succeeded)
+        if (!found.TryGetValue(out var course, out var error))
         {
-            return found.Error!;
+            return error;
         }
-        var course = found.Value;
         var ordered = await OrderedLessonIdsAsync(db, courseId, cancellationToken);
         var enrolment = await CurrentEnrolmentAsync(db, courseId, cancellationToken);
         var canManage = access.HasPermission(LearningPermissions.EnrolmentsManage);
@@ -87,9 +86,9 @@ internal sealed class LessonProgress(
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await courses.FindVisibleAsync(db, courseId, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found.Error!;
+            return error;
         }
         var enrolment = await CurrentEnrolmentAsync(db, courseId, cancellationToken);
         if (enrolment is not { Status: EnrolmentStatus.Active })

@@ -10,9 +10,9 @@ internal sealed class LessonReader(CourseCatalogue catalogue, CourseOutline outl
     public async Task<Result<LessonReading>> ReadAsync(Guid courseId, Guid lessonId, CancellationToken cancellationToken = default)
     {
         var course = await catalogue.GetAsync(courseId, cancellationToken);
-        if (!course.Succeeded)
+        if (course.Failed(out var error))
         {
-            return course.Error!;
+            return error;
         }
         var ordered = course.Value.LessonsInOrder.ToList();
         var index = ordered.FindIndex(l => l.Id == lessonId);
@@ -25,11 +25,10 @@ internal sealed class LessonReader(CourseCatalogue catalogue, CourseOutline outl
             return Error.Rule("Error:PreviousLessonFirst");
         }
         var lesson = await outline.GetLessonAsync(lessonId, cancellationToken);
-        if (!lesson.Succeeded)
+        if (!lesson.TryGetValue(out var details, out error))
         {
-            return lesson.Error!;
+            return error;
         }
-        var details = lesson.Value;
         return new LessonReading(
             courseId, course.Value.Title, course.Value.Status, course.Value.Sections.Single(s => s.Id == details.SectionId).Title,
             lessonId, details.Title, details.Kind,

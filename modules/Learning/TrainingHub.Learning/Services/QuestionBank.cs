@@ -17,9 +17,9 @@ internal sealed class QuestionBank(IDbContextFactory<LearningDbContext> dbFactor
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await QuizAuthoring.FindAuthoredAsync(courses, db, courseId, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found.Error!;
+            return error;
         }
         var questions = await db.Questions.AsNoTracking().Where(q => q.CourseId == courseId).ToListAsync(cancellationToken);
         var quizzes = await db.Quizzes.AsNoTracking().Where(q => q.CourseId == courseId)
@@ -32,9 +32,9 @@ internal sealed class QuestionBank(IDbContextFactory<LearningDbContext> dbFactor
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await courses.FindEditableAsync(db, courseId, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found.Error!;
+            return error;
         }
         if (QuizRules.CheckInput(input) is { Count: > 0 } errors)
         {
@@ -43,16 +43,16 @@ internal sealed class QuestionBank(IDbContextFactory<LearningDbContext> dbFactor
         var question = new Question { CourseId = courseId, Text = "", CreatedAt = clock.GetUtcNow() };
         Apply(input, question, clock.GetUtcNow());
         db.Questions.Add(question);
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : question.Id;
+        return await db.SaveOrErrorAsync(cancellationToken) is { } notSaved ? notSaved : question.Id;
     }
 
     public async Task<Result> UpdateAsync(Guid questionId, QuestionInput input, Guid version, CancellationToken cancellationToken = default)
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await FindAsync(db, questionId, version, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found;
+            return error;
         }
         if (QuizRules.CheckInput(input) is { Count: > 0 } errors)
         {
@@ -68,9 +68,9 @@ internal sealed class QuestionBank(IDbContextFactory<LearningDbContext> dbFactor
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await FindAsync(db, questionId, version, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found;
+            return error;
         }
         var (course, question, bank) = found.Value;
         db.Questions.Remove(question);
@@ -108,9 +108,9 @@ internal sealed class QuestionBank(IDbContextFactory<LearningDbContext> dbFactor
             return Error.NotFound;
         }
         var course = await courses.FindEditableAsync(db, courseId.Value, cancellationToken);
-        if (!course.Succeeded)
+        if (course.Failed(out var error))
         {
-            return course.Error!;
+            return error;
         }
         var bank = await db.Questions.Where(q => q.CourseId == courseId).ToDictionaryAsync(q => q.Id, cancellationToken);
         var question = bank[questionId];

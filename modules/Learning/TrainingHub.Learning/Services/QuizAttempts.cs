@@ -23,9 +23,9 @@ internal sealed class QuizAttempts(
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await FindQuizAsync(db, lessonId, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found.Error!;
+            return error;
         }
         var (lesson, quiz, personId) = found.Value;
         if (quiz is null)
@@ -35,9 +35,9 @@ internal sealed class QuizAttempts(
         var content = await QuizVersions.CurrentContentAsync(db, quiz, cancellationToken);
         var ready = QuizRules.CheckQuiz("Quiz", lesson.Title, content) is null;
         var attempts = await MineAsync(db, quiz.Id, personId, cancellationToken);
-        if (await SaveAsync(db, cancellationToken) is { } error)
+        if (await SaveAsync(db, cancellationToken) is { } notSaved)
         {
-            return error;
+            return notSaved;
         }
         var open = attempts.FirstOrDefault(a => a.SubmittedAt is null);
         var canStart = open is not null || (ready && (quiz.AttemptLimit is not { } limit || attempts.Count < limit));
@@ -59,11 +59,10 @@ internal sealed class QuizAttempts(
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await FindOpenAttemptAsync(db, attemptId, cancellationToken);
-        if (!found.Succeeded)
+        if (!found.TryGetValue(out var attempt, out var error))
         {
-            return found.Error!;
+            return error;
         }
-        var attempt = found.Value;
         return await PaperAsync(db, attempt, await LessonTitleAsync(db, attempt.LessonId, cancellationToken), cancellationToken);
     }
 
@@ -72,11 +71,10 @@ internal sealed class QuizAttempts(
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await FindOpenAttemptAsync(db, attemptId, cancellationToken);
-        if (!found.Succeeded)
+        if (!found.TryGetValue(out var attempt, out var error))
         {
-            return found;
+            return error;
         }
-        var attempt = found.Value;
         var asked = attempt.Layout.FirstOrDefault(q => q.QuestionId == questionId);
         var question = asked is null ? null : (await ContentAsync(db, attempt, cancellationToken)).Questions.Single(q => q.Id == questionId);
         if (asked is null || question is null
@@ -98,7 +96,7 @@ internal sealed class QuizAttempts(
         saved.OptionIds = [.. answer.OptionIds];
         saved.Text = question.Kind == QuestionKind.ShortAnswer ? answer.Text : null;
         saved.SavedAt = clock.GetUtcNow();
-        return await SaveAsync(db, cancellationToken) is { } error ? error : Result.Success();
+        return await SaveAsync(db, cancellationToken) ?? Result.Success();
     }
 
     /// <summary>Submits the attempt and marks it; after the deadline it is marked with the answers saved in time.</summary>
@@ -106,18 +104,17 @@ internal sealed class QuizAttempts(
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await FindMineAsync(db, attemptId, cancellationToken);
-        if (!found.Succeeded)
+        if (!found.TryGetValue(out var attempt, out var error))
         {
-            return found.Error!;
+            return error;
         }
-        var attempt = found.Value;
         if (attempt.SubmittedAt is null)
         {
             var now = clock.GetUtcNow();
             await FinishAsync(db, attempt, timedOut: !QuizScoring.IsOpen(attempt.Deadline, now), now, cancellationToken);
-            if (await SaveAsync(db, cancellationToken) is { } error)
+            if (await SaveAsync(db, cancellationToken) is { } notSaved)
             {
-                return error;
+                return notSaved;
             }
         }
         return await ReviewAsync(db, attempt, cancellationToken);
@@ -128,26 +125,25 @@ internal sealed class QuizAttempts(
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await FindMineAsync(db, attemptId, cancellationToken);
-        if (!found.Succeeded)
+        if (!found.TryGetValue(out var attempt, out var error))
         {
-            return found.Error!;
+            return error;
         }
-        var attempt = found.Value;
         await FinishIfExpiredAsync(db, attempt, cancellationToken);
         if (attempt.SubmittedAt is null)
         {
             return Error.Rule("Error:AttemptNotSubmitted");
         }
-        return await SaveAsync(db, cancellationToken) is { } error ? error : await ReviewAsync(db, attempt, cancellationToken);
+        return await SaveAsync(db, cancellationToken) is { } notSaved ? notSaved : await ReviewAsync(db, attempt, cancellationToken);
     }
 
     private async Task<Result<QuizPaper>> TryStartAsync(Guid lessonId, CancellationToken cancellationToken)
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await FindQuizAsync(db, lessonId, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found.Error!;
+            return error;
         }
         var (lesson, quiz, personId) = found.Value;
         if (quiz is null)
@@ -177,7 +173,7 @@ internal sealed class QuizAttempts(
             };
             db.QuizAttempts.Add(attempt);
         }
-        return await SaveAsync(db, cancellationToken) is { } error ? error : await PaperAsync(db, attempt, lesson.Title, cancellationToken);
+        return await SaveAsync(db, cancellationToken) is { } notSaved ? notSaved : await PaperAsync(db, attempt, lesson.Title, cancellationToken);
     }
 
     /// <summary>The quiz lesson of a course the user can see, with its quiz if it has been set up.</summary>
@@ -209,11 +205,15 @@ internal sealed class QuizAttempts(
     private async Task<Result<QuizAttempt>> FindOpenAttemptAsync(LearningDbContext db, Guid attemptId, CancellationToken cancellationToken)
     {
         var found = await FindMineAsync(db, attemptId, cancellationToken);
-        if (!found.Succeeded || found.Value.SubmittedAt is not null)
+        if (!found.TryGetValue(out var attempt, out var error))
         {
-            return found.Succeeded ? Error.Rule("Error:AttemptSubmitted") : found;
+            return error;
         }
-        if (await FinishIfExpiredAsync(db, found.Value, cancellationToken))
+        if (attempt.SubmittedAt is not null)
+        {
+            return Error.Rule("Error:AttemptSubmitted");
+        }
+        if (await FinishIfExpiredAsync(db, attempt, cancellationToken))
         {
             return await SaveAsync(db, cancellationToken) ?? Error.Rule("Error:TimeUp");
         }

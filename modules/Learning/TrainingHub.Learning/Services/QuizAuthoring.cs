@@ -22,9 +22,9 @@ internal sealed class QuizAuthoring(IDbContextFactory<LearningDbContext> dbFacto
             return Error.NotFound;
         }
         var course = await FindAuthoredAsync(courses, db, lesson.CourseId, cancellationToken);
-        if (!course.Succeeded)
+        if (course.Failed(out var error))
         {
-            return course.Error!;
+            return error;
         }
         var saved = await db.Quizzes.AsNoTracking().SingleOrDefaultAsync(q => q.LessonId == lessonId, cancellationToken);
         var quiz = saved ?? new Quiz { CourseId = lesson.CourseId, LessonId = lessonId };
@@ -49,9 +49,9 @@ internal sealed class QuizAuthoring(IDbContextFactory<LearningDbContext> dbFacto
             return Error.NotFound;
         }
         var found = await courses.FindEditableAsync(db, lesson.CourseId, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found;
+            return error;
         }
         if (QuizRules.CheckSettings(input) is { Count: > 0 } errors)
         {
@@ -86,7 +86,7 @@ internal sealed class QuizAuthoring(IDbContextFactory<LearningDbContext> dbFacto
         {
             return refused;
         }
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 
     /// <summary>
@@ -141,9 +141,9 @@ internal sealed class QuizAuthoring(IDbContextFactory<LearningDbContext> dbFacto
     public static async Task<Result<Course>> FindAuthoredAsync(CourseAccess courses, LearningDbContext db, Guid courseId, CancellationToken cancellationToken)
     {
         var found = await courses.FindVisibleAsync(db, courseId, cancellationToken);
-        if (!found.Succeeded)
+        if (found.Failed(out var error))
         {
-            return found;
+            return error;
         }
         return await courses.CanEditAsync(found.Value.OwningUnitId, cancellationToken) ? found.Value : Error.Forbidden;
     }

@@ -18,9 +18,9 @@ internal sealed class ReportExport(LearningReports reports, IAuditTrail audit, I
     public async Task<Result<ExportedFile>> ExportAsync(Guid unitId, Guid? courseId, SpreadsheetFormat format, CancellationToken cancellationToken = default)
     {
         var report = await reports.GetAsync(unitId, courseId, cancellationToken);
-        if (!report.Succeeded)
+        if (report.Failed(out var error))
         {
-            return report.Error!;
+            return error;
         }
         var name = $"learning-{report.Value.Unit.KatottgCode ?? unitId.ToString("N")[..8]}{(courseId is { } id ? "-" + id.ToString("N")[..8] : "")}";
         var file = format == SpreadsheetFormat.Xlsx ? Xlsx(name, report.Value) : Csv(name, report.Value);

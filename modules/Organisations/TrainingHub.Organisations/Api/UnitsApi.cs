@@ -63,18 +63,16 @@ internal static class UnitsApi
         string? search, UnitType? type, [AsParameters] ApiPageQuery paging,
         OrganisationTree tree, IStringLocalizer<OrganisationsResource> localizer, CancellationToken cancellationToken)
     {
-        var page = paging.ToPageRequest();
-        if (!page.Succeeded)
+        if (!paging.ToPageRequest().TryGetValue(out var page, out var error))
         {
-            return page.Error!.ToProblem(localizer);
+            return error.ToProblem(localizer);
         }
-        return (await tree.SearchAsync(search, type, page.Value, cancellationToken)).ToApiResult(
-            found => ApiPage<UnitListItem>.From(found, page.Value, u => new UnitListItem(u.Id, u.Name, u.NameEn, u.Type, u.ParentId, u.KatottgCode)),
-            localizer);
+        return (await tree.SearchAsync(search, type, page, cancellationToken)).ToHttpResult(localizer,
+            found => ApiPage<UnitListItem>.From(found, page, u => new UnitListItem(u.Id, u.Name, u.NameEn, u.Type, u.ParentId, u.KatottgCode)));
     }
 
     private static async Task<IResult> GetAsync(Guid id, OrganisationTree tree, IStringLocalizer<OrganisationsResource> localizer, CancellationToken cancellationToken) =>
-        (await tree.GetAsync(id, cancellationToken)).ToApiResult(ToResponse, localizer);
+        (await tree.GetAsync(id, cancellationToken)).ToHttpResult(localizer, ToResponse);
 
     private static async Task<IResult> UpdateAsync(
         Guid id, UnitChange change, OrganisationTree tree, IStringLocalizer<OrganisationsResource> localizer, CancellationToken cancellationToken)
@@ -85,9 +83,11 @@ internal static class UnitsApi
             Population = change.Population, ChildPopulation = change.ChildPopulation,
         };
         var updated = await tree.UpdateAsync(id, input, change.Version, cancellationToken);
-        return updated.Succeeded
-            ? (await tree.GetAsync(id, cancellationToken)).ToApiResult(ToResponse, localizer)
-            : updated.Error!.ToProblem(localizer);
+        if (updated.Failed(out var error))
+        {
+            return error.ToProblem(localizer);
+        }
+        return (await tree.GetAsync(id, cancellationToken)).ToHttpResult(localizer, ToResponse);
     }
 
     private static UnitResponse ToResponse(UnitDetails d) => new(

@@ -123,11 +123,10 @@ internal sealed class OrganisationTree(IDbContextFactory<OrganisationsDbContext>
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await FindEditableAsync(db, id, cancellationToken);
-        if (!found.Succeeded)
+        if (!found.TryGetValue(out var unit, out var error))
         {
-            return found;
+            return error;
         }
-        var unit = found.Value;
         input.Type = unit.Type;
         input.ParentId = unit.ParentId;
         var errors = await CheckAsync(db, input, id, cancellationToken);
@@ -137,25 +136,24 @@ internal sealed class OrganisationTree(IDbContextFactory<OrganisationsDbContext>
         }
         db.Entry(unit).Property(u => u.Version).OriginalValue = version;
         Apply(input, unit);
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 
     public async Task<Result> DeleteAsync(Guid id, Guid version, CancellationToken cancellationToken = default)
     {
         await using var db = dbFactory.CreateDbContext();
         var found = await FindEditableAsync(db, id, cancellationToken);
-        if (!found.Succeeded)
+        if (!found.TryGetValue(out var unit, out var error))
         {
-            return found;
+            return error;
         }
-        var unit = found.Value;
         if (await db.Units.AnyAsync(u => u.ParentId == id, cancellationToken))
         {
             return Error.Rule("Error:UnitHasChildren");
         }
         db.Entry(unit).Property(u => u.Version).OriginalValue = version;
         db.Units.Remove(unit);
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
+        return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 
     /// <summary>Loads a unit to change it: not found, or forbidden when it lies outside the user's editing scope.</summary>
