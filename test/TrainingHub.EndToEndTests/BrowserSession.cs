@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using TrainingHub.TestKit;
@@ -106,9 +107,21 @@ internal static class PageActions
     {
         var select = page.Locator($".mud-input-control.mud-select:has([id='{selectId}'])");
         await select.ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { NameRegex = OptionNamed(option) }).ClickAsync();
         await Assertions.Expect(select).ToMatchAriaSnapshotAsync($"- combobox: \"{option}\"");
     }
+
+    /// <summary>Picks an option of a search-as-you-type picker (units, people) by typing part of its name.</summary>
+    public static async Task PickAsync(this IPage page, string inputId, string typed, string option)
+    {
+        var input = page.Locator($"input[id='{inputId}']");
+        await input.FillAsync(typed);
+        await page.GetByRole(AriaRole.Option, new() { NameRegex = OptionNamed(option) }).ClickAsync();
+        await Assertions.Expect(input).ToHaveValueAsync(option);
+    }
+
+    /// <summary>An option with this name, alone or followed by where it sits (the shared pickers show a unit's path).</summary>
+    private static Regex OptionNamed(string name) => new($"^{Regex.Escape(name)}( · .*)?$");
 
     /// <summary>Opens a page of the app and waits until it is live.</summary>
     public static async Task OpenAsync(this IPage page, string path)

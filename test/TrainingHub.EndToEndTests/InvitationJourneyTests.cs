@@ -16,8 +16,7 @@ public sealed partial class InvitationJourneyTests(BrowserSession session)
         await coordinator.WaitUntilInteractiveAsync();
         await coordinator.GetByLabel("Повне ім’я").FillAsync("Дарина Запрошена");
         await coordinator.GetByLabel("Електронна пошта").FillAsync("daryna@traininghub.example");
-        await coordinator.Locator("#invite-unit").ClickAsync();
-        await coordinator.GetByRole(AriaRole.Option, new() { Name = "Коростенська міська громада" }).ClickAsync();
+        await coordinator.PickAsync("invite-unit", "коростен", "Коростенська міська громада");
         await coordinator.AssertAccessibleAsync();
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Надіслати запрошення" }).ClickAsync();
         await Assertions.Expect(coordinator.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Дарина Запрошена");

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Time.Testing;
 using TrainingHub.Accounts.Contracts;
+using TrainingHub.Accounts.Contracts.Pickers;
 using TrainingHub.Learning.Services;
 using TrainingHub.Notifications.Contracts;
+using TrainingHub.Organisations.Contracts;
+using TrainingHub.SharedKernel.Security;
 
 namespace TrainingHub.Learning.Tests;
 
@@ -54,6 +57,23 @@ internal sealed class People : IPeopleSelection, IPositionTypes
 
     public Task<IReadOnlyList<PositionTypeInfo>> ListAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<PositionTypeInfo>>([SocialWorker, Volunteer]);
+}
+
+/// <summary>The person picker's search as the Accounts module answers it: active people in the permission's area, by name.</summary>
+internal sealed class PersonSearchOverPeople(IPeopleSelection people, IAccessControl access, IOrganisationDirectory units) : IPersonSearch
+{
+    public async Task<IReadOnlyList<PersonOption>> SearchAsync(string permission, string? text, int limit, CancellationToken cancellationToken = default)
+    {
+        var scope = access.GetScope(permission);
+        if (scope.IsEmpty || string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+        var homeUnits = scope.IsEverywhere ? null : (await units.GetUnitsInAsync(scope, cancellationToken)).Select(u => u.Id).ToList();
+        var found = await people.FindAsync(new PeopleCriteria(HomeUnitIds: homeUnits, Search: text, ActiveOnly: true, Limit: limit), cancellationToken);
+        var names = (await units.FindManyAsync(found.Select(p => p.HomeUnitId).OfType<Guid>(), cancellationToken)).ToDictionary(u => u.Id, u => u.DisplayName);
+        return found.Select(p => new PersonOption(p.Id, p.FullName, p.HomeUnitId is { } unit ? names.GetValueOrDefault(unit) : null)).ToList();
+    }
 }
 
 /// <summary>Keeps the reminders the module plans and cancels, as the notifications module would.</summary>

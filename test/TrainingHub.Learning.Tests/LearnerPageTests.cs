@@ -99,7 +99,7 @@ public sealed class LearnerPageTests : IAsyncLifetime
         providers.Popovers.WaitForAssertion(() => Assert.Contains("Андрій Мельник", providers.Popovers.Markup));
         Assert.DoesNotContain("Галина Бойко", providers.Popovers.Markup);
         providers.Popovers.FindAll(".mud-list-item").Single(i => i.TextContent.Contains("Андрій Мельник")).Click();
-        providers.Dialogs.WaitForAssertion(() => Assert.Contains("Андрій Мельник", providers.Dialogs.Find("#enrol-chosen").TextContent));
+        providers.Dialogs.WaitForAssertion(() => Assert.Contains("Андрій Мельник", providers.Dialogs.Find("#enrol-person-chosen").TextContent));
         providers.Dialogs.Find("#enrol-submit").Click();
 
         providers.Snackbars.WaitForAssertion(() => Assert.Contains("Записано: 1. Уже були записані: 0.", providers.Snackbars.Markup));

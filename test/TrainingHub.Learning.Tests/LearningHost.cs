@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Accounts.Contracts;
+using TrainingHub.Accounts.Contracts.Pickers;
 using TrainingHub.Learning.Contracts;
 using TrainingHub.Learning.Domain;
 using TrainingHub.Learning.Services;
@@ -26,6 +27,7 @@ internal static class LearningHost
             services.AddSingleton<IOrganisationDirectory>(units ?? world.Units);
             services.AddSingleton<IPeopleSelection>(world.People);
             services.AddSingleton<IPositionTypes>(world.People);
+            services.AddScoped<IPersonSearch, PersonSearchOverPeople>();
             services.AddSingleton<IReminders>(world.Reminders);
             services.AddSingleton<INotifier>(world.Notifier);
             services.AddSingleton<TimeProvider>(world.Clock);

@@ -14,6 +14,7 @@ using Microsoft.Extensions.Hosting;
 using MudBlazor;
 using TrainingHub.Accounts.Api;
 using TrainingHub.Accounts.Contracts;
+using TrainingHub.Accounts.Contracts.Pickers;
 using TrainingHub.Accounts.Data;
 using TrainingHub.Accounts.DemoData;
 using TrainingHub.Accounts.Domain;
@@ -81,6 +82,7 @@ public sealed class AccountsModule : TrainingHubModule
         services.AddSingleton<IPeopleRoster>(sp => sp.GetRequiredService<PeopleLookup>());
         services.AddModuleContextInterceptor<PeopleChangeWatcher>();
         services.AddSingleton<IPeopleSelection, PeopleSelection>();
+        services.AddScoped<IPersonSearch, PersonSearch>();
         services.AddSingleton<IPositionTypes, PositionTypeList>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();

@@ -7,6 +7,7 @@ using MudBlazor;
 using TrainingHub.Audit.Contracts;
 using TrainingHub.Organisations.Api;
 using TrainingHub.Organisations.Contracts;
+using TrainingHub.Organisations.Contracts.Pickers;
 using TrainingHub.Organisations.Data;
 using TrainingHub.Organisations.DemoData;
 using TrainingHub.Organisations.Import;
@@ -46,6 +47,7 @@ public sealed class OrganisationsModule : TrainingHubModule
         services.AddSingleton<IOrganisationDirectory>(sp => sp.GetRequiredService<OrganisationDirectory>());
         services.AddSingleton<IUnitHierarchy>(sp => sp.GetRequiredService<OrganisationDirectory>());
         services.AddScoped<OrganisationTree>();
+        services.AddScoped<IUnitSearch, UnitSearch>();
         services.AddScoped<TerritoryImport>();
         services.TryAddSingleton<IAuditTrail, NullAuditTrail>();
     }

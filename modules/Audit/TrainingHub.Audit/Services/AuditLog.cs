@@ -85,8 +85,4 @@ internal sealed class AuditLog(IDbContextFactory<AuditDbContext> dbFactory, IAcc
         await using var db = dbFactory.CreateDbContext();
         return await db.Entries.Where(e => e.EntityType != null).Select(e => e.EntityType!).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
     }
-
-    /// <summary>The units the reader may filter by.</summary>
-    public Task<IReadOnlyList<OrganisationUnitSummary>> GetUnitChoicesAsync(CancellationToken cancellationToken = default) =>
-        units.GetUnitsInAsync(access.GetScope(AuditPermissions.View), cancellationToken);
 }

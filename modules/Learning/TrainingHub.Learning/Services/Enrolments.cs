@@ -97,19 +97,6 @@ internal sealed class Enrolments(
         return new EnrolChoices(inScope, positionChoices, cohorts);
     }
 
-    /// <summary>Active people in the user's area whose name contains the search, at most 20, for choosing people one by one.</summary>
-    public async Task<IReadOnlyList<PersonChoice>> SearchPeopleAsync(string? search, CancellationToken cancellationToken = default)
-    {
-        if (!CanManage || string.IsNullOrWhiteSpace(search))
-        {
-            return [];
-        }
-        var scopeUnits = await ScopeUnitsAsync(cancellationToken);
-        var found = await people.FindAsync(new PeopleCriteria(HomeUnitIds: scopeUnits, Search: search, ActiveOnly: true, Limit: 20), cancellationToken);
-        var unitNames = (await units.FindManyAsync(found.Select(p => p.HomeUnitId).OfType<Guid>().Distinct(), cancellationToken)).ToDictionary(u => u.Id, u => u.DisplayName);
-        return found.Select(p => new PersonChoice(p.Id, p.FullName, p.HomeUnitId is { } unitId ? unitNames.GetValueOrDefault(unitId, "") : "")).ToList();
-    }
-
     /// <summary>
     /// Enrols the chosen people in a published course, all in one save: individually, everyone whose home unit is the chosen
     /// unit or under it, everyone in a position type, or a cohort's members. People outside the user's area or deactivated

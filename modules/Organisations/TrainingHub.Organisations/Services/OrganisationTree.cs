@@ -91,10 +91,11 @@ internal sealed class OrganisationTree(IDbContextFactory<OrganisationsDbContext>
     }
 
     /// <summary>Units under which the user may create a unit of the given type.</summary>
-    public async Task<IReadOnlyList<UnitNode>> GetParentChoicesAsync(UnitType type, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<OrganisationUnitSummary>> GetParentChoicesAsync(UnitType type, CancellationToken cancellationToken = default)
     {
         var editable = await GetUnitsInScopeAsync(OrganisationPermissions.UnitsEdit, cancellationToken);
-        return editable.Where(u => UnitRules.CanSitUnder(type, u.Type)).OrderBy(u => u.Name).ToList();
+        return editable.Where(u => UnitRules.CanSitUnder(type, u.Type)).OrderBy(u => u.Name)
+            .Select(u => new OrganisationUnitSummary(u.Id, u.Name, u.NameEn, u.Type, u.ParentId, u.KatottgCode)).ToList();
     }
 
     public async Task<Result<Guid>> CreateAsync(UnitInput input, CancellationToken cancellationToken = default)
