@@ -19,10 +19,12 @@ public abstract class BulkInvitationTests(ITestDatabaseServer server) : IAsyncLi
     private const string Header = "email,full_name,unit,role,position,language\n";
     private ModuleTestHost _host = null!;
 
-    public async ValueTask InitializeAsync()
+    public ValueTask InitializeAsync() => StartAsync();
+
+    private async ValueTask StartAsync(params (string Key, string Value)[] settings)
     {
         _host = await ModuleTestHost.StartAsync(server, [new OrganisationsModule(), new AccountsModule()],
-            new Dictionary<string, string?> { ["DemoData:Enabled"] = "true" });
+            new Dictionary<string, string?>(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))) { ["DemoData:Enabled"] = "true" });
         var zhytomyrOblast = (await _host.Get<IOrganisationDirectory>().FindByKatottgAsync("UA18000000000045390"))!.Id;
         _host.User.Holding(
             new PermissionGrant(AccountPermissions.PeopleManage, zhytomyrOblast),
@@ -71,6 +73,40 @@ public abstract class BulkInvitationTests(ITestDatabaseServer server) : IAsyncLi
         Assert.Equal(("Коваль, Іван", "Коростенська міська громада", "Соціальний працівник"), (profile.FullName, profile.HomeUnit!.Name, profile.Position));
         Assert.Equal("en-GB", profile.PreferredCulture);
         Assert.Equal([(BuiltInRoles.Mentor, "Коростенська міська громада")], profile.Roles.Select(r => (r.Role, r.Unit)));
+    }
+
+    [Fact]
+    public async Task A_file_with_more_people_than_the_invitations_left_this_hour_invites_nobody()
+    {
+        await _host.DisposeAsync();
+        await StartAsync(("RateLimits:Invitations:PermitLimit", "2"));
+        var csv = Header
+            + "olena.p@example.org,Олена Петренко,UA18040470000082484,Learner,,\n"
+            + "ivan.k@example.org,Іван Коваль,UA18040470000082484,Learner,,\n"
+            + "oksana.m@example.org,Оксана Мельник,UA18040470000082484,Learner,,\n";
+        var before = await CountAsync();
+
+        var result = await InviteAsync(csv);
+
+        Assert.Equal(ErrorKind.TooManyRequests, result.Error!.Kind);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task Past_the_hourly_number_of_imports_a_file_is_refused_as_too_many()
+    {
+        await _host.DisposeAsync();
+        await StartAsync(("RateLimits:Imports:PermitLimit", "1"));
+        var first = Header + "olena.p@example.org,Олена Петренко,UA18040470000082484,Learner,,\n";
+        var second = Header + "ivan.k@example.org,Іван Коваль,UA18040470000082484,Learner,,\n";
+
+        var allowed = await InviteAsync(first);
+        var before = await CountAsync();
+        var refused = await InviteAsync(second);
+
+        Assert.Equal(1, allowed.Value);
+        Assert.Equal(ErrorKind.TooManyRequests, refused.Error!.Kind);
+        Assert.Equal(before, await CountAsync());
     }
 
     [Fact]

@@ -24,10 +24,12 @@ public abstract partial class InvitationTests(ITestDatabaseServer server) : IAsy
     private Guid _zhytomyrCity;
     private Guid _lvivCity;
 
-    public async ValueTask InitializeAsync()
+    public ValueTask InitializeAsync() => StartAsync();
+
+    private async ValueTask StartAsync(params (string Key, string Value)[] settings)
     {
         _host = await ModuleTestHost.StartAsync(server, [new OrganisationsModule(), new AccountsModule()],
-            new Dictionary<string, string?> { ["DemoData:Enabled"] = "true" });
+            new Dictionary<string, string?>(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))) { ["DemoData:Enabled"] = "true" });
         var units = _host.Get<IOrganisationDirectory>();
         var zhytomyrOblast = (await units.FindByKatottgAsync("UA18000000000045390"))!.Id;
         _zhytomyrCity = (await units.FindByKatottgAsync("UA18040470000082484"))!.Id;
@@ -127,6 +129,23 @@ public abstract partial class InvitationTests(ITestDatabaseServer server) : IAsy
 
         Assert.Equal("Invite:Error:EmailTaken", result.Error!.ErrorFor(nameof(InvitationInput.Email)));
         Assert.Empty(await OutboxAsync());
+    }
+
+    [Fact]
+    public async Task Past_the_limit_an_invitation_is_refused_as_too_many_and_nobody_is_created_or_mailed()
+    {
+        await _host.DisposeAsync();
+        await StartAsync(("RateLimits:Invitations:PermitLimit", "2"));
+
+        var first = await InviteAsync(Input("marta@traininghub.example", _zhytomyrCity));
+        var second = await InviteAsync(Input("petro@traininghub.example", _zhytomyrCity));
+        var third = await InviteAsync(Input("roman@traininghub.example", _zhytomyrCity));
+        using var scope = _host.Services.CreateScope();
+
+        Assert.True(first.Succeeded && second.Succeeded);
+        Assert.Equal((ErrorKind.TooManyRequests, "Error:TooManyRequests"), (third.Error!.Kind, third.Error.Key));
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync("roman@traininghub.example"));
+        Assert.Equal(["marta@traininghub.example", "petro@traininghub.example"], (await OutboxAsync()).Select(m => m.ToAddress).Order());
     }
 
     [GeneratedRegex(@"https://\S+")]

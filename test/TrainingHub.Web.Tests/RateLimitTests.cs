@@ -1,10 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Accounts.Data;
 using TrainingHub.Accounts.Services;
+using TrainingHub.Competencies.Data;
 using TrainingHub.SharedKernel.Mail;
 using TrainingHub.TestKit.Web;
 
@@ -112,5 +114,54 @@ public sealed class RateLimitTests
         Assert.Contains("too many times", (string)problem["title"]!);
         Assert.NotNull(refused.Headers.RetryAfter);
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/v1/units")).StatusCode);
+    }
+    [Fact]
+    public async Task Guessing_authenticator_codes_is_refused_after_the_limit_on_both_second_step_forms()
+    {
+        await using var app = AppWith(("RateLimits:TwoFactor:PermitLimit", "3"));
+        var client = app.CreateBrowserLikeClient();
+        var signedIn = await TrainingHubApp.PostFormAsync(client, "/account/login", "login",
+            new() { ["Input.Email"] = "admin@traininghub.example", ["Input.Password"] = TrainingHubApp.DemoPassword });
+        var secondStep = signedIn.Headers.Location!.OriginalString;
+        var wrong = TrainingHubApp.AuthenticatorCode(TrainingHubApp.DemoAuthenticatorKey) == "000000" ? "111111" : "000000";
+
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            answers.Add((await TrainingHubApp.PostFormAsync(client, secondStep, "login-2fa", new() { ["Input.Code"] = wrong })).StatusCode);
+        }
+        var right = await TrainingHubApp.PostFormAsync(client, secondStep, "login-2fa",
+            new() { ["Input.Code"] = await TrainingHubApp.UnusedAuthenticatorCodeAsync(TrainingHubApp.DemoAuthenticatorKey) });
+        var recovery = await TrainingHubApp.PostFormAsync(client, secondStep.Replace("/account/login-2fa", "/account/login-recovery"),
+            "login-recovery", new() { ["Input.Code"] = "ABCDE-FGHIJ" });
+
+        Assert.Contains("/account/login-2fa", secondStep);
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a));
+        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+        Assert.Contains("Забагато спроб", await right.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.TooManyRequests, recovery.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Framework_imports_past_the_hourly_number_answer_429_and_import_nothing()
+    {
+        await using var app = AppWith(("RateLimits:Imports:PermitLimit", "1"));
+        var client = await app.CreateApiClientAsync("coordinator@traininghub.example");
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB");
+        await using var db = app.Services.GetRequiredService<IDbContextFactory<CompetenciesDbContext>>().CreateDbContext();
+        var demo = await db.Frameworks.Where(f => f.NormalizedCode == "CP-INCL").Select(f => f.Id).SingleAsync();
+        var file = await client.GetStringAsync($"/api/v1/competency-frameworks/{demo}/versions/1/export?format=moodle");
+
+        var first = await client.PostAsync("/api/v1/competency-frameworks/import",
+            new StringContent(file.Replace("CP-INCL", "CP-ONE"), Encoding.UTF8, "text/csv"));
+        var second = await client.PostAsync("/api/v1/competency-frameworks/import",
+            new StringContent(file.Replace("CP-INCL", "CP-TWO"), Encoding.UTF8, "text/csv"));
+        var problem = await second.Content.ReadFromJsonAsync<JsonObject>();
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.Equal(429, (int)problem!["status"]!);
+        Assert.False(await db.Frameworks.AnyAsync(f => f.NormalizedCode == "CP-TWO"));
     }
 }

@@ -1,7 +1,10 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using TrainingHub.Accounts.Domain;
 using TrainingHub.Accounts.Services;
 using TrainingHub.SharedKernel.Persistence;
@@ -38,6 +41,68 @@ public sealed class TwoNodeTests(PostgreSqlServer server) : IClassFixture<Postgr
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         Assert.DoesNotContain("invitation-invalid", await accepted.Content.ReadAsStringAsync());
         await TrainingHubApp.SignInAsync(nodeB.CreateBrowserLikeClient(), "nova.osoba@example.org", "Nova-osoba-2026");
+    }
+
+    [Fact]
+    public async Task With_a_certificate_the_keys_in_the_database_are_encrypted_and_a_node_holding_it_reads_them()
+    {
+        var database = await server.CreateDatabaseAsync();
+        var certificate = Path.Combine(Path.GetTempPath(), $"traininghub-keys-{Guid.NewGuid():N}.pfx");
+        await File.WriteAllBytesAsync(certificate, SelfSignedCertificate("CN=TrainingHub keys", "Keys-2026"));
+        var settings = new Dictionary<string, string>
+        {
+            ["DataProtection:CertificatePath"] = certificate, ["DataProtection:CertificatePassword"] = "Keys-2026",
+        };
+        try
+        {
+            var cookies = new CookieContainer();
+            await using (var nodeA = new TrainingHubApp { Provider = DatabaseProvider.PostgreSql, ConnectionString = database, Settings = settings })
+            {
+                await TrainingHubApp.SignInAsync(nodeA.CreateDefaultClient(new CookieContainerHandler(cookies)), "coordinator@traininghub.example");
+            }
+            var keys = await StoredKeysAsync(database);
+
+            await using var nodeB = new TrainingHubApp { Provider = DatabaseProvider.PostgreSql, ConnectionString = database, Settings = settings };
+            var home = await nodeB.CreateDefaultClient(new CookieContainerHandler(cookies)).GetAsync("/");
+
+            Assert.NotEmpty(keys);
+            Assert.All(keys, xml =>
+            {
+                Assert.Contains("encryptedSecret", xml);
+                Assert.Contains("EncryptedXmlDecryptor", xml);
+                Assert.Contains("http://www.w3.org/2001/04/xmlenc#", xml);
+                Assert.DoesNotContain("<masterKey", xml);
+            });
+            Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        }
+        finally
+        {
+            File.Delete(certificate);
+        }
+    }
+
+    /// <summary>The keys as the database holds them, in the <c>dataprotection</c> schema.</summary>
+    private static async Task<List<string>> StoredKeysAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT \"Xml\" FROM dataprotection.\"Keys\"", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var keys = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            keys.Add(reader.GetString(0));
+        }
+        return keys;
+    }
+
+    /// <summary>A PKCS #12 file with an RSA key, as an operator would make one with openssl.</summary>
+    private static byte[] SelfSignedCertificate(string subject, string password)
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest(subject, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var made = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        return made.Export(X509ContentType.Pfx, password);
     }
 
     /// <summary>What an invitation mails: a link with a single-use token for a person without a password yet.</summary>
