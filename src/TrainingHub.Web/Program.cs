@@ -5,6 +5,7 @@ using TrainingHub.Learning;
 using TrainingHub.Notifications;
 using TrainingHub.Organisations;
 using TrainingHub.SharedKernel.Hosting;
+using TrainingHub.Supervision;
 using TrainingHub.Web.Components;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ builder.AddModule<AccountsModule>();
 builder.AddModule<NotificationsModule>();
 builder.AddModule<CompetenciesModule>();
 builder.AddModule<LearningModule>();
+builder.AddModule<SupervisionModule>();
 
 var app = builder.Build();
 await app.InitialiseModulesAsync();

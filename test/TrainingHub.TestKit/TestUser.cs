@@ -17,6 +17,13 @@ public sealed class TestUser : ICurrentUser, IActingUser
         return this;
     }
 
+    /// <summary>Signs in as a real person (one of the demo people, say), holding the grants given.</summary>
+    public TestUser ActingAs(Guid personId, params PermissionGrant[] grants)
+    {
+        Principal = PrincipalWith(personId, grants);
+        return this;
+    }
+
     public TestUser SignedOut()
     {
         Principal = new ClaimsPrincipal(new ClaimsIdentity());

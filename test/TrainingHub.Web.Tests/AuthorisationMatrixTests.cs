@@ -18,6 +18,7 @@ using TrainingHub.Learning.Domain;
 using TrainingHub.Organisations.Contracts;
 using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Security;
+using TrainingHub.Supervision.Contracts;
 using TrainingHub.TestKit.Web;
 
 namespace TrainingHub.Web.Tests;
@@ -87,6 +88,8 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/learning/overdue"] = LearningPermissions.ProgressView,
         ["/learning/reports"] = LearningPermissions.ProgressView,
         ["/learning/reports/export"] = LearningPermissions.ProgressView,
+        ["/supervision/assignments"] = SupervisionPermissions.AssignmentsManage,
+        ["/supervision/my-people"] = SupervisionPermissions.Supervise,
     };
 
     /// <summary>

@@ -1,0 +1,10 @@
+namespace TrainingHub.Supervision.Contracts;
+
+public static class SupervisionPermissions
+{
+    /// <summary>Assign supervisors, mentors and coaches to the people of one's area, and see those assignments.</summary>
+    public const string AssignmentsManage = "Supervision.Assignments.Manage";
+
+    /// <summary>May be assigned as a supervisor, mentor or coach, and then sees the people assigned to them.</summary>
+    public const string Supervise = "Supervision.Supervise";
+}

@@ -1,0 +1,25 @@
+namespace TrainingHub.Supervision.Assignments;
+
+/// <summary>The assignment form: the person, who is assigned to them as what, and for which period.</summary>
+internal sealed class AssignInput
+{
+    public Guid? PersonId { get; set; }
+
+    public Guid? AssigneeId { get; set; }
+
+    public AssignmentRole Role { get; set; }
+
+    public DateOnly? StartsOn { get; set; }
+
+    public DateOnly? EndsOn { get; set; }
+}
+
+internal sealed record AssignmentQuery(string? Search = null, bool IncludeEnded = false);
+
+/// <summary>An assignment as the coordinators' list shows it.</summary>
+internal sealed record AssignmentRow(
+    Guid Id, Guid PersonId, string PersonName, string UnitName, Guid AssigneeId, string AssigneeName, AssignmentRole Role,
+    DateOnly StartsOn, DateOnly? EndsOn, bool IsCurrent, Guid Version);
+
+/// <summary>A person assigned to the signed-in supervisor, mentor or coach.</summary>
+internal sealed record SuperviseeRow(Guid AssignmentId, Guid PersonId, string PersonName, string UnitName, AssignmentRole Role, DateOnly StartsOn, DateOnly? EndsOn);

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using MudBlazor;
+using TrainingHub.SharedKernel.Localization;
+using TrainingHub.SharedKernel.Modules;
+using TrainingHub.SharedKernel.Persistence;
+using TrainingHub.SharedKernel.Security;
+using TrainingHub.Supervision.Assignments;
+using TrainingHub.Supervision.Contracts;
+using TrainingHub.Supervision.Data;
+
+namespace TrainingHub.Supervision;
+
+[LocalizationResource("Supervision")]
+public sealed class SupervisionResource;
+
+/// <summary>
+/// Supervision, coaching and mentoring: who works with whom, and (as it grows) sessions with signed logs, practice
+/// hours and the frequency that protects people from burning out.
+/// </summary>
+public sealed class SupervisionModule : TrainingHubModule
+{
+    public override string Name => "Supervision";
+
+    public override IEnumerable<PermissionDefinition> Permissions =>
+    [
+        new(SupervisionPermissions.AssignmentsManage, typeof(SupervisionResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
+        new(SupervisionPermissions.Supervise, typeof(SupervisionResource), BuiltInRoles.Supervisor, BuiltInRoles.Mentor),
+    ];
+
+    public override IEnumerable<MenuItem> MenuItems =>
+    [
+        new("Menu:MySupervisees", "supervision/my-people", Icons.Material.Filled.SupervisorAccount, SupervisionPermissions.Supervise, typeof(SupervisionResource), 40),
+        new("Menu:Assignments", "supervision/assignments", Icons.Material.Filled.AssignmentInd, SupervisionPermissions.AssignmentsManage, typeof(SupervisionResource), 41),
+    ];
+
+    public override void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddModuleDbContext<SupervisionDbContext, SupervisionSqliteDbContext, SupervisionPostgreSqlDbContext>(SupervisionDbContext.Schema);
+        services.AddScoped<AssignmentRegister>();
+        services.AddSingleton<ISupervisionAssignments, CurrentAssignees>();
+    }
+}
