@@ -4,6 +4,7 @@ using TrainingHub.Accounts.Contracts;
 using TrainingHub.Competencies.Pages;
 using TrainingHub.Competencies.Services;
 using TrainingHub.Competencies.Tests.Ratings;
+using TrainingHub.Supervision.Contracts;
 
 namespace TrainingHub.Competencies.Tests.Evidence;
 
@@ -116,5 +117,18 @@ public sealed class PersonCompetenciesPageTests : IAsyncLifetime
         Assert.DoesNotContain("Ірина Коваль", page.Markup);
         Assert.DoesNotContain("Сертифікат", page.Markup);
         Assert.Empty(page.FindAll(".th-my-competency"));
+    }
+
+    [Fact]
+    public void A_coordinator_reads_but_cannot_rate_a_person_whose_supervisor_is_assigned()
+    {
+        _scenario.Assigned.Current[Worker.Id] = new PersonAssignees(Guid.NewGuid(), [], null);
+        ActAsCoordinatorOf(Units.Volyn);
+        var (page, _) = RenderPage(Worker.Id);
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".th-my-competency").Count));
+
+        Assert.Contains("саме вони оцінюють її", page.Find("#rated-by-assigned").TextContent);
+        Assert.Empty(page.FindAll(".th-rate"));
+        Assert.Empty(page.FindAll(".th-add-observation"));
     }
 }

@@ -5,6 +5,7 @@ using TrainingHub.Competencies.Domain;
 using TrainingHub.Competencies.Services;
 using TrainingHub.Organisations;
 using TrainingHub.SharedKernel.Security;
+using TrainingHub.Supervision.Contracts;
 using TrainingHub.TestKit;
 
 namespace TrainingHub.Competencies.Tests.Ratings;
@@ -23,6 +24,9 @@ internal sealed class ProfileScenario : IAsyncDisposable
     public FakePeople People { get; } = new();
 
     public FakeUnits Units { get; } = new();
+
+    /// <summary>Who is assigned to whom, as Supervision would answer.</summary>
+    public AssignedPeople Assigned { get; } = new();
 
     public ModuleTestHost Host { get; private set; }
 
@@ -43,6 +47,7 @@ internal sealed class ProfileScenario : IAsyncDisposable
             services.AddSingleton<IPositionTypes>(scenario.People);
             services.AddSingleton<IUnitHierarchy>(scenario.Units);
             services.AddScoped<ICurrentUser>(_ => scenario._acting);
+            services.AddSingleton<ISupervisionAssignments>(scenario.Assigned);
         });
         scenario.Pages = new PageRenderer(scenario.Host);
         await scenario.PublishAsync();

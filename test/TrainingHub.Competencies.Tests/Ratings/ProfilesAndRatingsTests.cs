@@ -7,6 +7,7 @@ using TrainingHub.Competencies.Services;
 using TrainingHub.Organisations;
 using TrainingHub.SharedKernel.Outcomes;
 using TrainingHub.SharedKernel.Security;
+using TrainingHub.Supervision.Contracts;
 using TrainingHub.TestKit;
 
 namespace TrainingHub.Competencies.Tests.Ratings;
@@ -17,6 +18,7 @@ public abstract class ProfilesAndRatingsTests(ITestDatabaseServer server) : IAsy
     private readonly FakePeople _people = new();
     private readonly FakeUnits _units = new();
     private readonly ActingPerson _acting = new();
+    private readonly AssignedPeople _assigned = new();
     private readonly Guid _editor = Guid.NewGuid();
     private ModuleTestHost _host = null!;
     private Guid _versionId;
@@ -32,6 +34,7 @@ public abstract class ProfilesAndRatingsTests(ITestDatabaseServer server) : IAsy
             services.AddSingleton<IPositionTypes>(_people);
             services.AddSingleton<IUnitHierarchy>(_units);
             services.AddScoped<ICurrentUser>(_ => _acting);
+            services.AddSingleton<ISupervisionAssignments>(_assigned);
         });
         AsEditor();
         var catalogue = _host.Get<FrameworkCatalogue>();
@@ -165,6 +168,33 @@ public abstract class ProfilesAndRatingsTests(ITestDatabaseServer server) : IAsy
     }
 
     [Fact]
+    public async Task Where_someone_is_assigned_to_a_person_they_rate_them_and_others_in_scope_only_read()
+    {
+        await RequireAsync(_people.SocialWorker, _rights, 3);
+        var worker = _people.Add("Ірина Коваль", _units.Lutsk, _people.SocialWorker.Id);
+        var supervisor = _people.Add("Марія Супервізорка", _units.Lutsk, null);
+        var otherSupervisor = _people.Add("Петро Супервізор", _units.Lutsk, null);
+        _assigned.Current[worker.Id] = new PersonAssignees(supervisor.Id, [], null);
+        var assessor = new PermissionGrant(CompetencyPermissions.RatingsRate, _units.Lutsk);
+
+        ActAsCoordinatorOf(_units.Volyn);
+        var byCoordinator = await _host.Get<CompetencyRatings>().RateAsync(worker.Id, _rights, 2, "Бачила роботу");
+        var coordinatorsView = await _host.Get<CompetencyRatings>().ForPersonAsync(worker.Id);
+        ActAs(otherSupervisor.Id, assessor);
+        var byOther = await _host.Get<CompetencyRatings>().RateAsync(worker.Id, _rights, 2, "Колега");
+        ActAs(supervisor.Id, assessor);
+        var bySupervisor = await _host.Get<CompetencyRatings>().RateAsync(worker.Id, _rights, 3, "На супервізії");
+        var supervisorsView = (await _host.Get<CompetencyRatings>().ForPersonAsync(worker.Id)).Value;
+
+        Assert.Equal(ErrorKind.Forbidden, byCoordinator.Error!.Kind);
+        Assert.False(coordinatorsView.Value.MayAssess);
+        Assert.Equal(ErrorKind.Forbidden, byOther.Error!.Kind);
+        Assert.True(bySupervisor.Succeeded, bySupervisor.Error?.ToString());
+        Assert.True(supervisorsView.MayAssess);
+        Assert.Equal(["На супервізії"], supervisorsView.Frameworks.Single().Competencies.Single().History.Select(h => h.Reason));
+    }
+
+    [Fact]
     public async Task A_rated_competency_cannot_be_deleted_from_a_new_draft_and_drafts_are_not_rated()
     {
         var worker = _people.Add("Ірина Коваль", _units.Lutsk, _people.SocialWorker.Id);
@@ -192,6 +222,15 @@ public abstract class ProfilesAndRatingsTests(ITestDatabaseServer server) : IAsy
 internal sealed class ActingPerson : ICurrentUser
 {
     public ClaimsPrincipal Principal { get; set; } = new(new ClaimsIdentity());
+}
+
+/// <summary>Supervision's assignments as the test sets them: nobody is assigned to anyone unless said.</summary>
+internal sealed class AssignedPeople : ISupervisionAssignments
+{
+    public Dictionary<Guid, PersonAssignees> Current { get; } = [];
+
+    public Task<PersonAssignees> CurrentAsync(Guid personId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Current.GetValueOrDefault(personId, PersonAssignees.None));
 }
 
 public sealed class ProfilesAndRatingsOnSqlite(SqliteServer server) : ProfilesAndRatingsTests(server), IClassFixture<SqliteServer>;

@@ -243,5 +243,5 @@ internal sealed class CompetencyEvidence(
         RecordAsync(db, personId, node, kind, input, file, currentUser.UserId!.Value, clock.GetUtcNow(), null, cancellationToken);
 
     private async Task<bool> MaySeeAsync(Guid personId, CancellationToken cancellationToken) =>
-        currentUser.UserId is { } me && (me == personId || await ratings.MayAssessAsync(personId, cancellationToken));
+        currentUser.UserId is { } me && (me == personId || await ratings.MayReadAsync(personId, cancellationToken));
 }

@@ -6,6 +6,7 @@ using TrainingHub.Competencies.Domain;
 using TrainingHub.SharedKernel.Outcomes;
 using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.SharedKernel.Security;
+using TrainingHub.Supervision.Contracts;
 
 namespace TrainingHub.Competencies.Services;
 
@@ -38,15 +39,18 @@ internal sealed record FrameworkStanding(
     public string LevelName(int? rank) => rank is { } r && r >= 0 && r < Scale.Count ? Scale[r].DisplayName : "—";
 }
 
-internal sealed record PersonCompetencies(Guid PersonId, string FullName, Guid? PositionTypeId, IReadOnlyList<FrameworkStanding> Frameworks);
+/// <param name="MayAssess">Whether the reader may rate the person and record evidence for them, not only read.</param>
+internal sealed record PersonCompetencies(Guid PersonId, string FullName, Guid? PositionTypeId, IReadOnlyList<FrameworkStanding> Frameworks, bool MayAssess);
 
 /// <summary>
 /// Ratings on behalf of the current user. A person rates themselves; someone holding
-/// <see cref="CompetencyPermissions.RatingsRate"/> over a person's home unit rates them with a reason and reads their
-/// ratings. Ratings are made against published versions and are only ever added: the assessor's latest one counts.
+/// <see cref="CompetencyPermissions.RatingsRate"/> over a person's home unit reads their ratings, and rates them with a
+/// reason unless the person has a supervisor, mentor or coach assigned: then those assigned rate them. Ratings are made
+/// against published versions and are only ever added: the assessor's latest one counts.
 /// </summary>
 internal sealed class CompetencyRatings(
-    IDbContextFactory<CompetenciesDbContext> dbFactory, IAccessControl access, ICurrentUser currentUser, IPeopleLookup people, TimeProvider clock)
+    IDbContextFactory<CompetenciesDbContext> dbFactory, IAccessControl access, ICurrentUser currentUser, IPeopleLookup people, TimeProvider clock,
+    ISupervisionAssignments? assignments = null)
 {
     /// <summary>The signed-in person's own rating of themselves; a reason is optional.</summary>
     public async Task<Result> RateSelfAsync(Guid competencyId, int rank, string? reason, CancellationToken cancellationToken = default)
@@ -83,10 +87,11 @@ internal sealed class CompetencyRatings(
     /// </summary>
     public async Task<Result<PersonCompetencies>> ForPersonAsync(Guid personId, CancellationToken cancellationToken = default)
     {
-        if (currentUser.UserId != personId && !await MayAssessAsync(personId, cancellationToken))
+        if (currentUser.UserId != personId && !await MayReadAsync(personId, cancellationToken))
         {
             return Error.Forbidden;
         }
+        var mayAssess = currentUser.UserId != personId && await MayAssessAsync(personId, cancellationToken);
         var person = await people.FindAsync(personId, cancellationToken);
         if (person is null)
         {
@@ -94,7 +99,7 @@ internal sealed class CompetencyRatings(
         }
         if (person.PositionTypeId is not { } positionTypeId)
         {
-            return new PersonCompetencies(personId, person.FullName, null, []);
+            return new PersonCompetencies(personId, person.FullName, null, [], mayAssess);
         }
         await using var db = dbFactory.CreateDbContext();
         var requirements = await (
@@ -159,16 +164,30 @@ internal sealed class CompetencyRatings(
             })
             .OrderBy(f => f.DisplayName, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
-        return new PersonCompetencies(personId, person.FullName, positionTypeId, frameworks);
+        return new PersonCompetencies(personId, person.FullName, positionTypeId, frameworks, mayAssess);
     }
 
-    /// <summary>The current user holds <see cref="CompetencyPermissions.RatingsRate"/> over the person's home unit.</summary>
+    /// <summary>
+    /// The current user rates the person and records evidence for them: one of those assigned to the person where anyone
+    /// is, otherwise whoever holds <see cref="CompetencyPermissions.RatingsRate"/> over the person's home unit.
+    /// </summary>
     public async Task<bool> MayAssessAsync(Guid personId, CancellationToken cancellationToken)
     {
-        if (!access.HasPermission(CompetencyPermissions.RatingsRate))
+        if (!access.HasPermission(CompetencyPermissions.RatingsRate) || currentUser.UserId is not { } me)
         {
             return false;
         }
+        var assigned = assignments is null ? PersonAssignees.None : await assignments.CurrentAsync(personId, cancellationToken);
+        return assigned.Any ? assigned.Includes(me) : await InScopeAsync(personId, cancellationToken);
+    }
+
+    /// <summary>The current user reads the person's ratings and evidence: over their home unit, or assigned to them.</summary>
+    public async Task<bool> MayReadAsync(Guid personId, CancellationToken cancellationToken) =>
+        access.HasPermission(CompetencyPermissions.RatingsRate)
+        && (await InScopeAsync(personId, cancellationToken) || await MayAssessAsync(personId, cancellationToken));
+
+    private async Task<bool> InScopeAsync(Guid personId, CancellationToken cancellationToken)
+    {
         var person = await people.FindAsync(personId, cancellationToken);
         return person?.HomeUnitId is { } unitId && await access.IsGrantedAsync(CompetencyPermissions.RatingsRate, unitId, cancellationToken);
     }
