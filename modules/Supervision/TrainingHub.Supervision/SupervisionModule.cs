@@ -9,6 +9,7 @@ using TrainingHub.SharedKernel.Security;
 using TrainingHub.Supervision.Assignments;
 using TrainingHub.Supervision.Contracts;
 using TrainingHub.Supervision.Data;
+using TrainingHub.Supervision.DemoData;
 
 namespace TrainingHub.Supervision;
 
@@ -40,5 +41,7 @@ public sealed class SupervisionModule : TrainingHubModule
         services.AddModuleDbContext<SupervisionDbContext, SupervisionSqliteDbContext, SupervisionPostgreSqlDbContext>(SupervisionDbContext.Schema);
         services.AddScoped<AssignmentRegister>();
         services.AddSingleton<ISupervisionAssignments, CurrentAssignees>();
+        // After the migrations and, in the app, after Accounts has made its demo people.
+        services.AddSingleton<IModuleInitializer, SupervisionDemoData>();
     }
 }

@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TrainingHub.Accounts;
@@ -8,6 +9,7 @@ using TrainingHub.Organisations.Contracts;
 using TrainingHub.SharedKernel.Security;
 using TrainingHub.Supervision.Assignments;
 using TrainingHub.Supervision.Contracts;
+using TrainingHub.Supervision.Data;
 using TrainingHub.TestKit;
 
 namespace TrainingHub.Supervision.Tests.Assignments;
@@ -28,6 +30,9 @@ public sealed class AssignmentPageTests(SqliteServer server) : IClassFixture<Sql
         _zhytomyrOblast = (await _host.Get<IOrganisationDirectory>().FindByKatottgAsync("UA18000000000045390"))!.Id;
         _host.User.Holding(new PermissionGrant(SupervisionPermissions.AssignmentsManage, _zhytomyrOblast));
         _pages = new PageRenderer(_host);
+        // The demo people come with demo assignments; these tests start from none.
+        await using var db = _host.Get<IDbContextFactory<SupervisionDbContext>>().CreateDbContext();
+        await db.Assignments.ExecuteDeleteAsync();
     }
 
     public async ValueTask DisposeAsync()

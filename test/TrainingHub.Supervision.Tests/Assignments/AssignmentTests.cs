@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TrainingHub.Accounts;
@@ -8,6 +9,7 @@ using TrainingHub.SharedKernel.Outcomes;
 using TrainingHub.SharedKernel.Security;
 using TrainingHub.Supervision.Assignments;
 using TrainingHub.Supervision.Contracts;
+using TrainingHub.Supervision.Data;
 using TrainingHub.TestKit;
 
 namespace TrainingHub.Supervision.Tests.Assignments;
@@ -30,6 +32,9 @@ public abstract class AssignmentTests(ITestDatabaseServer server) : IAsyncLifeti
             services => services.AddSingleton<TimeProvider>(_clock));
         _zhytomyrOblast = (await _host.Get<IOrganisationDirectory>().FindByKatottgAsync("UA18000000000045390"))!.Id;
         AsCoordinator();
+        // The demo people come with demo assignments; these tests start from none.
+        await using var db = _host.Get<IDbContextFactory<SupervisionDbContext>>().CreateDbContext();
+        await db.Assignments.ExecuteDeleteAsync();
     }
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Accounts;
+using TrainingHub.Accounts.Contracts;
+using TrainingHub.Organisations;
+using TrainingHub.SharedKernel.Security;
+using TrainingHub.Supervision.Assignments;
+using TrainingHub.Supervision.Contracts;
+using TrainingHub.Supervision.Data;
+using TrainingHub.TestKit;
+
+namespace TrainingHub.Supervision.Tests;
+
+/// <summary>The demo supervisor and mentor have people to work with from the first start, and a restart adds none twice.</summary>
+public sealed class DemoDataTests(SqliteServer server) : IClassFixture<SqliteServer>
+{
+    [Fact]
+    public async Task The_demo_supervisor_supervises_the_four_demo_learners_of_Zhytomyr_city_and_the_mentor_mentors_two()
+    {
+        await using var host = await ModuleTestHost.StartAsync(server, [new OrganisationsModule(), new AccountsModule(), new SupervisionModule()],
+            new Dictionary<string, string?> { ["DemoData:Enabled"] = "true" });
+        var people = host.Get<IPeopleLookup>();
+
+        host.User.ActingAs((await people.FindByEmailAsync("supervisor@traininghub.example"))!.Id, new PermissionGrant(SupervisionPermissions.Supervise, null));
+        var supervised = (await host.Get<AssignmentRegister>().MySuperviseesAsync()).Value;
+        host.User.ActingAs((await people.FindByEmailAsync("mentor@traininghub.example"))!.Id, new PermissionGrant(SupervisionPermissions.Supervise, null));
+        var mentored = (await host.Get<AssignmentRegister>().MySuperviseesAsync()).Value;
+        await using var restarted = await host.RestartAsync();
+        await using var db = restarted.Get<IDbContextFactory<SupervisionDbContext>>().CreateDbContext();
+
+        Assert.Equal(["Василь Кравчук", "Галина Бондаренко", "Наталія Ткаченко", "Оксана Волонтерка"],
+            supervised.Select(r => r.PersonName).Order(StringComparer.Ordinal));
+        Assert.All(supervised, r => Assert.Equal(AssignmentRole.Supervisor, r.Role));
+        Assert.Equal(["Василь Кравчук", "Оксана Волонтерка"], mentored.Select(r => r.PersonName).Order(StringComparer.Ordinal));
+        Assert.Equal(6, await db.Assignments.CountAsync());
+    }
+}
