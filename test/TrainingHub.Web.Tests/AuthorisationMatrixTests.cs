@@ -90,6 +90,7 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/learning/reports/export"] = LearningPermissions.ProgressView,
         ["/supervision/assignments"] = SupervisionPermissions.AssignmentsManage,
         ["/supervision/my-people"] = SupervisionPermissions.Supervise,
+        ["/supervision/sessions"] = SupervisionPermissions.SessionsView,
     };
 
     /// <summary>

@@ -10,6 +10,7 @@ using TrainingHub.Supervision.Assignments;
 using TrainingHub.Supervision.Contracts;
 using TrainingHub.Supervision.Data;
 using TrainingHub.Supervision.DemoData;
+using TrainingHub.Supervision.Sessions;
 
 namespace TrainingHub.Supervision;
 
@@ -27,12 +28,14 @@ public sealed class SupervisionModule : TrainingHubModule
     public override IEnumerable<PermissionDefinition> Permissions =>
     [
         new(SupervisionPermissions.AssignmentsManage, typeof(SupervisionResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
+        new(SupervisionPermissions.SessionsView, typeof(SupervisionResource), BuiltInRoles.Everyone),
         new(SupervisionPermissions.Supervise, typeof(SupervisionResource), BuiltInRoles.Supervisor, BuiltInRoles.Mentor),
     ];
 
     public override IEnumerable<MenuItem> MenuItems =>
     [
         new("Menu:MySupervisees", "supervision/my-people", Icons.Material.Filled.SupervisorAccount, SupervisionPermissions.Supervise, typeof(SupervisionResource), 40),
+        new("Menu:Sessions", "supervision/sessions", Icons.Material.Filled.EventNote, SupervisionPermissions.SessionsView, typeof(SupervisionResource), 40),
         new("Menu:Assignments", "supervision/assignments", Icons.Material.Filled.AssignmentInd, SupervisionPermissions.AssignmentsManage, typeof(SupervisionResource), 41),
     ];
 
@@ -40,6 +43,7 @@ public sealed class SupervisionModule : TrainingHubModule
     {
         services.AddModuleDbContext<SupervisionDbContext, SupervisionSqliteDbContext, SupervisionPostgreSqlDbContext>(SupervisionDbContext.Schema);
         services.AddScoped<AssignmentRegister>();
+        services.AddScoped<SessionPlanner>();
         services.AddSingleton<ISupervisionAssignments, CurrentAssignees>();
         // After the migrations and, in the app, after Accounts has made its demo people.
         services.AddSingleton<IModuleInitializer, SupervisionDemoData>();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.Supervision.Assignments;
+using TrainingHub.Supervision.Sessions;
 
 namespace TrainingHub.Supervision.Data;
 
@@ -9,6 +10,12 @@ internal abstract class SupervisionDbContext(DbContextOptions options) : DbConte
     public const string Schema = "supervision";
 
     public DbSet<Assignment> Assignments => Set<Assignment>();
+
+    public DbSet<SupervisionSession> Sessions => Set<SupervisionSession>();
+
+    /// <summary>The assignments that make <paramref name="assigneeId"/> the given role of someone on <paramref name="day"/>.</summary>
+    public IQueryable<Assignment> AssignedTo(Guid assigneeId, AssignmentRole role, DateOnly day) =>
+        Assignments.Where(a => a.AssigneeId == assigneeId && a.Role == role && a.StartsOn <= day && (a.EndsOn == null || a.EndsOn >= day));
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -19,6 +26,30 @@ internal abstract class SupervisionDbContext(DbContextOptions options) : DbConte
             assignment.HasIndex(a => new { a.PersonId, a.StartsOn });
             assignment.HasIndex(a => new { a.AssigneeId, a.StartsOn });
             assignment.HasIndex(a => a.UnitId);
+        });
+        modelBuilder.Entity<SupervisionSession>(session =>
+        {
+            session.ToTable("Sessions");
+            session.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
+            session.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+            session.Property(s => s.Place).HasMaxLength(SessionRules.MaxPlaceLength);
+            session.Property(s => s.VideoLink).HasMaxLength(SessionRules.MaxLinkLength);
+            session.Property(s => s.CancelReason).HasMaxLength(SessionRules.MaxReasonLength);
+            session.Ignore(s => s.EndsAt);
+            if (!Database.IsNpgsql())
+            {
+                // SQLite compares no DateTimeOffset: UTC ticks keep "meetings to come" and their order in the database.
+                session.Property(s => s.StartsAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+            }
+            session.HasIndex(s => new { s.LeaderId, s.StartsAt });
+            session.HasIndex(s => s.UnitId);
+            session.HasMany(s => s.Participants).WithOne().HasForeignKey(p => p.SessionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<SessionParticipant>(participant =>
+        {
+            participant.ToTable("SessionParticipants");
+            participant.HasKey(p => new { p.SessionId, p.PersonId });
+            participant.HasIndex(p => p.PersonId);
         });
         modelBuilder.ApplyModuleConventions(Database, Schema);
     }

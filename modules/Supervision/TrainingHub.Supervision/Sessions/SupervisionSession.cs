@@ -84,7 +84,7 @@ internal sealed class SupervisionSession : IHasVersion, IAuditedInUnit
         {
             return Error.Validation(errors);
         }
-        StartsAt = times.StartsAt!.Value;
+        StartsAt = times.StartsAt!.Value.ToUniversalTime();
         DurationMinutes = times.DurationMinutes!.Value;
         Place = SessionRules.Clean(times.Place);
         VideoLink = SessionRules.Clean(times.VideoLink);
