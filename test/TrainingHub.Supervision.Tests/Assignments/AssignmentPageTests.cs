@@ -117,5 +117,6 @@ public sealed class AssignmentPageTests(SqliteServer server) : IClassFixture<Sql
         page.WaitForAssertion(() => Assert.Contains("Оксана Волонтерка", page.Find("#my-people-Supervisor").TextContent));
         Assert.Contains("Я супервізую", page.Markup);
         Assert.Contains("з 01.03.2026", page.Markup);
+        Assert.Equal("Наступна супервізія — до 08.03.2026 (зустрічей ще не було)", page.Find(".th-due").TextContent.Trim());
     }
 }

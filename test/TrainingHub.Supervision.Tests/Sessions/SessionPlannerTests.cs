@@ -101,6 +101,24 @@ public abstract class SessionPlannerTests(ITestDatabaseServer server) : IAsyncLi
     }
 
     [Fact]
+    public async Task A_held_supervision_sets_the_next_due_date_and_those_never_met_are_overdue_and_listed_first()
+    {
+        await ActAsync("supervisor@traininghub.example");
+        // Supervised for five months (the demo assignment), so fortnightly now; a cancelled meeting counts for nothing.
+        await ScheduleAsync(SessionKind.Individual, _clock.GetUtcNow().AddDays(-1), "learner@traininghub.example");
+        var cancelled = (await ScheduleAsync(SessionKind.Individual, _clock.GetUtcNow().AddHours(-2), "v.kravchuk@traininghub.example")).Value;
+        var version = (await _host.Get<SessionPlanner>().MineAsync(past: true)).Value.Single(s => s.Id == cancelled).Version;
+        Assert.True((await _host.Get<SessionPlanner>().CancelAsync(cancelled, version, "Захворів")).Succeeded);
+
+        var rows = (await _host.Get<TrainingHub.Supervision.Assignments.AssignmentRegister>().MySuperviseesAsync()).Value;
+        var learner = rows.Single(r => r.PersonName == "Оксана Волонтерка").Due!;
+
+        Assert.Equal((new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 15), false), (learner.LastMeeting, learner.NextDue, learner.Overdue));
+        Assert.Equal("Оксана Волонтерка", rows[^1].PersonName);
+        Assert.All(rows.SkipLast(1), r => Assert.True(r.Due!.Overdue && r.Due.LastMeeting is null));
+    }
+
+    [Fact]
     public async Task A_meeting_moves_from_to_come_to_past_when_it_has_ended()
     {
         await ActAsync("mentor@traininghub.example");

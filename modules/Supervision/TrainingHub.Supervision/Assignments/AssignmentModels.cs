@@ -1,3 +1,5 @@
+using TrainingHub.Supervision.Frequency;
+
 namespace TrainingHub.Supervision.Assignments;
 
 /// <summary>The assignment form: the person, who is assigned to them as what, and for which period.</summary>
@@ -21,5 +23,6 @@ internal sealed record AssignmentRow(
     Guid Id, Guid PersonId, string PersonName, string UnitName, Guid AssigneeId, string AssigneeName, AssignmentRole Role,
     DateOnly StartsOn, DateOnly? EndsOn, bool IsCurrent, Guid Version);
 
-/// <summary>A person assigned to the signed-in supervisor, mentor or coach.</summary>
-internal sealed record SuperviseeRow(Guid AssignmentId, Guid PersonId, string PersonName, string UnitName, AssignmentRole Role, DateOnly StartsOn, DateOnly? EndsOn);
+/// <summary>A person assigned to the signed-in supervisor, mentor or coach; <see cref="Due"/> for their supervisees.</summary>
+internal sealed record SuperviseeRow(
+    Guid AssignmentId, Guid PersonId, string PersonName, string UnitName, AssignmentRole Role, DateOnly StartsOn, DateOnly? EndsOn, SupervisionDueDate? Due);

@@ -7,6 +7,7 @@ using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.SharedKernel.Security;
 using TrainingHub.Supervision.Contracts;
 using TrainingHub.Supervision.Data;
+using TrainingHub.Supervision.Frequency;
 
 namespace TrainingHub.Supervision.Assignments;
 
@@ -120,9 +121,13 @@ internal sealed class AssignmentRegister(
             .ToListAsync(cancellationToken);
         var names = await NamesAsync(mine.Select(a => a.PersonId), cancellationToken);
         var unitNames = (await units.FindManyAsync(mine.Select(a => a.UnitId).Distinct(), cancellationToken)).ToDictionary(u => u.Id, u => u.DisplayName);
+        var due = await SupervisionDue.ForAsync(
+            db, [.. mine.Where(a => a.Role == AssignmentRole.Supervisor).Select(a => a.PersonId)], clock.GetUtcNow(), today, cancellationToken);
         return mine
-            .Select(a => new SuperviseeRow(a.Id, a.PersonId, names.GetValueOrDefault(a.PersonId, "?"), unitNames.GetValueOrDefault(a.UnitId, ""), a.Role, a.StartsOn, a.EndsOn))
-            .OrderBy(r => r.Role).ThenBy(r => r.PersonName, StringComparer.CurrentCulture)
+            .Select(a => new SuperviseeRow(a.Id, a.PersonId, names.GetValueOrDefault(a.PersonId, "?"), unitNames.GetValueOrDefault(a.UnitId, ""), a.Role,
+                a.StartsOn, a.EndsOn, a.Role == AssignmentRole.Supervisor ? due.GetValueOrDefault(a.PersonId) : null))
+            // Those overdue for supervision first, then the soonest due, as a supervisor plans their week.
+            .OrderBy(r => r.Role).ThenByDescending(r => r.Due?.Overdue).ThenBy(r => r.Due?.NextDue).ThenBy(r => r.PersonName, StringComparer.CurrentCulture)
             .ToList();
     }
 
