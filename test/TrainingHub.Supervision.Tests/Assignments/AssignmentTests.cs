@@ -105,6 +105,24 @@ public abstract class AssignmentTests(ITestDatabaseServer server) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task A_coordinator_sees_who_is_overdue_for_supervision_and_can_list_only_them()
+    {
+        await AssignAsync("learner@traininghub.example", "supervisor@traininghub.example", AssignmentRole.Supervisor, Monday.AddDays(-30));
+        await AssignAsync("learner@traininghub.example", "mentor@traininghub.example", AssignmentRole.Mentor, Monday.AddDays(-30));
+        await AssignAsync("v.kravchuk@traininghub.example", "supervisor@traininghub.example", AssignmentRole.Supervisor);
+
+        var all = await ListAsync();
+        var overdue = (await _host.Get<AssignmentRegister>().ListAsync(new AssignmentQuery(OverdueOnly: true), new PageRequest())).Value.Items;
+        var learner = all.Single(r => r.PersonName == "Оксана Волонтерка" && r.Role == AssignmentRole.Supervisor).Due!;
+        var newcomer = all.Single(r => r.PersonName == "Василь Кравчук").Due!;
+
+        Assert.Equal((new DateOnly(2026, 2, 7), true), (learner.NextDue, learner.Overdue));
+        Assert.Equal((new DateOnly(2026, 3, 9), false), (newcomer.NextDue, newcomer.Overdue));
+        Assert.Null(all.Single(r => r.Role == AssignmentRole.Mentor).Due);
+        Assert.Equal([("Оксана Волонтерка", AssignmentRole.Supervisor)], overdue.Select(r => (r.PersonName, r.Role)));
+    }
+
+    [Fact]
     public async Task Ending_an_assignment_keeps_its_history_and_a_stale_end_is_refused()
     {
         var id = (await AssignAsync("learner@traininghub.example", "supervisor@traininghub.example", AssignmentRole.Supervisor, Monday.AddDays(-10))).Value;

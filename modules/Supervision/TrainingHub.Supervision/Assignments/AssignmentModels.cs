@@ -16,12 +16,13 @@ internal sealed class AssignInput
     public DateOnly? EndsOn { get; set; }
 }
 
-internal sealed record AssignmentQuery(string? Search = null, bool IncludeEnded = false);
+/// <param name="OverdueOnly">Only current supervisor assignments whose supervisee is overdue for supervision.</param>
+internal sealed record AssignmentQuery(string? Search = null, bool IncludeEnded = false, bool OverdueOnly = false);
 
 /// <summary>An assignment as the coordinators' list shows it.</summary>
 internal sealed record AssignmentRow(
     Guid Id, Guid PersonId, string PersonName, string UnitName, Guid AssigneeId, string AssigneeName, AssignmentRole Role,
-    DateOnly StartsOn, DateOnly? EndsOn, bool IsCurrent, Guid Version);
+    DateOnly StartsOn, DateOnly? EndsOn, bool IsCurrent, Guid Version, SupervisionDueDate? Due = null);
 
 /// <summary>A person assigned to the signed-in supervisor, mentor or coach; <see cref="Due"/> for their supervisees.</summary>
 internal sealed record SuperviseeRow(

@@ -39,9 +39,13 @@ internal sealed class AssignmentRegister(
             .ToListAsync(cancellationToken);
         var names = await NamesAsync(assignments.SelectMany(a => new[] { a.PersonId, a.AssigneeId }), cancellationToken);
         var search = query.Search?.Trim();
+        var supervised = assignments.Where(a => a.Role == AssignmentRole.Supervisor && a.IsCurrentOn(today)).ToList();
+        var due = await SupervisionDue.ForAsync(db, [.. supervised.Select(a => a.PersonId)], clock.GetUtcNow(), today, cancellationToken);
         var rows = assignments
             .Select(a => new AssignmentRow(a.Id, a.PersonId, names.GetValueOrDefault(a.PersonId, "?"), unitNames[a.UnitId], a.AssigneeId,
-                names.GetValueOrDefault(a.AssigneeId, "?"), a.Role, a.StartsOn, a.EndsOn, a.IsCurrentOn(today), a.Version))
+                names.GetValueOrDefault(a.AssigneeId, "?"), a.Role, a.StartsOn, a.EndsOn, a.IsCurrentOn(today), a.Version,
+                supervised.Contains(a) ? due.GetValueOrDefault(a.PersonId) : null))
+            .Where(r => !query.OverdueOnly || r.Due is { Overdue: true })
             .Where(r => string.IsNullOrEmpty(search)
                 || r.PersonName.Contains(search, StringComparison.CurrentCultureIgnoreCase)
                 || r.AssigneeName.Contains(search, StringComparison.CurrentCultureIgnoreCase))
