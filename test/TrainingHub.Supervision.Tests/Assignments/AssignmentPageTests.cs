@@ -69,9 +69,10 @@ public sealed class AssignmentPageTests(SqliteServer server) : IClassFixture<Sql
         providers.Dialogs.Find("#assign-submit").Click();
 
         providers.Snackbars.WaitForAssertion(() => Assert.Contains("Призначено.", providers.Snackbars.Markup));
-        page.WaitForAssertion(() => Assert.Contains("Оксана Волонтерка", page.Find("tbody").TextContent));
-        Assert.Contains("Марія Супервізорка", page.Find("tbody").TextContent);
-        Assert.Contains("Супервізор", page.Find("tbody").TextContent);
+        page.WaitForAssertion(() => Assert.Contains("Оксана Волонтерка", page.Find("#assignments tbody").TextContent));
+        Assert.Contains("Марія Супервізорка", page.Find("#assignments tbody").TextContent);
+        Assert.Contains("Супервізор", page.Find("#assignments tbody").TextContent);
+        Assert.Contains("Марія Супервізорка", page.Find("#case-load").TextContent);
     }
 
     [Fact]
@@ -95,7 +96,7 @@ public sealed class AssignmentPageTests(SqliteServer server) : IClassFixture<Sql
 
         page.WaitForAssertion(() => Assert.NotNull(page.Find("#no-assignments")));
         page.Find("input#assignments-ended").Change(true);
-        page.WaitForAssertion(() => Assert.Contains("завершено", page.Find("tbody").TextContent));
+        page.WaitForAssertion(() => Assert.Contains("завершено", page.Find("#assignments tbody").TextContent));
     }
 
     [Fact]

@@ -123,6 +123,19 @@ public abstract class AssignmentTests(ITestDatabaseServer server) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task The_case_load_counts_each_assignees_current_people_by_role_and_those_overdue_heaviest_first()
+    {
+        await AssignAsync("learner@traininghub.example", "supervisor@traininghub.example", AssignmentRole.Supervisor, Monday.AddDays(-30));
+        await AssignAsync("v.kravchuk@traininghub.example", "supervisor@traininghub.example", AssignmentRole.Supervisor);
+        await AssignAsync("h.bondarenko@traininghub.example", "supervisor@traininghub.example", AssignmentRole.Mentor);
+        await AssignAsync("learner@traininghub.example", "mentor@traininghub.example", AssignmentRole.Mentor, Monday.AddDays(-60), Monday.AddDays(-1));
+
+        var load = (await _host.Get<AssignmentRegister>().CaseLoadAsync()).Value;
+
+        Assert.Equal([("Марія Супервізорка", 2, 1, 0, 1)], load.Select(r => (r.AssigneeName, r.Supervisees, r.Mentees, r.Coachees, r.Overdue)));
+    }
+
+    [Fact]
     public async Task Ending_an_assignment_keeps_its_history_and_a_stale_end_is_refused()
     {
         var id = (await AssignAsync("learner@traininghub.example", "supervisor@traininghub.example", AssignmentRole.Supervisor, Monday.AddDays(-10))).Value;

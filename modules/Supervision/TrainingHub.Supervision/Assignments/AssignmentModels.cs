@@ -27,3 +27,9 @@ internal sealed record AssignmentRow(
 /// <summary>A person assigned to the signed-in supervisor, mentor or coach; <see cref="Due"/> for their supervisees.</summary>
 internal sealed record SuperviseeRow(
     Guid AssignmentId, Guid PersonId, string PersonName, string UnitName, AssignmentRole Role, DateOnly StartsOn, DateOnly? EndsOn, SupervisionDueDate? Due);
+
+/// <summary>How many people one supervisor, mentor or coach of the coordinator's area works with now, and how many of their supervisees are overdue.</summary>
+internal sealed record CaseLoadRow(Guid AssigneeId, string AssigneeName, int Supervisees, int Mentees, int Coachees, int Overdue)
+{
+    public int Total => Supervisees + Mentees + Coachees;
+}

@@ -30,6 +30,26 @@ internal sealed class AssignmentRegister(
         {
             return Error.Forbidden;
         }
+        var rows = await RowsAsync(query, cancellationToken);
+        return new Page<AssignmentRow>([.. rows.Skip(page.Skip).Take(page.Take)], rows.Count);
+    }
+
+    /// <summary>The case load of everyone assigned to people of the user's area, the heaviest first.</summary>
+    public async Task<Result<IReadOnlyList<CaseLoadRow>>> CaseLoadAsync(CancellationToken cancellationToken = default)
+    {
+        if (!CanManage)
+        {
+            return Error.Forbidden;
+        }
+        return (await RowsAsync(new AssignmentQuery(), cancellationToken)).Where(r => r.IsCurrent).GroupBy(r => (r.AssigneeId, r.AssigneeName))
+            .Select(g => new CaseLoadRow(g.Key.AssigneeId, g.Key.AssigneeName, g.Count(r => r.Role == AssignmentRole.Supervisor),
+                g.Count(r => r.Role == AssignmentRole.Mentor), g.Count(r => r.Role == AssignmentRole.Coach), g.Count(r => r.Due is { Overdue: true })))
+            .OrderByDescending(r => r.Total).ThenBy(r => r.AssigneeName, StringComparer.CurrentCulture)
+            .ToList();
+    }
+
+    private async Task<List<AssignmentRow>> RowsAsync(AssignmentQuery query, CancellationToken cancellationToken)
+    {
         var unitNames = (await units.GetUnitsInAsync(access.GetScope(SupervisionPermissions.AssignmentsManage), cancellationToken))
             .ToDictionary(u => u.Id, u => u.DisplayName);
         var today = Today;
@@ -41,7 +61,7 @@ internal sealed class AssignmentRegister(
         var search = query.Search?.Trim();
         var supervised = assignments.Where(a => a.Role == AssignmentRole.Supervisor && a.IsCurrentOn(today)).ToList();
         var due = await SupervisionDue.ForAsync(db, [.. supervised.Select(a => a.PersonId)], clock.GetUtcNow(), today, cancellationToken);
-        var rows = assignments
+        return assignments
             .Select(a => new AssignmentRow(a.Id, a.PersonId, names.GetValueOrDefault(a.PersonId, "?"), unitNames[a.UnitId], a.AssigneeId,
                 names.GetValueOrDefault(a.AssigneeId, "?"), a.Role, a.StartsOn, a.EndsOn, a.IsCurrentOn(today), a.Version,
                 supervised.Contains(a) ? due.GetValueOrDefault(a.PersonId) : null))
@@ -51,7 +71,6 @@ internal sealed class AssignmentRegister(
                 || r.AssigneeName.Contains(search, StringComparison.CurrentCultureIgnoreCase))
             .OrderByDescending(r => r.IsCurrent).ThenBy(r => r.PersonName, StringComparer.CurrentCulture).ThenBy(r => r.Role).ThenByDescending(r => r.StartsOn)
             .ToList();
-        return new Page<AssignmentRow>([.. rows.Skip(page.Skip).Take(page.Take)], rows.Count);
     }
 
     /// <summary>
