@@ -91,6 +91,7 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/supervision/assignments"] = SupervisionPermissions.AssignmentsManage,
         ["/supervision/my-people"] = SupervisionPermissions.Supervise,
         ["/supervision/sessions"] = SupervisionPermissions.SessionsView,
+        ["/supervision/sessions/{SessionId:guid}/log/{PersonId:guid}"] = SupervisionPermissions.SessionsView,
     };
 
     /// <summary>
@@ -358,6 +359,11 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         {
             var hromada = await app.Services.GetRequiredService<IOrganisationDirectory>().FindByKatottgAsync("UA18040470000082484");
             return $"{route}?unit={hromada!.Id}&format=csv";
+        }
+        if (route.StartsWith("/supervision/sessions/{", StringComparison.Ordinal))
+        {
+            // The permission is checked before the page looks the meeting up; an unknown one then says "not found".
+            return route.Replace("{SessionId:guid}", Guid.NewGuid().ToString()).Replace("{PersonId:guid}", Guid.NewGuid().ToString());
         }
         return route.StartsWith("/people/{Id", StringComparison.Ordinal) || route.StartsWith("/roles/{Id", StringComparison.Ordinal)
             || route.StartsWith("/competencies/frameworks/{Id", StringComparison.Ordinal) || route.StartsWith("/learning/courses/{Id", StringComparison.Ordinal)

@@ -10,6 +10,7 @@ using TrainingHub.Supervision.Assignments;
 using TrainingHub.Supervision.Contracts;
 using TrainingHub.Supervision.Data;
 using TrainingHub.Supervision.DemoData;
+using TrainingHub.Supervision.Logs;
 using TrainingHub.Supervision.Sessions;
 
 namespace TrainingHub.Supervision;
@@ -30,6 +31,7 @@ public sealed class SupervisionModule : TrainingHubModule
         new(SupervisionPermissions.AssignmentsManage, typeof(SupervisionResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
         new(SupervisionPermissions.SessionsView, typeof(SupervisionResource), BuiltInRoles.Everyone),
         new(SupervisionPermissions.Supervise, typeof(SupervisionResource), BuiltInRoles.Supervisor, BuiltInRoles.Mentor),
+        new(SupervisionPermissions.LogsRead, typeof(SupervisionResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
     ];
 
     public override IEnumerable<MenuItem> MenuItems =>
@@ -44,6 +46,7 @@ public sealed class SupervisionModule : TrainingHubModule
         services.AddModuleDbContext<SupervisionDbContext, SupervisionSqliteDbContext, SupervisionPostgreSqlDbContext>(SupervisionDbContext.Schema);
         services.AddScoped<AssignmentRegister>();
         services.AddScoped<SessionPlanner>();
+        services.AddScoped<LogBook>();
         services.AddSingleton<ISupervisionAssignments, CurrentAssignees>();
         // After the migrations and, in the app, after Accounts has made its demo people.
         services.AddSingleton<IModuleInitializer, SupervisionDemoData>();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.Supervision.Assignments;
+using TrainingHub.Supervision.Logs;
 using TrainingHub.Supervision.Sessions;
 
 namespace TrainingHub.Supervision.Data;
@@ -12,6 +13,10 @@ internal abstract class SupervisionDbContext(DbContextOptions options) : DbConte
     public DbSet<Assignment> Assignments => Set<Assignment>();
 
     public DbSet<SupervisionSession> Sessions => Set<SupervisionSession>();
+
+    public DbSet<SessionLog> Logs => Set<SessionLog>();
+
+    public DbSet<AgreedAction> Actions => Set<AgreedAction>();
 
     /// <summary>The assignments that make <paramref name="assigneeId"/> the given role of someone on <paramref name="day"/>.</summary>
     public IQueryable<Assignment> AssignedTo(Guid assigneeId, AssignmentRole role, DateOnly day) =>
@@ -50,6 +55,37 @@ internal abstract class SupervisionDbContext(DbContextOptions options) : DbConte
             participant.ToTable("SessionParticipants");
             participant.HasKey(p => new { p.SessionId, p.PersonId });
             participant.HasIndex(p => p.PersonId);
+        });
+        modelBuilder.Entity<SessionLog>(log =>
+        {
+            log.ToTable("Logs");
+            log.HasIndex(l => new { l.SessionId, l.PersonId }).IsUnique();
+            log.HasIndex(l => new { l.LeaderId, l.LeaderSignedAt });
+            log.HasIndex(l => new { l.PersonId, l.PersonSignedAt });
+            log.HasIndex(l => l.UnitId);
+            log.Property(l => l.Functions).HasConversion<int>();
+            foreach (var text in new[] { nameof(SessionLog.Topics), nameof(SessionLog.Cases), nameof(SessionLog.PrivateNote), nameof(SessionLog.Reflection) })
+            {
+                log.Property(text).HasMaxLength(LogRules.MaxTextLength);
+            }
+            log.Ignore(l => l.Locked);
+            log.HasOne<SupervisionSession>().WithMany().HasForeignKey(l => l.SessionId).OnDelete(DeleteBehavior.Restrict);
+            log.HasMany(l => l.Actions).WithOne().HasForeignKey(a => a.LogId).OnDelete(DeleteBehavior.Cascade);
+            log.HasMany(l => l.Addenda).WithOne().HasForeignKey(a => a.LogId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<AgreedAction>(action =>
+        {
+            action.ToTable("Actions");
+            // Added to a loaded log's list, so the key is the entity's own: a new one is inserted, not updated.
+            action.Property(a => a.Id).ValueGeneratedNever();
+            action.Property(a => a.Text).HasMaxLength(LogRules.MaxActionLength);
+            action.HasIndex(a => new { a.OwnerId, a.DoneAt });
+        });
+        modelBuilder.Entity<LogAddendum>(addendum =>
+        {
+            addendum.ToTable("LogAddenda");
+            addendum.Property(a => a.Id).ValueGeneratedNever();
+            addendum.Property(a => a.Text).HasMaxLength(LogRules.MaxAddendumLength);
         });
         modelBuilder.ApplyModuleConventions(Database, Schema);
     }

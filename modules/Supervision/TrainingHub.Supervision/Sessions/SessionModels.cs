@@ -13,9 +13,11 @@ internal sealed class ScheduleInput
 /// <summary>A meeting as the signed-in person's list shows it; <see cref="Leading"/> when they lead it.</summary>
 internal sealed record SessionRow(
     Guid Id, SessionKind Kind, DateTimeOffset StartsAt, int DurationMinutes, string? Place, string? VideoLink, SessionStatus Status,
-    string? CancelReason, string LeaderName, IReadOnlyList<string> ParticipantNames, bool Leading, Guid Version)
+    string? CancelReason, string LeaderName, IReadOnlyList<ParticipantChoice> Participants, bool Leading, Guid Version)
 {
     public DateTimeOffset EndsAt => StartsAt.AddMinutes(DurationMinutes);
+
+    public IReadOnlyList<string> ParticipantNames => [.. Participants.Select(p => p.FullName)];
 }
 
 /// <summary>Someone the signed-in person may hold a meeting of a kind with.</summary>

@@ -94,7 +94,8 @@ internal sealed class SessionPlanner(
             .ToDictionary(p => p.Id, p => p.FullName);
         var rows = sessions.Select(s => new SessionRow(
             s.Id, s.Kind, s.StartsAt, s.DurationMinutes, s.Place, s.VideoLink, s.Status, s.CancelReason, names.GetValueOrDefault(s.LeaderId, "?"),
-            [.. s.Participants.Select(p => names.GetValueOrDefault(p.PersonId, "?")).Order(StringComparer.CurrentCulture)], s.LeaderId == me, s.Version));
+            [.. s.Participants.Select(p => new ParticipantChoice(p.PersonId, names.GetValueOrDefault(p.PersonId, "?"))).OrderBy(p => p.FullName, StringComparer.CurrentCulture)],
+            s.LeaderId == me, s.Version));
         return (past ? rows.OrderByDescending(r => r.StartsAt) : rows.OrderBy(r => r.StartsAt)).ToList();
     }
 

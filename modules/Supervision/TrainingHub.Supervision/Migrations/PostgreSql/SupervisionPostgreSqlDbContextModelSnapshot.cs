@@ -67,6 +67,130 @@ namespace TrainingHub.Supervision.Migrations.PostgreSql
                     b.ToTable("Assignments", "supervision");
                 });
 
+            modelBuilder.Entity("TrainingHub.Supervision.Logs.AgreedAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AgreedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("LogId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LogId");
+
+                    b.HasIndex("OwnerId", "DoneAt");
+
+                    b.ToTable("Actions", "supervision");
+                });
+
+            modelBuilder.Entity("TrainingHub.Supervision.Logs.LogAddendum", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LogId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LogId");
+
+                    b.ToTable("LogAddenda", "supervision");
+                });
+
+            modelBuilder.Entity("TrainingHub.Supervision.Logs.SessionLog", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Cases")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("Functions")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("LeaderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("LeaderSignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("PersonSignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PrivateNote")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Reflection")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Topics")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("LeaderId", "LeaderSignedAt");
+
+                    b.HasIndex("PersonId", "PersonSignedAt");
+
+                    b.HasIndex("SessionId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("Logs", "supervision");
+                });
+
             modelBuilder.Entity("TrainingHub.Supervision.Sessions.SessionParticipant", b =>
                 {
                     b.Property<Guid>("SessionId")
@@ -141,6 +265,33 @@ namespace TrainingHub.Supervision.Migrations.PostgreSql
                     b.ToTable("Sessions", "supervision");
                 });
 
+            modelBuilder.Entity("TrainingHub.Supervision.Logs.AgreedAction", b =>
+                {
+                    b.HasOne("TrainingHub.Supervision.Logs.SessionLog", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("LogId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Supervision.Logs.LogAddendum", b =>
+                {
+                    b.HasOne("TrainingHub.Supervision.Logs.SessionLog", null)
+                        .WithMany("Addenda")
+                        .HasForeignKey("LogId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Supervision.Logs.SessionLog", b =>
+                {
+                    b.HasOne("TrainingHub.Supervision.Sessions.SupervisionSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingHub.Supervision.Sessions.SessionParticipant", b =>
                 {
                     b.HasOne("TrainingHub.Supervision.Sessions.SupervisionSession", null)
@@ -148,6 +299,13 @@ namespace TrainingHub.Supervision.Migrations.PostgreSql
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Supervision.Logs.SessionLog", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Addenda");
                 });
 
             modelBuilder.Entity("TrainingHub.Supervision.Sessions.SupervisionSession", b =>

@@ -61,6 +61,130 @@ namespace TrainingHub.Supervision.Migrations.Sqlite
                     b.ToTable("Assignments", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingHub.Supervision.Logs.AgreedAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("AgreedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LogId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LogId");
+
+                    b.HasIndex("OwnerId", "DoneAt");
+
+                    b.ToTable("Actions", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingHub.Supervision.Logs.LogAddendum", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LogId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LogId");
+
+                    b.ToTable("LogAddenda", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingHub.Supervision.Logs.SessionLog", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cases")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Functions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LeaderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("LeaderSignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("PersonSignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrivateNote")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reflection")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topics")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("LeaderId", "LeaderSignedAt");
+
+                    b.HasIndex("PersonId", "PersonSignedAt");
+
+                    b.HasIndex("SessionId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("Logs", (string)null);
+                });
+
             modelBuilder.Entity("TrainingHub.Supervision.Sessions.SessionParticipant", b =>
                 {
                     b.Property<Guid>("SessionId")
@@ -135,6 +259,33 @@ namespace TrainingHub.Supervision.Migrations.Sqlite
                     b.ToTable("Sessions", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingHub.Supervision.Logs.AgreedAction", b =>
+                {
+                    b.HasOne("TrainingHub.Supervision.Logs.SessionLog", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("LogId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Supervision.Logs.LogAddendum", b =>
+                {
+                    b.HasOne("TrainingHub.Supervision.Logs.SessionLog", null)
+                        .WithMany("Addenda")
+                        .HasForeignKey("LogId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Supervision.Logs.SessionLog", b =>
+                {
+                    b.HasOne("TrainingHub.Supervision.Sessions.SupervisionSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingHub.Supervision.Sessions.SessionParticipant", b =>
                 {
                     b.HasOne("TrainingHub.Supervision.Sessions.SupervisionSession", null)
@@ -142,6 +293,13 @@ namespace TrainingHub.Supervision.Migrations.Sqlite
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Supervision.Logs.SessionLog", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Addenda");
                 });
 
             modelBuilder.Entity("TrainingHub.Supervision.Sessions.SupervisionSession", b =>
