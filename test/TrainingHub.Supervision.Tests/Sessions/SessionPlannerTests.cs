@@ -8,6 +8,7 @@ using TrainingHub.SharedKernel.Outcomes;
 using TrainingHub.SharedKernel.Security;
 using TrainingHub.Supervision.Contracts;
 using TrainingHub.Supervision.Data;
+using TrainingHub.Supervision.Logs;
 using TrainingHub.Supervision.Sessions;
 using TrainingHub.TestKit;
 
@@ -101,18 +102,22 @@ public abstract class SessionPlannerTests(ITestDatabaseServer server) : IAsyncLi
     }
 
     [Fact]
-    public async Task A_held_supervision_sets_the_next_due_date_and_those_never_met_are_overdue_and_listed_first()
+    public async Task A_supervision_whose_log_both_signed_sets_the_next_due_date_and_those_without_one_are_overdue_and_listed_first()
     {
         await ActAsync("supervisor@traininghub.example");
-        // Supervised for five months (the demo assignment), so fortnightly now; a cancelled meeting counts for nothing.
-        await ScheduleAsync(SessionKind.Individual, _clock.GetUtcNow().AddDays(-1), "learner@traininghub.example");
-        var cancelled = (await ScheduleAsync(SessionKind.Individual, _clock.GetUtcNow().AddHours(-2), "v.kravchuk@traininghub.example")).Value;
-        var version = (await _host.Get<SessionPlanner>().MineAsync(past: true)).Value.Single(s => s.Id == cancelled).Version;
-        Assert.True((await _host.Get<SessionPlanner>().CancelAsync(cancelled, version, "Захворів")).Succeeded);
-
+        // Supervised for five months (the demo assignment), so fortnightly now; a meeting whose log is unsigned counts for nothing.
+        var signed = (await ScheduleAsync(SessionKind.Individual, _clock.GetUtcNow().AddDays(-1), "learner@traininghub.example")).Value;
+        var unsigned = (await ScheduleAsync(SessionKind.Individual, _clock.GetUtcNow().AddHours(-2), "v.kravchuk@traininghub.example")).Value;
+        var book = _host.Get<LogBook>();
+        var log = (await book.OpenAsync(signed, await PersonAsync("learner@traininghub.example"))).Value;
+        await book.SignAsync(log.Id, (await book.WriteAsync(log.Id, LogField.Topics, "Планування")).Value);
+        var half = (await book.OpenAsync(unsigned, await PersonAsync("v.kravchuk@traininghub.example"))).Value;
+        await book.SignAsync(half.Id, (await book.WriteAsync(half.Id, LogField.Topics, "Навантаження")).Value);
+        await ActAsync("learner@traininghub.example");
+        await book.SignAsync(log.Id, (await book.OpenAsync(signed, await PersonAsync("learner@traininghub.example"))).Value.Version);
+        await ActAsync("supervisor@traininghub.example");
         var rows = (await _host.Get<TrainingHub.Supervision.Assignments.AssignmentRegister>().MySuperviseesAsync()).Value;
         var learner = rows.Single(r => r.PersonName == "Оксана Волонтерка").Due!;
-
         Assert.Equal((new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 15), false), (learner.LastMeeting, learner.NextDue, learner.Overdue));
         Assert.Equal("Оксана Волонтерка", rows[^1].PersonName);
         Assert.All(rows.SkipLast(1), r => Assert.True(r.Due!.Overdue && r.Due.LastMeeting is null));

@@ -12,7 +12,7 @@ internal static class SupervisionDue
 {
     /// <summary>
     /// For each person, by the default policy: supervised since the start of their first supervisor assignment, and last
-    /// met at the latest individual or group supervision that has taken place (not cancelled, already begun).
+    /// met at the latest individual or group supervision whose log both have signed.
     /// </summary>
     public static async Task<IReadOnlyDictionary<Guid, SupervisionDueDate>> ForAsync(
         SupervisionDbContext db, IReadOnlyCollection<Guid> personIds, DateTimeOffset now, DateOnly today, CancellationToken cancellationToken)
@@ -22,10 +22,11 @@ internal static class SupervisionDue
             .GroupBy(a => a.PersonId)
             .Select(g => new { PersonId = g.Key, Since = g.Min(a => a.StartsOn) })
             .ToDictionaryAsync(x => x.PersonId, x => x.Since, cancellationToken);
-        var held = await db.Set<SessionParticipant>().AsNoTracking()
-            .Where(p => personIds.Contains(p.PersonId))
+        // A meeting counts once its log is signed by both: until then nobody has confirmed it took place as supervision.
+        var held = await db.Logs.AsNoTracking()
+            .Where(l => personIds.Contains(l.PersonId) && l.LeaderSignedAt != null && l.PersonSignedAt != null)
             .Join(db.Sessions.Where(s => s.Status == SessionStatus.Scheduled && (s.Kind == SessionKind.Individual || s.Kind == SessionKind.Group) && s.StartsAt <= now),
-                p => p.SessionId, s => s.Id, (p, s) => new { p.PersonId, s.StartsAt })
+                l => l.SessionId, s => s.Id, (l, s) => new { l.PersonId, s.StartsAt })
             .ToListAsync(cancellationToken);
         var last = held.GroupBy(h => h.PersonId).ToDictionary(g => g.Key, g => KyivTime.ToKyiv(g.Max(h => h.StartsAt)));
         var policy = FrequencyPolicy.NewlyQualified;
