@@ -178,6 +178,22 @@ public abstract class LogBookTests(ITestDatabaseServer server) : IAsyncLifetime
         Assert.Empty(afterwards);
         Assert.NotNull(stored.DoneAt);
     }
+
+    [Fact]
+    public async Task A_meeting_that_began_waits_for_its_leader_to_write_the_log_and_one_to_come_does_not()
+    {
+        var (held, learner) = await HeldSessionAsync();
+        await HeldSessionAsync(TimeSpan.FromDays(2));
+        var before = await Book.ToSignAsync();
+        await ActAsync(Learner);
+        var learnerBefore = await Book.ToSignAsync();
+        await Book.OpenAsync(held, learner);
+        var learnerAfter = await Book.ToSignAsync();
+
+        Assert.Equal([(held, learner, "Оксана Волонтерка")], before.Select(l => (l.SessionId, l.PersonId, l.OtherName)));
+        Assert.Empty(learnerBefore);
+        Assert.Equal([(held, "Марія Супервізорка")], learnerAfter.Select(l => (l.SessionId, l.OtherName)));
+    }
 }
 
 public sealed class LogBookOnSqlite(SqliteServer server) : LogBookTests(server), IClassFixture<SqliteServer>;

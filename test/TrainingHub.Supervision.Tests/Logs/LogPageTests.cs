@@ -98,4 +98,23 @@ public sealed class LogPageTests(SqliteServer server) : IClassFixture<SqliteServ
         page.WaitForAssertion(() => Assert.Contains("Уточнення до плану", page.Find("#log-addenda").TextContent));
         Assert.NotNull((await StoredAsync()).PersonSignedAt);
     }
+
+    [Fact]
+    public async Task The_supervisee_finds_what_waits_for_them_on_the_meetings_page()
+    {
+        var book = _host.Get<LogBook>();
+        var log = (await book.OpenAsync(_sessionId, _learner)).Value;
+        await book.AgreeAsync(log.Id, new ActionInput { Text = "Прочитати методичку", OwnerId = _learner, DueOn = new DateOnly(2026, 3, 1) });
+        await book.SignAsync(log.Id, (await book.WriteAsync(log.Id, LogField.Topics, "Планування візитів")).Value);
+        await ActAsync("learner@traininghub.example");
+
+        var page = _pages.Render<SessionsPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("Журнали, що чекають на вас (1)", page.Find("#logs-to-sign").TextContent));
+        Assert.Contains("Індивідуальна супервізія, 02.03.2026, з Марія Супервізорка", page.Find(".th-to-sign").TextContent);
+        var action = page.Find(".th-open-action");
+        Assert.Contains("Прочитати методичку", action.TextContent);
+        Assert.Contains("ваша · до 01.03.2026", action.TextContent);
+        Assert.Contains("mud-error-text", action.InnerHtml);
+    }
 }

@@ -111,7 +111,9 @@ internal sealed class LogBook(
         return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 
-    /// <summary>Logs of meetings that have begun, where the signed-in person is a party and has still to sign.</summary>
+    /// <summary>
+    /// Logs the signed-in person has still to sign (or, for meetings they led that have begun, to write), oldest first.
+    /// </summary>
     public async Task<IReadOnlyList<LogToSign>> ToSignAsync(CancellationToken cancellationToken = default)
     {
         if (currentUser.UserId is not { } me)
@@ -123,8 +125,16 @@ internal sealed class LogBook(
             .Where(l => (l.LeaderId == me && l.LeaderSignedAt == null) || (l.PersonId == me && l.PersonSignedAt == null))
             .Join(db.Sessions, l => l.SessionId, s => s.Id, (l, s) => new { l.SessionId, l.PersonId, l.LeaderId, s.Kind, s.StartsAt })
             .ToListAsync(cancellationToken);
-        var names = await NamesAsync(logs.Select(l => l.LeaderId == me ? l.PersonId : l.LeaderId), cancellationToken);
-        return logs.OrderBy(l => l.StartsAt)
+        // Meetings the person led that have begun and whose log nobody has started yet wait for them too.
+        var now = clock.GetUtcNow();
+        var unwritten = await db.Set<SessionParticipant>().AsNoTracking()
+            .Join(db.Sessions.Where(s => s.LeaderId == me && s.Status == SessionStatus.Scheduled && s.StartsAt <= now),
+                p => p.SessionId, s => s.Id, (p, s) => new { p.SessionId, p.PersonId, s.LeaderId, s.Kind, s.StartsAt })
+            .Where(p => !db.Logs.Any(l => l.SessionId == p.SessionId && l.PersonId == p.PersonId))
+            .ToListAsync(cancellationToken);
+        var all = logs.Concat(unwritten).ToList();
+        var names = await NamesAsync(all.Select(l => l.LeaderId == me ? l.PersonId : l.LeaderId), cancellationToken);
+        return all.OrderBy(l => l.StartsAt)
             .Select(l => new LogToSign(l.SessionId, l.PersonId, l.Kind, l.StartsAt, names.GetValueOrDefault(l.LeaderId == me ? l.PersonId : l.LeaderId, "?")))
             .ToList();
     }
