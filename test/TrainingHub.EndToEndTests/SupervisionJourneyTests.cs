@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace TrainingHub.EndToEndTests;
@@ -44,5 +45,86 @@ public sealed class SupervisionJourneyTests(BrowserSession session)
         var seen = learner.Locator("#sessions > div", new() { HasText = "кабінет 12" });
         await Assertions.Expect(seen).ToContainTextAsync("Проводить: Марія Супервізорка");
         await Assertions.Expect(seen.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_log_written_on_a_phone_survives_a_dropped_connection_is_signed_by_both_locked_and_corrected_by_an_addendum()
+    {
+        var kyiv = TimeZoneInfo.FindSystemTimeZoneById("Europe/Kyiv");
+        var began = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddMinutes(-30), kyiv);
+        var supervisor = await session.NewPageAsync(Phone);
+        await supervisor.SignInAsync("supervisor@traininghub.example");
+        // The connection to the server can be cut: Blazor's socket and its fallbacks are let through only while online.
+        var offline = false;
+        var sockets = new List<IWebSocketRoute>();
+        await supervisor.RouteWebSocketAsync(new Regex("_blazor"), socket =>
+        {
+            if (offline)
+            {
+                _ = socket.CloseAsync();
+                return;
+            }
+            socket.ConnectToServer();
+            sockets.Add(socket);
+        });
+        await supervisor.RouteAsync(new Regex("_blazor"), route => offline ? route.AbortAsync() : route.ContinueAsync());
+
+        await supervisor.OpenAsync("/supervision/sessions");
+        await supervisor.GetByRole(AriaRole.Button, new() { Name = "Запланувати" }).ClickAsync();
+        await supervisor.ChooseAsync("schedule-participants", "Оксана Волонтерка");
+        await supervisor.Locator("input[id='schedule-date']").FillAsync(began.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture));
+        await supervisor.Locator("input[id='schedule-date']").PressAsync("Tab");
+        await supervisor.Locator("input[id='schedule-time']").FillAsync(began.ToString("HH:mm", CultureInfo.InvariantCulture));
+        await supervisor.Locator("input[id='schedule-time']").PressAsync("Tab");
+        await supervisor.GetByLabel("Місце").FillAsync("Кімната 7, журнал");
+        await supervisor.Locator("#schedule-submit").ClickAsync();
+        var card = supervisor.Locator("#sessions > div", new() { HasText = "Кімната 7, журнал" });
+        await card.GetByRole(AriaRole.Link, new() { Name = "Журнал: Оксана Волонтерка" }).ClickAsync();
+
+        await supervisor.GetByLabel("Освітня").CheckAsync();
+        await supervisor.Locator("#log-topics textarea").FillAsync("Планування візитів до родини");
+        await Assertions.Expect(supervisor.Locator("#log-saved")).ToHaveTextAsync("Усі зміни збережено.");
+        var address = supervisor.Url;
+        offline = true;
+        foreach (var socket in sockets)
+        {
+            await socket.CloseAsync();
+        }
+        await supervisor.Locator("#log-cases textarea").FillAsync("Мати двох дітей, одна дитина з інвалідністю; план на місяць");
+        await supervisor.CloseAsync();
+
+        offline = false;
+        var again = await supervisor.Context.NewPageAsync();
+        await again.GotoAsync(address);
+        await again.WaitUntilInteractiveAsync();
+        await Assertions.Expect(again.Locator("#log-cases textarea")).ToHaveValueAsync("Мати двох дітей, одна дитина з інвалідністю; план на місяць");
+        await Assertions.Expect(again.Locator("#log-topics textarea")).ToHaveValueAsync("Планування візитів до родини");
+        await again.Locator("#log-action-text").FillAsync("Скласти план візитів");
+        await again.Locator("#log-action-add").ClickAsync();
+        await Assertions.Expect(again.Locator("#log-actions")).ToContainTextAsync("Скласти план візитів");
+        await again.Locator("#log-sign").ClickAsync();
+        await again.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Підписати" }).ClickAsync();
+        await Assertions.Expect(again.Locator("#log-leader-signature")).ToContainTextAsync("Підписано: Марія Супервізорка");
+        await again.AssertAccessibleAsync();
+
+        var learner = await session.NewPageAsync(Phone);
+        await learner.SignInAsync("learner@traininghub.example");
+        await learner.OpenAsync("/supervision/sessions");
+        await learner.Locator("#logs-to-sign a", new() { HasText = "Марія Супервізорка" }).First.ClickAsync();
+        await learner.WaitUntilInteractiveAsync();
+        await Assertions.Expect(learner.Locator("#log-topics textarea")).ToHaveValueAsync("Планування візитів до родини");
+        await learner.Locator("#log-reflection textarea").FillAsync("Зрозуміла, як планувати візити");
+        await Assertions.Expect(learner.Locator("#log-saved")).ToHaveTextAsync("Усі зміни збережено.");
+        await learner.Locator("#log-sign").ClickAsync();
+        await learner.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Підписати" }).ClickAsync();
+
+        await Assertions.Expect(learner.Locator("#log-state")).ToHaveTextAsync("підписано й заблоковано");
+        await Assertions.Expect(learner.Locator("#log-reflection textarea")).ToHaveAttributeAsync("readonly", "");
+        await learner.Locator("#log-addendum-text").FillAsync("Уточнення: перший візит перенесено на вівторок.");
+        await learner.Locator("#log-addendum-add").ClickAsync();
+        await Assertions.Expect(learner.Locator("#log-addenda")).ToContainTextAsync("Оксана Волонтерка");
+        await Assertions.Expect(learner.Locator("#log-addenda")).ToContainTextAsync("перший візит перенесено на вівторок");
+        await learner.AssertAccessibleAsync();
+        Assert.True(await learner.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
     }
 }

@@ -91,7 +91,7 @@ public abstract class LogBookTests(ITestDatabaseServer server) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_change_after_one_signature_takes_it_away_and_an_addendum_waits_for_the_lock()
+    public async Task The_leaders_change_takes_both_signatures_away_the_reflection_leaves_the_leaders_and_an_addendum_waits_for_the_lock()
     {
         var (sessionId, learner) = await HeldSessionAsync();
         var log = (await Book.OpenAsync(sessionId, learner)).Value;
@@ -99,13 +99,23 @@ public abstract class LogBookTests(ITestDatabaseServer server) : IAsyncLifetime
         var version = (await Book.WriteAsync(log.Id, LogField.Topics, "Навантаження")).Value;
         Assert.True((await Book.SignAsync(log.Id, version)).Succeeded);
         var early = await Book.AddAddendumAsync(log.Id, "Рано");
+
+        await ActAsync(Learner);
+        await Book.WriteAsync(log.Id, LogField.Reflection, "Домовились про графік");
+        var afterReflection = (await Book.OpenAsync(sessionId, learner)).Value;
+        await ActAsync(Supervisor);
         await Book.WriteAsync(log.Id, LogField.Topics, "Навантаження і графік");
-        var after = (await Book.OpenAsync(sessionId, learner)).Value;
+        await ActAsync(Learner);
+        await Book.SignAsync(log.Id, (await Book.OpenAsync(sessionId, learner)).Value.Version);
+        await ActAsync(Supervisor);
+        await Book.WriteAsync(log.Id, LogField.Topics, "Навантаження, графік і відпустка");
+        var afterLeadersChange = (await Book.OpenAsync(sessionId, learner)).Value;
 
         Assert.Equal("Logs:Error:TopicsRequired", unsignedTopics.Error!.ErrorFor(nameof(SessionLog.Topics)));
         Assert.Equal("Logs:Error:NotLocked", early.Error!.Key);
-        Assert.Null(after.LeaderSignedAt);
-        Assert.True(after.AwaitsMySignature);
+        Assert.Equal((true, false), (afterReflection.LeaderSignedAt is not null, afterReflection.Locked));
+        Assert.Equal((null, null), (afterLeadersChange.LeaderSignedAt, afterLeadersChange.PersonSignedAt));
+        Assert.True(afterLeadersChange.AwaitsMySignature);
     }
 
     [Fact]

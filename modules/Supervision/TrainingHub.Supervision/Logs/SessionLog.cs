@@ -35,8 +35,8 @@ internal enum LogField
 /// <summary>
 /// What one supervisee's meeting with their supervisor, coach or mentor held, written by both (the leader the content,
 /// the supervisee their reflection) while it is a draft, saved as they type. Both sign it; once both have, it is locked
-/// and a correction is a dated <see cref="LogAddendum"/>, never an edit. A change after one of them signed takes that
-/// signature away, as it no longer covers what the log says. Notes about people's practice are sensitive.
+/// and a correction is a dated <see cref="LogAddendum"/>, never an edit. A change after a signature may take it away
+/// (see <see cref="Changed"/>). Notes about people's practice are sensitive.
 /// </summary>
 [SensitiveData]
 internal sealed class SessionLog : IHasVersion, IAuditedInUnit
@@ -119,7 +119,7 @@ internal sealed class SessionLog : IHasVersion, IAuditedInUnit
             case LogField.PrivateNote: PrivateNote = clean; break;
             default: Reflection = clean; break;
         }
-        Changed(now);
+        Changed(by, now);
         return Result.Success();
     }
 
@@ -138,7 +138,7 @@ internal sealed class SessionLog : IHasVersion, IAuditedInUnit
         if (known != Functions)
         {
             Functions = known;
-            Changed(now);
+            Changed(by, now);
         }
         return Result.Success();
     }
@@ -160,7 +160,7 @@ internal sealed class SessionLog : IHasVersion, IAuditedInUnit
             return Error.Validation(errors);
         }
         Actions.Add(new AgreedAction { LogId = Id, Text = text!.Trim(), OwnerId = ownerId, DueOn = dueOn, AgreedAt = now });
-        Changed(now);
+        Changed(by, now);
         return Result.Success();
     }
 
@@ -219,11 +219,19 @@ internal sealed class SessionLog : IHasVersion, IAuditedInUnit
         : Locked ? Error.Rule("Logs:Error:Locked")
         : null;
 
-    private void Changed(DateTimeOffset now)
+    /// <summary>
+    /// A change takes away its writer's own signature, which no longer covers what the log says; the leader's change
+    /// takes away the supervisee's too, since they agreed to what the leader had written. The supervisee's reflection is
+    /// their own voice and leaves the leader's signature standing.
+    /// </summary>
+    private void Changed(Guid by, DateTimeOffset now)
     {
         UpdatedAt = now;
-        LeaderSignedAt = null;
         PersonSignedAt = null;
+        if (by == LeaderId)
+        {
+            LeaderSignedAt = null;
+        }
     }
 }
 
