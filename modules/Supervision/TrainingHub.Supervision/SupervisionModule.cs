@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MudBlazor;
 using TrainingHub.SharedKernel.Localization;
+using TrainingHub.SharedKernel.Mail;
 using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.SharedKernel.Security;
@@ -46,6 +47,8 @@ public sealed class SupervisionModule : TrainingHubModule
         services.AddModuleDbContext<SupervisionDbContext, SupervisionSqliteDbContext, SupervisionPostgreSqlDbContext>(SupervisionDbContext.Schema);
         services.AddScoped<AssignmentRegister>();
         services.AddScoped<SessionPlanner>();
+        services.AddScoped<SessionInvitations>();
+        services.AddMailOutbox<SupervisionDbContext>();
         services.AddScoped<LogBook>();
         services.AddSingleton<ISupervisionAssignments, CurrentAssignees>();
         // After the migrations and, in the app, after Accounts has made its demo people.

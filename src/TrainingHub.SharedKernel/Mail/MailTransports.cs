@@ -21,12 +21,42 @@ internal static class MimeMessages
         {
             Subject = mail.Subject,
             MessageId = $"{mail.Id:N}@traininghub",
-            Body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody }.ToMessageBody(),
+            Body = Body(mail),
         };
         message.From.Add(new MailboxAddress(options.FromName, options.FromAddress));
         message.To.Add(new MailboxAddress(mail.ToName ?? "", mail.ToAddress));
         message.Headers.Add("Content-Language", mail.Culture);
         return message;
+    }
+
+    /// <summary>
+    /// Text and HTML; with a calendar, also a text/calendar alternative (what Outlook and Google Calendar act on) and the
+    /// same object as an .ics attachment for everything else.
+    /// </summary>
+    private static MimeEntity Body(OutgoingMail mail)
+    {
+        if (mail.Calendar is not { } calendar)
+        {
+            return new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody }.ToMessageBody();
+        }
+        var method = mail.CalendarMethod ?? "REQUEST";
+        var alternative = new MultipartAlternative
+        {
+            new TextPart("plain") { Text = mail.TextBody },
+            new TextPart("html") { Text = mail.HtmlBody },
+        };
+        var inline = new TextPart("calendar") { Text = calendar, ContentTransferEncoding = ContentEncoding.QuotedPrintable };
+        inline.ContentType.Parameters.Add("method", method);
+        inline.ContentType.Charset = "utf-8";
+        alternative.Add(inline);
+        var attachment = new MimePart("application", "ics")
+        {
+            Content = new MimeContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(calendar))),
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = method == "CANCEL" ? "cancel.ics" : "invite.ics",
+        };
+        return new Multipart("mixed") { alternative, attachment };
     }
 }
 

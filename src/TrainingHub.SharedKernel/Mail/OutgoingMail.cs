@@ -27,6 +27,23 @@ public sealed class OutgoingMail : OutboxRecord
 
     public DateTime? SentAtUtc { get; set; }
 
+    /// <summary>
+    /// An iCalendar object sent with the message (an invitation, its update or cancellation), both as the calendar part
+    /// mail programs act on and as an .ics attachment; null for an ordinary message.
+    /// </summary>
+    public string? Calendar { get; set; }
+
+    /// <summary>The iCalendar method of <see cref="Calendar"/>: <c>REQUEST</c> or <c>CANCEL</c>.</summary>
+    public string? CalendarMethod { get; set; }
+
+    /// <summary>Sends <paramref name="calendar"/> along with the message.</summary>
+    public OutgoingMail WithCalendar(string calendar, string method)
+    {
+        Calendar = calendar;
+        CalendarMethod = method;
+        return this;
+    }
+
     public static OutgoingMail From(ComposedMail mail, DateTime nowUtc) => new()
     {
         MessageType = mail.MessageType,
@@ -55,6 +72,7 @@ public static class MailOutboxModel
             mail.Property(m => m.ToName).HasMaxLength(200);
             mail.Property(m => m.Culture).HasMaxLength(10);
             mail.Property(m => m.Subject).HasMaxLength(500);
+            mail.Property(m => m.CalendarMethod).HasMaxLength(20);
         });
         return modelBuilder;
     }

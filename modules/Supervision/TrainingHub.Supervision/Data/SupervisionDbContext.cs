@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TrainingHub.SharedKernel.Mail;
 using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.Supervision.Assignments;
 using TrainingHub.Supervision.Logs;
@@ -87,6 +88,7 @@ internal abstract class SupervisionDbContext(DbContextOptions options) : DbConte
             addendum.Property(a => a.Id).ValueGeneratedNever();
             addendum.Property(a => a.Text).HasMaxLength(LogRules.MaxAddendumLength);
         });
+        modelBuilder.AddMailOutbox(Database, Schema);
         modelBuilder.ApplyModuleConventions(Database, Schema);
     }
 }

@@ -13,7 +13,8 @@ namespace TrainingHub.Supervision.Sessions;
 /// currently assigned to them in that role, and alone moves or cancels them; both sides see their meetings.
 /// </summary>
 internal sealed class SessionPlanner(
-    IDbContextFactory<SupervisionDbContext> dbFactory, IAccessControl access, ICurrentUser currentUser, IPeopleSelection people, TimeProvider clock)
+    IDbContextFactory<SupervisionDbContext> dbFactory, IAccessControl access, ICurrentUser currentUser, IPeopleSelection people,
+    SessionInvitations invitations, TimeProvider clock)
 {
     public bool CanLead => access.HasPermission(SupervisionPermissions.Supervise);
 
@@ -63,14 +64,15 @@ internal sealed class SessionPlanner(
             Participants = [.. participantIds.Select(id => new SessionParticipant { PersonId = id })],
         };
         db.Sessions.Add(session);
+        await invitations.AddAsync(db, session, SessionInvitations.Scheduled, cancellationToken);
         return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : session.Id;
     }
 
     public Task<Result> RescheduleAsync(Guid sessionId, Guid version, SessionTimes times, CancellationToken cancellationToken = default) =>
-        ChangeAsync(sessionId, version, session => session.Reschedule(times), cancellationToken);
+        ChangeAsync(sessionId, version, session => session.Reschedule(times), SessionInvitations.Moved, cancellationToken);
 
     public Task<Result> CancelAsync(Guid sessionId, Guid version, string? reason, CancellationToken cancellationToken = default) =>
-        ChangeAsync(sessionId, version, session => session.Cancel(reason), cancellationToken);
+        ChangeAsync(sessionId, version, session => session.Cancel(reason), SessionInvitations.Cancelled, cancellationToken);
 
     /// <summary>The signed-in person's meetings, led or attended: those still to come first in time, or the past ones latest first.</summary>
     public async Task<Result<IReadOnlyList<SessionRow>>> MineAsync(bool past, CancellationToken cancellationToken = default)
@@ -102,10 +104,11 @@ internal sealed class SessionPlanner(
     private DateOnly Today => SharedKernel.Jobs.DailyRuns.DayOf(clock.GetUtcNow());
 
     /// <summary>Applies a change the leader makes; anyone else is told the meeting does not exist.</summary>
-    private async Task<Result> ChangeAsync(Guid sessionId, Guid version, Func<SupervisionSession, Result> change, CancellationToken cancellationToken)
+    private async Task<Result> ChangeAsync(
+        Guid sessionId, Guid version, Func<SupervisionSession, Result> change, string messageType, CancellationToken cancellationToken)
     {
         await using var db = dbFactory.CreateDbContext();
-        var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+        var session = await db.Sessions.Include(s => s.Participants).FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
         if (session is null || session.LeaderId != currentUser.UserId)
         {
             return Error.NotFound;
@@ -115,6 +118,7 @@ internal sealed class SessionPlanner(
         {
             return error;
         }
+        await invitations.AddAsync(db, session, messageType, cancellationToken);
         return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 }
