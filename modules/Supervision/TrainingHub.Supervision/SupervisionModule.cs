@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -41,6 +42,12 @@ public sealed class SupervisionModule : TrainingHubModule
         new("Menu:Sessions", "supervision/sessions", Icons.Material.Filled.EventNote, SupervisionPermissions.SessionsView, typeof(SupervisionResource), 40),
         new("Menu:Assignments", "supervision/assignments", Icons.Material.Filled.AssignmentInd, SupervisionPermissions.AssignmentsManage, typeof(SupervisionResource), 41),
     ];
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapSessionsApi();
+        endpoints.MapLogsApi();
+    }
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {

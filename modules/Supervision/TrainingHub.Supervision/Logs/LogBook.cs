@@ -20,6 +20,9 @@ internal sealed class LogBook(
     /// <summary>Two saves of the same log racing each other (each party typing) are retried this often.</summary>
     private const int SaveAttempts = 3;
 
+    /// <summary>A signature on a log that changed since the signer read it: a conflict to resolve by reading it again.</summary>
+    private static readonly Error ChangedSinceRead = new(ErrorKind.Conflict, "Logs:Error:ChangedSinceRead", []);
+
     /// <summary>
     /// The log of one participant's meeting, started when one of the two first opens it once the meeting has begun.
     /// </summary>
@@ -176,7 +179,7 @@ internal sealed class LogBook(
             }
             if (version is { } read && read != log.Version)
             {
-                return Error.Rule("Logs:Error:ChangedSinceRead");
+                return ChangedSinceRead;
             }
             if (change(log, me, clock.GetUtcNow()).Failed(out var error))
             {
@@ -189,7 +192,7 @@ internal sealed class LogBook(
             }
             if (saved != Error.Conflict || version is not null || attempt == SaveAttempts)
             {
-                return saved == Error.Conflict && version is not null ? Error.Rule("Logs:Error:ChangedSinceRead") : saved;
+                return saved == Error.Conflict && version is not null ? ChangedSinceRead : saved;
             }
         }
     }

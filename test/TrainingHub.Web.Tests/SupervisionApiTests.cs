@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingHub.Accounts.Contracts;
+using TrainingHub.Supervision.Data;
+using TrainingHub.Supervision.Sessions;
+using TrainingHub.TestKit.Web;
+
+namespace TrainingHub.Web.Tests;
+
+/// <summary>
+/// Session logs through the API as a phone or offline client would use them: the same parties, the same signatures and
+/// the same refusals as the log page, and never the private note.
+/// </summary>
+public sealed class SupervisionApiTests(TrainingHubApp app) : IClassFixture<TrainingHubApp>
+{
+    private const string Supervisor = "supervisor@traininghub.example";
+    private const string Learner = "learner@traininghub.example";
+
+    /// <summary>A meeting of the demo supervisor with the demo learner that began an hour ago.</summary>
+    private async Task<(Guid SessionId, Guid LearnerId)> HeldSessionAsync()
+    {
+        var people = app.Services.GetRequiredService<IPeopleLookup>();
+        var learner = (await people.FindByEmailAsync(Learner))!;
+        var supervisor = (await people.FindByEmailAsync(Supervisor))!;
+        var session = new SupervisionSession
+        {
+            Kind = SessionKind.Individual, LeaderId = supervisor.Id, UnitId = learner.HomeUnitId!.Value, StartsAt = DateTimeOffset.UtcNow.AddHours(-1),
+            DurationMinutes = 90, Place = "API", CreatedAt = DateTimeOffset.UtcNow, Participants = [new SessionParticipant { PersonId = learner.Id }],
+        };
+        await using var db = app.Services.GetRequiredService<IDbContextFactory<SupervisionDbContext>>().CreateDbContext();
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync();
+        return (session.Id, learner.Id);
+    }
+
+    [Fact]
+    public async Task Both_parties_write_and_sign_through_the_API_with_the_pages_rules_and_nobody_reads_the_private_note()
+    {
+        var (sessionId, learnerId) = await HeldSessionAsync();
+        var supervisor = await app.CreateApiClientAsync(Supervisor);
+        var learner = await app.CreateApiClientAsync(Learner);
+        var logUrl = $"/api/v1/supervision/sessions/{sessionId}/logs/{learnerId}";
+
+        var sessions = await learner.GetFromJsonAsync<JsonArray>("/api/v1/supervision/sessions");
+        var opened = (await supervisor.GetFromJsonAsync<JsonObject>(logUrl))!;
+        var logId = (string)opened["id"]!;
+        var topics = await supervisor.PutAsJsonAsync($"/api/v1/supervision/logs/{logId}/parts/topics", new { text = "Планування візитів" });
+        var privateNote = await supervisor.PutAsJsonAsync($"/api/v1/supervision/logs/{logId}/parts/privateNote", new { text = "Ні" });
+        var signed = await supervisor.PostAsJsonAsync($"/api/v1/supervision/logs/{logId}/signature",
+            new { version = (string)(await topics.Content.ReadFromJsonAsync<JsonObject>())!["version"]! });
+        var learnerTopics = await learner.PutAsJsonAsync($"/api/v1/supervision/logs/{logId}/parts/topics", new { text = "Інше" });
+        var read = (await learner.GetFromJsonAsync<JsonObject>(logUrl))!;
+        var reflection = await learner.PutAsJsonAsync($"/api/v1/supervision/logs/{logId}/parts/reflection", new { text = "Зрозуміла" });
+        var stale = await learner.PostAsJsonAsync($"/api/v1/supervision/logs/{logId}/signature", new { version = (string)read["version"]! });
+        var current = (await learner.GetFromJsonAsync<JsonObject>(logUrl))!;
+        var locked = await learner.PostAsJsonAsync($"/api/v1/supervision/logs/{logId}/signature", new { version = (string)current["version"]! });
+        var mentor = await (await app.CreateApiClientAsync("mentor@traininghub.example")).GetAsync(logUrl);
+        var coordinator = (await (await app.CreateApiClientAsync("coordinator@traininghub.example")).GetFromJsonAsync<JsonObject>(logUrl))!;
+
+        Assert.Contains(sessions!, s => (string)s!["id"]! == sessionId.ToString() && (string)s["leaderName"]! == "Марія Супервізорка");
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.OK), (topics.StatusCode, privateNote.StatusCode, signed.StatusCode));
+        Assert.Equal(HttpStatusCode.Forbidden, learnerTopics.StatusCode);
+        Assert.Equal(("Планування візитів", "Person"), ((string)read["topics"]!, (string)read["reader"]!));
+        Assert.False(read.ContainsKey("privateNote"));
+        Assert.Equal(HttpStatusCode.OK, reflection.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("Перечитайте", (string)(await stale.Content.ReadFromJsonAsync<JsonObject>())!["title"]!);
+        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, mentor.StatusCode);
+        Assert.Equal(("Coordinator", true), ((string)coordinator["reader"]!, (bool)coordinator["locked"]!));
+    }
+}
