@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MudBlazor;
+using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Persistence;
@@ -10,6 +11,7 @@ using TrainingHub.Supervision.Assignments;
 using TrainingHub.Supervision.Contracts;
 using TrainingHub.Supervision.Data;
 using TrainingHub.Supervision.DemoData;
+using TrainingHub.Supervision.Hours;
 using TrainingHub.Supervision.Sessions;
 
 namespace TrainingHub.Supervision;
@@ -30,12 +32,19 @@ public sealed class SupervisionModule : TrainingHubModule
         new(SupervisionPermissions.AssignmentsManage, typeof(SupervisionResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
         new(SupervisionPermissions.SessionsView, typeof(SupervisionResource), BuiltInRoles.Everyone),
         new(SupervisionPermissions.Supervise, typeof(SupervisionResource), BuiltInRoles.Supervisor, BuiltInRoles.Mentor),
+        new(SupervisionPermissions.HoursLog, typeof(SupervisionResource), BuiltInRoles.Everyone),
+        new(SupervisionPermissions.HoursReview, typeof(SupervisionResource), BuiltInRoles.Administrator, BuiltInRoles.Supervisor),
+        new(SupervisionPermissions.HoursReviewInArea, typeof(SupervisionResource), BuiltInRoles.Administrator),
+        new(SupervisionPermissions.ActivityTypesManage, typeof(SupervisionResource), BuiltInRoles.Administrator),
     ];
 
     public override IEnumerable<MenuItem> MenuItems =>
     [
         new("Menu:MySupervisees", "supervision/my-people", Icons.Material.Filled.SupervisorAccount, SupervisionPermissions.Supervise, typeof(SupervisionResource), 40),
         new("Menu:Sessions", "supervision/sessions", Icons.Material.Filled.EventNote, SupervisionPermissions.SessionsView, typeof(SupervisionResource), 40),
+        new("Menu:Hours", "supervision/hours", Icons.Material.Filled.MoreTime, SupervisionPermissions.HoursLog, typeof(SupervisionResource), 40),
+        new("Menu:HoursReview", "supervision/hours/review", Icons.Material.Filled.FactCheck, SupervisionPermissions.HoursReview, typeof(SupervisionResource), 40),
+        new("Menu:ActivityTypes", "supervision/hours/activity-types", Icons.Material.Filled.Category, SupervisionPermissions.ActivityTypesManage, typeof(SupervisionResource), 41),
         new("Menu:Assignments", "supervision/assignments", Icons.Material.Filled.AssignmentInd, SupervisionPermissions.AssignmentsManage, typeof(SupervisionResource), 41),
     ];
 
@@ -45,6 +54,11 @@ public sealed class SupervisionModule : TrainingHubModule
         services.AddScoped<AssignmentRegister>();
         services.AddScoped<SessionPlanner>();
         services.AddSingleton<ISupervisionAssignments, CurrentAssignees>();
+        services.AddIntegrationEventOutbox<SupervisionDbContext>();
+        services.AddScoped<CompetencyChoices>();
+        services.AddScoped<ActivityTypeCatalogue>();
+        services.AddScoped<HoursLog>();
+        services.AddScoped<HoursReview>();
         // After the migrations and, in the app, after Accounts has made its demo people.
         services.AddSingleton<IModuleInitializer, SupervisionDemoData>();
     }

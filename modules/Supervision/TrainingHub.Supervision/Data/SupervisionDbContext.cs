@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.Supervision.Assignments;
+using TrainingHub.Supervision.Hours;
 using TrainingHub.Supervision.Sessions;
 
 namespace TrainingHub.Supervision.Data;
@@ -12,6 +14,10 @@ internal abstract class SupervisionDbContext(DbContextOptions options) : DbConte
     public DbSet<Assignment> Assignments => Set<Assignment>();
 
     public DbSet<SupervisionSession> Sessions => Set<SupervisionSession>();
+
+    public DbSet<PracticeHoursEntry> HoursEntries => Set<PracticeHoursEntry>();
+
+    public DbSet<ActivityType> ActivityTypes => Set<ActivityType>();
 
     /// <summary>The assignments that make <paramref name="assigneeId"/> the given role of someone on <paramref name="day"/>.</summary>
     public IQueryable<Assignment> AssignedTo(Guid assigneeId, AssignmentRole role, DateOnly day) =>
@@ -51,6 +57,29 @@ internal abstract class SupervisionDbContext(DbContextOptions options) : DbConte
             participant.HasKey(p => new { p.SessionId, p.PersonId });
             participant.HasIndex(p => p.PersonId);
         });
+        modelBuilder.Entity<PracticeHoursEntry>(entry =>
+        {
+            entry.ToTable("HoursEntries");
+            entry.Property(e => e.State).HasConversion<string>().HasMaxLength(20);
+            entry.Property(e => e.Hours).HasPrecision(4, 2);
+            entry.Property(e => e.Setting).HasMaxLength(HoursRules.MaxSettingLength);
+            entry.Property(e => e.Description).HasMaxLength(HoursRules.MaxDescriptionLength);
+            entry.Property(e => e.ReviewReason).HasMaxLength(HoursRules.MaxReasonLength);
+            entry.Ignore(e => e.IsEditable);
+            entry.HasIndex(e => new { e.PersonId, e.Date });
+            entry.HasIndex(e => new { e.State, e.Date });
+            entry.HasIndex(e => e.UnitId);
+            entry.HasOne<ActivityType>().WithMany().HasForeignKey(e => e.ActivityTypeId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<ActivityType>(type =>
+        {
+            type.ToTable("ActivityTypes");
+            type.Property(t => t.NameUk).HasMaxLength(ActivityType.MaxNameLength);
+            type.Property(t => t.NameEn).HasMaxLength(ActivityType.MaxNameLength);
+            type.Ignore(t => t.Name);
+            type.HasData(ActivityType.BuiltIn);
+        });
+        modelBuilder.AddIntegrationEventOutbox(Database, Schema);
         modelBuilder.ApplyModuleConventions(Database, Schema);
     }
 }
