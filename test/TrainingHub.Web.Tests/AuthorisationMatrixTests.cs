@@ -91,6 +91,9 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/supervision/assignments"] = SupervisionPermissions.AssignmentsManage,
         ["/supervision/my-people"] = SupervisionPermissions.Supervise,
         ["/supervision/sessions"] = SupervisionPermissions.SessionsView,
+        ["/supervision/hours"] = SupervisionPermissions.HoursLog,
+        ["/supervision/hours/review"] = SupervisionPermissions.HoursReview,
+        ["/supervision/hours/activity-types"] = SupervisionPermissions.ActivityTypesManage,
     };
 
     /// <summary>

@@ -41,3 +41,12 @@ internal sealed record ReviewWeek(Guid PersonId, string PersonName, DateOnly Wee
 {
     public decimal Hours => Entries.Sum(e => e.Hours);
 }
+
+/// <summary>The periods "my hours" totals are counted over, each ending today.</summary>
+internal enum HoursPeriod
+{
+    Week,
+    Month,
+    Year,
+    All,
+}
