@@ -190,7 +190,7 @@ public abstract class HoursServiceTests(ITestDatabaseServer server) : IAsyncLife
         Assert.Equal(new DateOnly(2026, 2, 23), Assert.Single(after).WeekOf);
         Assert.Equal([monday, wednesday], Assert.Single(approvedWeeks).Entries.Select(e => e.Id));
         Assert.Equal([(monday, 3m, "Пряма робота з дітьми та родинами"), (wednesday, 1.5m, "Отримана супервізія")],
-            published.Select(p => (p.EntryId, p.Hours, p.ActivityName)));
+            published.OrderByDescending(p => p.Hours).Select(p => (p.EntryId, p.Hours, p.ActivityName)));
         Assert.All(published, p => Assert.Equal(learner, p.PersonId));
     }
 

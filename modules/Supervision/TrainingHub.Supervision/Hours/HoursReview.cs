@@ -97,7 +97,7 @@ internal sealed class HoursReview(
         var sunday = monday.AddDays(6);
         var entries = await Reachable(db, reach)
             .Where(e => e.PersonId == personId && e.State == HoursState.Submitted && e.Date >= monday && e.Date <= sunday)
-            .ToListAsync(cancellationToken);
+            .OrderBy(e => e.Date).ToListAsync(cancellationToken);
         if (entries.Count == 0)
         {
             return Error.NotFound;
