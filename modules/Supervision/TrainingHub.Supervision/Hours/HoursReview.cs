@@ -46,14 +46,15 @@ internal sealed class HoursReview(
         var named = entries.Any(e => e.CompetencyLineageId is not null) ? await competencies.ByLineageAsync(cancellationToken) : null;
         var names = (await people.FindAsync(new PeopleCriteria(PersonIds: [.. entries.Select(e => e.PersonId).Distinct()]), cancellationToken))
             .ToDictionary(p => p.Id, p => p.FullName);
-        return entries
+        var weeks = entries
             .GroupBy(e => (e.PersonId, Week: HoursRules.WeekOf(e.Date)))
             .Select(g => new ReviewWeek(g.Key.PersonId, names.GetValueOrDefault(g.Key.PersonId, "?"), g.Key.Week, g
                 .OrderBy(e => e.Date).ThenBy(e => e.CreatedAt)
                 .Select(e => new ReviewRow(e.Id, e.PersonId, e.Date, e.Hours, types[e.ActivityTypeId], e.Setting, e.Description,
                     e.CompetencyLineageId is { } lineage ? named?.GetValueOrDefault(lineage)?.Name : null, e.State, e.ReviewedAt, e.Version))
-                .ToList()))
-            .OrderBy(w => approved ? DateOnly.MaxValue.DayNumber - w.WeekOf.DayNumber : w.WeekOf.DayNumber)
+                .ToList()));
+        // Waiting weeks oldest first, as the longest wait is signed first; approved ones latest first.
+        return (approved ? weeks.OrderByDescending(w => w.WeekOf) : weeks.OrderBy(w => w.WeekOf))
             .ThenBy(w => w.PersonName, StringComparer.CurrentCulture)
             .ToList();
     }
