@@ -40,6 +40,7 @@ public sealed class HoursJourneyTests(BrowserSession session)
         await supervisor.SignInAsync("supervisor@traininghub.example");
         await supervisor.OpenAsync("/supervision/my-people");
         await Assertions.Expect(supervisor.Locator("#my-people-hours-waiting")).ToBeVisibleAsync();
+        await supervisor.AssertAccessibleAsync();
         await supervisor.OpenAsync("/supervision/hours/review");
         var week = supervisor.Locator(".th-week", new() { HasText = "Садочок «Сонечко»" });
         await week.Locator(".th-entry", new() { HasText = "Бібліотека громади" }).Locator(".th-reject").ClickAsync();
