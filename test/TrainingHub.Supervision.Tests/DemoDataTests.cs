@@ -6,6 +6,7 @@ using TrainingHub.SharedKernel.Security;
 using TrainingHub.Supervision.Assignments;
 using TrainingHub.Supervision.Contracts;
 using TrainingHub.Supervision.Data;
+using TrainingHub.Supervision.Hours;
 using TrainingHub.TestKit;
 
 namespace TrainingHub.Supervision.Tests;
@@ -32,5 +33,27 @@ public sealed class DemoDataTests(SqliteServer server) : IClassFixture<SqliteSer
         Assert.All(supervised, r => Assert.Equal(AssignmentRole.Supervisor, r.Role));
         Assert.Equal(["Василь Кравчук", "Оксана Волонтерка"], mentored.Select(r => r.PersonName).Order(StringComparer.Ordinal));
         Assert.Equal(6, await db.Assignments.CountAsync());
+    }
+
+    [Fact]
+    public async Task The_demo_supervisees_have_hours_in_every_state_some_waiting_for_the_demo_supervisors_signature()
+    {
+        await using var host = await ModuleTestHost.StartAsync(server, [new OrganisationsModule(), new AccountsModule(), new SupervisionModule()],
+            new Dictionary<string, string?> { ["DemoData:Enabled"] = "true" });
+        var people = host.Get<IPeopleLookup>();
+
+        host.User.ActingAs((await people.FindByEmailAsync("supervisor@traininghub.example"))!.Id,
+            new PermissionGrant(SupervisionPermissions.Supervise, null), new PermissionGrant(SupervisionPermissions.HoursReview, null));
+        var waiting = (await host.Get<HoursReview>().WeeksAsync()).Value;
+        host.User.ActingAs((await people.FindByEmailAsync("learner@traininghub.example"))!.Id, new PermissionGrant(SupervisionPermissions.HoursLog, null));
+        var learners = (await host.Get<HoursLog>().MineAsync()).Value;
+        var total = (await host.Get<HoursLog>().TotalsAsync(null, null)).Value.All;
+        await using var restarted = await host.RestartAsync();
+        await using var db = restarted.Get<IDbContextFactory<SupervisionDbContext>>().CreateDbContext();
+
+        Assert.Equal(["Василь Кравчук", "Галина Бондаренко", "Оксана Волонтерка"], waiting.Select(w => w.PersonName).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(Enum.GetValues<HoursState>(), learners.Select(r => r.State).Distinct().Order());
+        Assert.Equal(6.5m, total);
+        Assert.Equal(14, await db.HoursEntries.CountAsync());
     }
 }

@@ -92,6 +92,9 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/supervision/my-people"] = SupervisionPermissions.Supervise,
         ["/supervision/sessions"] = SupervisionPermissions.SessionsView,
         ["/supervision/sessions/{SessionId:guid}/log/{PersonId:guid}"] = SupervisionPermissions.SessionsView,
+        ["/supervision/hours"] = SupervisionPermissions.HoursLog,
+        ["/supervision/hours/review"] = SupervisionPermissions.HoursReview,
+        ["/supervision/hours/activity-types"] = SupervisionPermissions.ActivityTypesManage,
     };
 
     /// <summary>

@@ -23,6 +23,7 @@ using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.SharedKernel.Security;
+using TrainingHub.Supervision.Contracts;
 
 namespace TrainingHub.Competencies;
 
@@ -76,6 +77,8 @@ public sealed class CompetenciesModule : TrainingHubModule
         services.AddScoped<CompetencyEvidence>();
         services.AddSingleton<ICompetencyEvidence, CourseCompletions>();
         services.AddIntegrationEventHandler<CourseCompleted, CourseCompletionEvidenceHandler, CompetenciesDbContext>();
+        services.AddIntegrationEventHandler<PracticeHoursApproved, PracticeHoursEvidence, CompetenciesDbContext>();
+        services.AddIntegrationEventHandler<PracticeHoursApprovalWithdrawn, PracticeHoursEvidence, CompetenciesDbContext>();
         services.AddSingleton<ICompetencyDirectory, PublishedCompetencyDirectory>();
         services.AddSingleton(sp => new MemberSync(
             sp.GetRequiredService<IDbContextFactory<CompetenciesDbContext>>(), sp.GetRequiredService<IUnitHierarchy>(),

@@ -13,4 +13,19 @@ public static class SupervisionPermissions
 
     /// <summary>May be assigned as a supervisor, mentor or coach, and then sees the people assigned to them.</summary>
     public const string Supervise = "Supervision.Supervise";
+
+    /// <summary>Log one's own practice hours, submit them for approval and see one's approved totals.</summary>
+    public const string HoursLog = "Supervision.Hours.Log";
+
+    /// <summary>Approve, reject and withdraw the approval of the practice hours of the people one currently supervises.</summary>
+    public const string HoursReview = "Supervision.Hours.Review";
+
+    /// <summary>
+    /// Review the practice hours of anyone whose home unit is in one's area, supervised by oneself or not (with
+    /// <see cref="HoursReview"/>, which opens the review page).
+    /// </summary>
+    public const string HoursReviewInArea = "Supervision.Hours.ReviewInArea";
+
+    /// <summary>Add activity types beyond the built-in ones; they are shared by every unit.</summary>
+    public const string ActivityTypesManage = "Supervision.ActivityTypes.Manage";
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MudBlazor;
+using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Mail;
 using TrainingHub.SharedKernel.Modules;
@@ -12,6 +13,7 @@ using TrainingHub.Supervision.Assignments;
 using TrainingHub.Supervision.Contracts;
 using TrainingHub.Supervision.Data;
 using TrainingHub.Supervision.DemoData;
+using TrainingHub.Supervision.Hours;
 using TrainingHub.Supervision.Logs;
 using TrainingHub.Supervision.Sessions;
 
@@ -34,12 +36,19 @@ public sealed class SupervisionModule : TrainingHubModule
         new(SupervisionPermissions.SessionsView, typeof(SupervisionResource), BuiltInRoles.Everyone),
         new(SupervisionPermissions.Supervise, typeof(SupervisionResource), BuiltInRoles.Supervisor, BuiltInRoles.Mentor),
         new(SupervisionPermissions.LogsRead, typeof(SupervisionResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
+        new(SupervisionPermissions.HoursLog, typeof(SupervisionResource), BuiltInRoles.Everyone),
+        new(SupervisionPermissions.HoursReview, typeof(SupervisionResource), BuiltInRoles.Administrator, BuiltInRoles.Supervisor),
+        new(SupervisionPermissions.HoursReviewInArea, typeof(SupervisionResource), BuiltInRoles.Administrator),
+        new(SupervisionPermissions.ActivityTypesManage, typeof(SupervisionResource), BuiltInRoles.Administrator),
     ];
 
     public override IEnumerable<MenuItem> MenuItems =>
     [
         new("Menu:MySupervisees", "supervision/my-people", Icons.Material.Filled.SupervisorAccount, SupervisionPermissions.Supervise, typeof(SupervisionResource), 40),
         new("Menu:Sessions", "supervision/sessions", Icons.Material.Filled.EventNote, SupervisionPermissions.SessionsView, typeof(SupervisionResource), 40),
+        new("Menu:Hours", "supervision/hours", Icons.Material.Filled.MoreTime, SupervisionPermissions.HoursLog, typeof(SupervisionResource), 40),
+        new("Menu:HoursReview", "supervision/hours/review", Icons.Material.Filled.FactCheck, SupervisionPermissions.HoursReview, typeof(SupervisionResource), 40),
+        new("Menu:ActivityTypes", "supervision/hours/activity-types", Icons.Material.Filled.Category, SupervisionPermissions.ActivityTypesManage, typeof(SupervisionResource), 41),
         new("Menu:Assignments", "supervision/assignments", Icons.Material.Filled.AssignmentInd, SupervisionPermissions.AssignmentsManage, typeof(SupervisionResource), 41),
     ];
 
@@ -58,6 +67,11 @@ public sealed class SupervisionModule : TrainingHubModule
         services.AddMailOutbox<SupervisionDbContext>();
         services.AddScoped<LogBook>();
         services.AddSingleton<ISupervisionAssignments, CurrentAssignees>();
+        services.AddIntegrationEventOutbox<SupervisionDbContext>();
+        services.AddScoped<CompetencyChoices>();
+        services.AddScoped<ActivityTypeCatalogue>();
+        services.AddScoped<HoursLog>();
+        services.AddScoped<HoursReview>();
         // After the migrations and, in the app, after Accounts has made its demo people.
         services.AddSingleton<IModuleInitializer, SupervisionDemoData>();
     }

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Mail;
 using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.Supervision.Assignments;
+using TrainingHub.Supervision.Hours;
 using TrainingHub.Supervision.Logs;
 using TrainingHub.Supervision.Sessions;
 
@@ -18,6 +20,9 @@ internal abstract class SupervisionDbContext(DbContextOptions options) : DbConte
     public DbSet<SessionLog> Logs => Set<SessionLog>();
 
     public DbSet<AgreedAction> Actions => Set<AgreedAction>();
+    public DbSet<PracticeHoursEntry> HoursEntries => Set<PracticeHoursEntry>();
+
+    public DbSet<ActivityType> ActivityTypes => Set<ActivityType>();
 
     /// <summary>The assignments that make <paramref name="assigneeId"/> the given role of someone on <paramref name="day"/>.</summary>
     public IQueryable<Assignment> AssignedTo(Guid assigneeId, AssignmentRole role, DateOnly day) =>
@@ -89,6 +94,29 @@ internal abstract class SupervisionDbContext(DbContextOptions options) : DbConte
             addendum.Property(a => a.Text).HasMaxLength(LogRules.MaxAddendumLength);
         });
         modelBuilder.AddMailOutbox(Database, Schema);
+        modelBuilder.Entity<PracticeHoursEntry>(entry =>
+        {
+            entry.ToTable("HoursEntries");
+            entry.Property(e => e.State).HasConversion<string>().HasMaxLength(20);
+            entry.Property(e => e.Hours).HasPrecision(4, 2);
+            entry.Property(e => e.Setting).HasMaxLength(HoursRules.MaxSettingLength);
+            entry.Property(e => e.Description).HasMaxLength(HoursRules.MaxDescriptionLength);
+            entry.Property(e => e.ReviewReason).HasMaxLength(HoursRules.MaxReasonLength);
+            entry.Ignore(e => e.IsEditable);
+            entry.HasIndex(e => new { e.PersonId, e.Date });
+            entry.HasIndex(e => new { e.State, e.Date });
+            entry.HasIndex(e => e.UnitId);
+            entry.HasOne<ActivityType>().WithMany().HasForeignKey(e => e.ActivityTypeId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<ActivityType>(type =>
+        {
+            type.ToTable("ActivityTypes");
+            type.Property(t => t.NameUk).HasMaxLength(ActivityType.MaxNameLength);
+            type.Property(t => t.NameEn).HasMaxLength(ActivityType.MaxNameLength);
+            type.Ignore(t => t.Name);
+            type.HasData(ActivityType.BuiltIn);
+        });
+        modelBuilder.AddIntegrationEventOutbox(Database, Schema);
         modelBuilder.ApplyModuleConventions(Database, Schema);
     }
 }

@@ -5,12 +5,14 @@ using TrainingHub.SharedKernel.Jobs;
 using TrainingHub.SharedKernel.Modules;
 using TrainingHub.Supervision.Assignments;
 using TrainingHub.Supervision.Data;
+using TrainingHub.Supervision.Hours;
 
 namespace TrainingHub.Supervision.DemoData;
 
 /// <summary>
 /// With demo data on, the demo supervisor of Zhytomyr City Hromada supervises its four demo learners (for a few months
-/// already) and the demo mentor mentors two of them. Nothing is added once any assignment exists.
+/// already) and the demo mentor mentors two of them; the four have practice hours of the last two weeks in every state,
+/// some waiting for the supervisor's signature. Nothing is added once any assignment (or, for hours, any entry) exists.
 /// </summary>
 internal sealed class SupervisionDemoData(
     IDbContextFactory<SupervisionDbContext> dbFactory, IConfiguration configuration, TimeProvider clock, IPeopleLookup? people = null) : IModuleInitializer
@@ -25,6 +27,24 @@ internal sealed class SupervisionDemoData(
         ("v.kravchuk@traininghub.example", "mentor@traininghub.example", AssignmentRole.Mentor, 2),
     ];
 
+    private static readonly (string Person, int DaysAgo, decimal Hours, Guid Type, string Setting, string Description, HoursState State, string? Reason)[] PlannedHours =
+    [
+        ("learner@traininghub.example", 9, 3, ActivityType.DirectWork, "Домашній візит", "Підтримка родини, що виховує дитину з інвалідністю", HoursState.Approved, null),
+        ("learner@traininghub.example", 8, 1.5m, ActivityType.SupervisionReceived, "Центр соціальних служб", "Індивідуальна супервізія", HoursState.Approved, null),
+        ("learner@traininghub.example", 7, 2, ActivityType.Training, "Онлайн", "Курс «Перша психологічна допомога»", HoursState.Approved, null),
+        ("learner@traininghub.example", 3, 1, ActivityType.IndirectWork, "Центр соціальних служб", "Документи", HoursState.Rejected, "Уточніть, з якою справою пов'язані документи."),
+        ("learner@traininghub.example", 2, 2.5m, ActivityType.DirectWork, "Денний центр", "Заняття з дітьми", HoursState.Submitted, null),
+        ("learner@traininghub.example", 1, 1, ActivityType.Other, "Громадський центр", "Підготовка до групи батьків", HoursState.Draft, null),
+        ("h.bondarenko@traininghub.example", 8, 4, ActivityType.DirectWork, "Домашній візит", "Оцінка потреб родини", HoursState.Approved, null),
+        ("h.bondarenko@traininghub.example", 3, 3, ActivityType.DirectWork, "Домашній візит", "Супровід родини", HoursState.Submitted, null),
+        ("h.bondarenko@traininghub.example", 2, 2, ActivityType.IndirectWork, "Центр соціальних служб", "План супроводу", HoursState.Submitted, null),
+        ("v.kravchuk@traininghub.example", 2, 2, ActivityType.Training, "Онлайн", "Вебінар про інклюзію", HoursState.Submitted, null),
+        ("v.kravchuk@traininghub.example", 1, 3, ActivityType.DirectWork, "Денний центр", "Волонтерська зміна", HoursState.Draft, null),
+        ("n.tkachenko@traininghub.example", 10, 5, ActivityType.DirectWork, "Школа", "Ведення випадку", HoursState.Approved, null),
+        ("n.tkachenko@traininghub.example", 9, 2, ActivityType.IndirectWork, "Центр соціальних служб", "Міжвідомча нарада", HoursState.Approved, null),
+        ("n.tkachenko@traininghub.example", 4, 6, ActivityType.Other, "Виїзд", "Поїздка", HoursState.Rejected, "Дорога не є практикою; запишіть лише час роботи з родиною."),
+    ];
+
     public async Task InitialiseAsync(CancellationToken cancellationToken)
     {
         // The accounts module is not there when the module is started on its own (its tests); there is nobody to assign then.
@@ -33,15 +53,23 @@ internal sealed class SupervisionDemoData(
             return;
         }
         await using var db = dbFactory.CreateDbContext();
-        if (await db.Assignments.AnyAsync(cancellationToken))
-        {
-            return;
-        }
         var today = DailyRuns.DayOf(clock.GetUtcNow());
+        if (!await db.Assignments.AnyAsync(cancellationToken))
+        {
+            await AssignAsync(db, people, today, cancellationToken);
+        }
+        if (!await db.HoursEntries.AnyAsync(cancellationToken))
+        {
+            await LogHoursAsync(db, people, today, cancellationToken);
+        }
+    }
+
+    private async Task AssignAsync(SupervisionDbContext db, IPeopleLookup lookup, DateOnly today, CancellationToken cancellationToken)
+    {
         foreach (var (personEmail, assigneeEmail, role, monthsAgo) in Planned)
         {
-            if (await people.FindByEmailAsync(personEmail, cancellationToken) is not { HomeUnitId: { } unitId } person
-                || await people.FindByEmailAsync(assigneeEmail, cancellationToken) is not { } assignee)
+            if (await lookup.FindByEmailAsync(personEmail, cancellationToken) is not { HomeUnitId: { } unitId } person
+                || await lookup.FindByEmailAsync(assigneeEmail, cancellationToken) is not { } assignee)
             {
                 continue;
             }
@@ -50,6 +78,36 @@ internal sealed class SupervisionDemoData(
                 PersonId = person.Id, AssigneeId = assignee.Id, Role = role, UnitId = unitId,
                 StartsOn = today.AddMonths(-monthsAgo), CreatedAt = clock.GetUtcNow(),
             });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Hours of the demo supervisees as they would stand after going through their states, signed by the demo supervisor.</summary>
+    private async Task LogHoursAsync(SupervisionDbContext db, IPeopleLookup lookup, DateOnly today, CancellationToken cancellationToken)
+    {
+        var supervisor = await lookup.FindByEmailAsync("supervisor@traininghub.example", cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var (email, daysAgo, hours, type, setting, description, state, reason) in PlannedHours)
+        {
+            if (supervisor is null || await lookup.FindByEmailAsync(email, cancellationToken) is not { HomeUnitId: { } unitId } person)
+            {
+                continue;
+            }
+            var input = new HoursInput { Date = today.AddDays(-daysAgo), Hours = hours, ActivityTypeId = type, Setting = setting, Description = description };
+            var entry = PracticeHoursEntry.Log(person.Id, unitId, input, today, 0, now.AddDays(-daysAgo)).Value;
+            if (state != HoursState.Draft)
+            {
+                entry.Submit(now.AddDays(-daysAgo));
+            }
+            if (state == HoursState.Approved)
+            {
+                entry.Approve(supervisor.Id, now.AddDays(1 - daysAgo));
+            }
+            else if (state == HoursState.Rejected)
+            {
+                entry.Reject(supervisor.Id, reason, now.AddDays(1 - daysAgo));
+            }
+            db.HoursEntries.Add(entry);
         }
         await db.SaveChangesAsync(cancellationToken);
     }

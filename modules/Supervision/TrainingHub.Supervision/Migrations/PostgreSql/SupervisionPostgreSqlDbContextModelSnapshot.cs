@@ -23,6 +23,53 @@ namespace TrainingHub.Supervision.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("TrainingHub.SharedKernel.Events.IntegrationEventRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DeliveredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "NextAttemptAtUtc");
+
+                    b.ToTable("IntegrationEvents", "supervision");
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
+                });
+
             modelBuilder.Entity("TrainingHub.SharedKernel.Mail.OutgoingMail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -142,6 +189,157 @@ namespace TrainingHub.Supervision.Migrations.PostgreSql
                     b.HasIndex("PersonId", "StartsOn");
 
                     b.ToTable("Assignments", "supervision");
+                });
+
+            modelBuilder.Entity("TrainingHub.Supervision.Hours.ActivityType", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsBuiltIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NameUk")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ActivityTypes", "supervision");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("5a0c1c6e-0d3b-4a39-9a51-6f1b2c3d4e01"),
+                            CreatedAt = new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            IsBuiltIn = true,
+                            NameEn = "Direct work with children and families",
+                            NameUk = "Пряма робота з дітьми та родинами",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("5a0c1c6e-0d3b-4a39-9a51-6f1b2c3d4e02"),
+                            CreatedAt = new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            IsBuiltIn = true,
+                            NameEn = "Indirect work",
+                            NameUk = "Непряма робота",
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Id = new Guid("5a0c1c6e-0d3b-4a39-9a51-6f1b2c3d4e03"),
+                            CreatedAt = new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            IsBuiltIn = true,
+                            NameEn = "Supervision received",
+                            NameUk = "Отримана супервізія",
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Id = new Guid("5a0c1c6e-0d3b-4a39-9a51-6f1b2c3d4e04"),
+                            CreatedAt = new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            IsBuiltIn = true,
+                            NameEn = "Training",
+                            NameUk = "Навчання",
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Id = new Guid("5a0c1c6e-0d3b-4a39-9a51-6f1b2c3d4e05"),
+                            CreatedAt = new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            IsBuiltIn = true,
+                            NameEn = "Other",
+                            NameUk = "Інше",
+                            SortOrder = 5
+                        });
+                });
+
+            modelBuilder.Entity("TrainingHub.Supervision.Hours.PracticeHoursEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActivityTypeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ApprovalWithdrawn")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("CompetencyLineageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("numeric(4,2)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReviewReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReviewedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Setting")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityTypeId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("PersonId", "Date");
+
+                    b.HasIndex("State", "Date");
+
+                    b.ToTable("HoursEntries", "supervision");
                 });
 
             modelBuilder.Entity("TrainingHub.Supervision.Logs.AgreedAction", b =>
@@ -340,6 +538,15 @@ namespace TrainingHub.Supervision.Migrations.PostgreSql
                     b.HasIndex("LeaderId", "StartsAt");
 
                     b.ToTable("Sessions", "supervision");
+                });
+
+            modelBuilder.Entity("TrainingHub.Supervision.Hours.PracticeHoursEntry", b =>
+                {
+                    b.HasOne("TrainingHub.Supervision.Hours.ActivityType", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TrainingHub.Supervision.Logs.AgreedAction", b =>

@@ -11,14 +11,61 @@ using TrainingHub.Supervision.Data;
 namespace TrainingHub.Supervision.Migrations.Sqlite
 {
     [DbContext(typeof(SupervisionSqliteDbContext))]
-    [Migration("20261205215423_AddSessionMail")]
-    partial class AddSessionMail
+    [Migration("20261205221142_AddSessionLogs")]
+    partial class AddSessionLogs
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("TrainingHub.SharedKernel.Events.IntegrationEventRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeliveredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "NextAttemptAtUtc");
+
+                    b.ToTable("supervision_IntegrationEvents", (string)null);
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
+                });
 
             modelBuilder.Entity("TrainingHub.SharedKernel.Mail.OutgoingMail", b =>
                 {
@@ -139,6 +186,157 @@ namespace TrainingHub.Supervision.Migrations.Sqlite
                     b.HasIndex("PersonId", "StartsOn");
 
                     b.ToTable("Assignments", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingHub.Supervision.Hours.ActivityType", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsBuiltIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameUk")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ActivityTypes", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("5a0c1c6e-0d3b-4a39-9a51-6f1b2c3d4e01"),
+                            CreatedAt = new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            IsBuiltIn = true,
+                            NameEn = "Direct work with children and families",
+                            NameUk = "Пряма робота з дітьми та родинами",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("5a0c1c6e-0d3b-4a39-9a51-6f1b2c3d4e02"),
+                            CreatedAt = new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            IsBuiltIn = true,
+                            NameEn = "Indirect work",
+                            NameUk = "Непряма робота",
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Id = new Guid("5a0c1c6e-0d3b-4a39-9a51-6f1b2c3d4e03"),
+                            CreatedAt = new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            IsBuiltIn = true,
+                            NameEn = "Supervision received",
+                            NameUk = "Отримана супервізія",
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Id = new Guid("5a0c1c6e-0d3b-4a39-9a51-6f1b2c3d4e04"),
+                            CreatedAt = new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            IsBuiltIn = true,
+                            NameEn = "Training",
+                            NameUk = "Навчання",
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Id = new Guid("5a0c1c6e-0d3b-4a39-9a51-6f1b2c3d4e05"),
+                            CreatedAt = new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            IsBuiltIn = true,
+                            NameEn = "Other",
+                            NameUk = "Інше",
+                            SortOrder = 5
+                        });
+                });
+
+            modelBuilder.Entity("TrainingHub.Supervision.Hours.PracticeHoursEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityTypeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ApprovalWithdrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CompetencyLineageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReviewedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Setting")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityTypeId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("PersonId", "Date");
+
+                    b.HasIndex("State", "Date");
+
+                    b.ToTable("HoursEntries", (string)null);
                 });
 
             modelBuilder.Entity("TrainingHub.Supervision.Logs.AgreedAction", b =>
@@ -337,6 +535,15 @@ namespace TrainingHub.Supervision.Migrations.Sqlite
                     b.HasIndex("LeaderId", "StartsAt");
 
                     b.ToTable("Sessions", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingHub.Supervision.Hours.PracticeHoursEntry", b =>
+                {
+                    b.HasOne("TrainingHub.Supervision.Hours.ActivityType", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TrainingHub.Supervision.Logs.AgreedAction", b =>

@@ -12,8 +12,8 @@ using TrainingHub.Supervision.Data;
 namespace TrainingHub.Supervision.Migrations.PostgreSql
 {
     [DbContext(typeof(SupervisionPostgreSqlDbContext))]
-    [Migration("20261205215427_AddSessionMail")]
-    partial class AddSessionMail
+    [Migration("20261205212120_AddPracticeHours")]
+    partial class AddPracticeHours
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -26,7 +26,7 @@ namespace TrainingHub.Supervision.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("TrainingHub.SharedKernel.Mail.OutgoingMail", b =>
+            modelBuilder.Entity("TrainingHub.SharedKernel.Events.IntegrationEventRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -35,60 +35,30 @@ namespace TrainingHub.Supervision.Migrations.PostgreSql
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Calendar")
-                        .HasColumnType("text");
-
-                    b.Property<string>("CalendarMethod")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Culture")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
+                    b.Property<DateTime?>("DeliveredAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("HtmlBody")
+                    b.Property<string>("EventType")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
-                    b.Property<string>("MessageType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
                     b.Property<DateTime>("NextAttemptAtUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<DateTime?>("SentAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("TextBody")
+                    b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("ToAddress")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
-
-                    b.Property<string>("ToName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -98,7 +68,7 @@ namespace TrainingHub.Supervision.Migrations.PostgreSql
 
                     b.HasIndex("Status", "NextAttemptAtUtc");
 
-                    b.ToTable("OutgoingMail", "supervision");
+                    b.ToTable("IntegrationEvents", "supervision");
 
                     b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
@@ -147,111 +117,139 @@ namespace TrainingHub.Supervision.Migrations.PostgreSql
                     b.ToTable("Assignments", "supervision");
                 });
 
-            modelBuilder.Entity("TrainingHub.Supervision.Logs.AgreedAction", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("AgreedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("DoneAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateOnly?>("DueOn")
-                        .HasColumnType("date");
-
-                    b.Property<Guid>("LogId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("OwnerId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LogId");
-
-                    b.HasIndex("OwnerId", "DoneAt");
-
-                    b.ToTable("Actions", "supervision");
-                });
-
-            modelBuilder.Entity("TrainingHub.Supervision.Logs.LogAddendum", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("AuthorId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("LogId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<DateTimeOffset>("WrittenAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LogId");
-
-                    b.ToTable("LogAddenda", "supervision");
-                });
-
-            modelBuilder.Entity("TrainingHub.Supervision.Logs.SessionLog", b =>
+            modelBuilder.Entity("TrainingHub.Supervision.Hours.ActivityType", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Cases")
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("Functions")
+                    b.Property<bool>("IsBuiltIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NameUk")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SortOrder")
                         .HasColumnType("integer");
 
-                    b.Property<Guid>("LeaderId")
+                    b.HasKey("Id");
+
+                    b.ToTable("ActivityTypes", "supervision");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("5a0c1c6e-0d3b-4a39-9a51-6f1b2c3d4e01"),
+                            CreatedAt = new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            IsBuiltIn = true,
+                            NameEn = "Direct work with children and families",
+                            NameUk = "Пряма робота з дітьми та родинами",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("5a0c1c6e-0d3b-4a39-9a51-6f1b2c3d4e02"),
+                            CreatedAt = new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            IsBuiltIn = true,
+                            NameEn = "Indirect work",
+                            NameUk = "Непряма робота",
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Id = new Guid("5a0c1c6e-0d3b-4a39-9a51-6f1b2c3d4e03"),
+                            CreatedAt = new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            IsBuiltIn = true,
+                            NameEn = "Supervision received",
+                            NameUk = "Отримана супервізія",
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Id = new Guid("5a0c1c6e-0d3b-4a39-9a51-6f1b2c3d4e04"),
+                            CreatedAt = new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            IsBuiltIn = true,
+                            NameEn = "Training",
+                            NameUk = "Навчання",
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Id = new Guid("5a0c1c6e-0d3b-4a39-9a51-6f1b2c3d4e05"),
+                            CreatedAt = new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            IsBuiltIn = true,
+                            NameEn = "Other",
+                            NameUk = "Інше",
+                            SortOrder = 5
+                        });
+                });
+
+            modelBuilder.Entity("TrainingHub.Supervision.Hours.PracticeHoursEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset?>("LeaderSignedAt")
+                    b.Property<Guid>("ActivityTypeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ApprovalWithdrawn")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("CompetencyLineageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("numeric(4,2)");
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset?>("PersonSignedAt")
+                    b.Property<string>("ReviewReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("PrivateNote")
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
-
-                    b.Property<string>("Reflection")
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
-
-                    b.Property<Guid>("SessionId")
+                    b.Property<Guid?>("ReviewedById")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Topics")
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                    b.Property<string>("Setting")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("UnitId")
                         .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -259,16 +257,15 @@ namespace TrainingHub.Supervision.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ActivityTypeId");
+
                     b.HasIndex("UnitId");
 
-                    b.HasIndex("LeaderId", "LeaderSignedAt");
+                    b.HasIndex("PersonId", "Date");
 
-                    b.HasIndex("PersonId", "PersonSignedAt");
+                    b.HasIndex("State", "Date");
 
-                    b.HasIndex("SessionId", "PersonId")
-                        .IsUnique();
-
-                    b.ToTable("Logs", "supervision");
+                    b.ToTable("HoursEntries", "supervision");
                 });
 
             modelBuilder.Entity("TrainingHub.Supervision.Sessions.SessionParticipant", b =>
@@ -345,29 +342,11 @@ namespace TrainingHub.Supervision.Migrations.PostgreSql
                     b.ToTable("Sessions", "supervision");
                 });
 
-            modelBuilder.Entity("TrainingHub.Supervision.Logs.AgreedAction", b =>
+            modelBuilder.Entity("TrainingHub.Supervision.Hours.PracticeHoursEntry", b =>
                 {
-                    b.HasOne("TrainingHub.Supervision.Logs.SessionLog", null)
-                        .WithMany("Actions")
-                        .HasForeignKey("LogId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("TrainingHub.Supervision.Logs.LogAddendum", b =>
-                {
-                    b.HasOne("TrainingHub.Supervision.Logs.SessionLog", null)
-                        .WithMany("Addenda")
-                        .HasForeignKey("LogId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("TrainingHub.Supervision.Logs.SessionLog", b =>
-                {
-                    b.HasOne("TrainingHub.Supervision.Sessions.SupervisionSession", null)
+                    b.HasOne("TrainingHub.Supervision.Hours.ActivityType", null)
                         .WithMany()
-                        .HasForeignKey("SessionId")
+                        .HasForeignKey("ActivityTypeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -379,13 +358,6 @@ namespace TrainingHub.Supervision.Migrations.PostgreSql
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("TrainingHub.Supervision.Logs.SessionLog", b =>
-                {
-                    b.Navigation("Actions");
-
-                    b.Navigation("Addenda");
                 });
 
             modelBuilder.Entity("TrainingHub.Supervision.Sessions.SupervisionSession", b =>
