@@ -92,6 +92,8 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/supervision/my-people"] = SupervisionPermissions.Supervise,
         ["/supervision/sessions"] = SupervisionPermissions.SessionsView,
         ["/supervision/sessions/{SessionId:guid}/log/{PersonId:guid}"] = SupervisionPermissions.SessionsView,
+        ["/supervision/coverage"] = SupervisionPermissions.AssignmentsManage,
+        ["/supervision/coverage/export"] = SupervisionPermissions.AssignmentsManage,
         ["/supervision/hours"] = SupervisionPermissions.HoursLog,
         ["/supervision/hours/review"] = SupervisionPermissions.HoursReview,
         ["/supervision/hours/activity-types"] = SupervisionPermissions.ActivityTypesManage,
@@ -388,6 +390,11 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
             // Zhytomyr City Hromada lies in every demo role's area, so only the permission decides.
             var hromada = await app.Services.GetRequiredService<IOrganisationDirectory>().FindByKatottgAsync("UA18040470000082484");
             return $"{route}?version={await DemoVersionIdAsync()}&unit={hromada!.Id}&format=csv";
+        }
+        if (route == "/supervision/coverage/export")
+        {
+            var hromada = await app.Services.GetRequiredService<IOrganisationDirectory>().FindByKatottgAsync("UA18040470000082484");
+            return $"{route}?unit={hromada!.Id}&format=xlsx";
         }
         if (route == "/learning/reports/export")
         {

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using MudBlazor;
+using TrainingHub.Audit.Contracts;
 using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Mail;
@@ -11,6 +13,7 @@ using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.SharedKernel.Security;
 using TrainingHub.Supervision.Assignments;
 using TrainingHub.Supervision.Contracts;
+using TrainingHub.Supervision.Coverage;
 using TrainingHub.Supervision.Data;
 using TrainingHub.Supervision.DemoData;
 using TrainingHub.Supervision.Hours;
@@ -49,6 +52,7 @@ public sealed class SupervisionModule : TrainingHubModule
         new("Menu:Hours", "supervision/hours", Icons.Material.Filled.MoreTime, SupervisionPermissions.HoursLog, typeof(SupervisionResource), 40),
         new("Menu:HoursReview", "supervision/hours/review", Icons.Material.Filled.FactCheck, SupervisionPermissions.HoursReview, typeof(SupervisionResource), 40),
         new("Menu:ActivityTypes", "supervision/hours/activity-types", Icons.Material.Filled.Category, SupervisionPermissions.ActivityTypesManage, typeof(SupervisionResource), 41),
+        new("Menu:Coverage", "supervision/coverage", Icons.Material.Filled.Insights, SupervisionPermissions.AssignmentsManage, typeof(SupervisionResource), 41),
         new("Menu:Assignments", "supervision/assignments", Icons.Material.Filled.AssignmentInd, SupervisionPermissions.AssignmentsManage, typeof(SupervisionResource), 41),
     ];
 
@@ -56,6 +60,7 @@ public sealed class SupervisionModule : TrainingHubModule
     {
         endpoints.MapSessionsApi();
         endpoints.MapLogsApi();
+        CoverageExport.Map(endpoints);
     }
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -66,6 +71,10 @@ public sealed class SupervisionModule : TrainingHubModule
         services.AddScoped<SessionInvitations>();
         services.AddMailOutbox<SupervisionDbContext>();
         services.AddScoped<LogBook>();
+        services.AddScoped<CoverageReports>();
+        services.AddScoped<CoverageExport>();
+        // Where the audit module is not part of the app, exports go unrecorded rather than failing.
+        services.TryAddSingleton<IAuditTrail, NullAuditTrail>();
         services.AddSingleton<ISupervisionAssignments, CurrentAssignees>();
         services.AddIntegrationEventOutbox<SupervisionDbContext>();
         services.AddScoped<CompetencyChoices>();
