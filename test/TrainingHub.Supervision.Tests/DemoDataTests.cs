@@ -7,6 +7,8 @@ using TrainingHub.Supervision.Assignments;
 using TrainingHub.Supervision.Contracts;
 using TrainingHub.Supervision.Data;
 using TrainingHub.Supervision.Hours;
+using TrainingHub.Supervision.Logs;
+using TrainingHub.Supervision.Sessions;
 using TrainingHub.TestKit;
 
 namespace TrainingHub.Supervision.Tests;
@@ -55,5 +57,31 @@ public sealed class DemoDataTests(SqliteServer server) : IClassFixture<SqliteSer
         Assert.Equal(Enum.GetValues<HoursState>(), learners.Select(r => r.State).Distinct().Order());
         Assert.Equal(6.5m, total);
         Assert.Equal(14, await db.HoursEntries.CountAsync());
+    }
+
+    [Fact]
+    public async Task Months_of_signed_supervision_leave_two_supervisees_within_policy_two_overdue_and_a_log_waiting_for_signatures()
+    {
+        await using var host = await ModuleTestHost.StartAsync(server, [new OrganisationsModule(), new AccountsModule(), new SupervisionModule()],
+            new Dictionary<string, string?> { ["DemoData:Enabled"] = "true", ["DemoData:SupervisionHistory"] = "true" });
+        var people = host.Get<IPeopleLookup>();
+
+        host.User.ActingAs((await people.FindByEmailAsync("supervisor@traininghub.example"))!.Id,
+            new PermissionGrant(SupervisionPermissions.Supervise, null), new PermissionGrant(SupervisionPermissions.SessionsView, null));
+        var supervisees = (await host.Get<AssignmentRegister>().MySuperviseesAsync()).Value;
+        var toSign = await host.Get<LogBook>().ToSignAsync();
+        var upcoming = (await host.Get<SessionPlanner>().MineAsync(past: false)).Value;
+        host.User.ActingAs((await people.FindByEmailAsync("learner@traininghub.example"))!.Id, new PermissionGrant(SupervisionPermissions.SessionsView, null));
+        var learnersActions = await host.Get<LogBook>().OpenActionsAsync();
+        await using var restarted = await host.RestartAsync();
+        await using var db = restarted.Get<IDbContextFactory<SupervisionDbContext>>().CreateDbContext();
+
+        Assert.Equal([("Василь Кравчук", true), ("Галина Бондаренко", true), ("Наталія Ткаченко", false), ("Оксана Волонтерка", false)],
+            supervisees.Select(r => (r.PersonName, r.Due!.Overdue)).OrderBy(r => r.PersonName, StringComparer.Ordinal));
+        Assert.Equal(["Василь Кравчук"], toSign.Select(l => l.OtherName));
+        Assert.Equal(["Оксана Волонтерка"], upcoming.SelectMany(s => s.ParticipantNames));
+        Assert.Equal(2, learnersActions.Count);
+        Assert.Equal(16, await db.Sessions.CountAsync());
+        Assert.Equal(14, await db.Logs.CountAsync(l => l.LeaderSignedAt != null && l.PersonSignedAt != null));
     }
 }

@@ -6,13 +6,16 @@ using TrainingHub.SharedKernel.Modules;
 using TrainingHub.Supervision.Assignments;
 using TrainingHub.Supervision.Data;
 using TrainingHub.Supervision.Hours;
+using TrainingHub.Supervision.Logs;
+using TrainingHub.Supervision.Sessions;
 
 namespace TrainingHub.Supervision.DemoData;
 
 /// <summary>
 /// With demo data on, the demo supervisor of Zhytomyr City Hromada supervises its four demo learners (for a few months
 /// already) and the demo mentor mentors two of them; the four have practice hours of the last two weeks in every state,
-/// some waiting for the supervisor's signature. Nothing is added once any assignment (or, for hours, any entry) exists.
+/// some waiting for the supervisor's signature, and months of signed supervision with some people overdue (see
+/// <see cref="HoldSessionsAsync"/>; only with <c>DemoData:SupervisionHistory</c>, which Development sets). Nothing is added once any assignment (or hours entry, or meeting) exists.
 /// </summary>
 internal sealed class SupervisionDemoData(
     IDbContextFactory<SupervisionDbContext> dbFactory, IConfiguration configuration, TimeProvider clock, IPeopleLookup? people = null) : IModuleInitializer
@@ -62,6 +65,96 @@ internal sealed class SupervisionDemoData(
         {
             await LogHoursAsync(db, people, today, cancellationToken);
         }
+        if (configuration.GetValue<bool>("DemoData:SupervisionHistory") && !await db.Sessions.AnyAsync(cancellationToken))
+        {
+            await HoldSessionsAsync(db, people, today, cancellationToken);
+        }
+    }
+
+    /// <summary>Topics of the demo supervisions, in turn: what supervision of family support work is about.</summary>
+    private static readonly (SupervisionFunctions Functions, string Topics, string Cases, string Reflection)[] Conversations =
+    [
+        (SupervisionFunctions.Administrative | SupervisionFunctions.Educational, "Навантаження і план візитів на місяць",
+            "Родина з трьома дітьми, одна дитина з інвалідністю: план супроводу", "Зрозуміла, як розподіляти візити за пріоритетом."),
+        (SupervisionFunctions.Educational, "Оцінка потреб дитини і родини", "Мати-одиначка після переїзду: оцінка потреб", "Спробую нову форму оцінки на наступному візиті."),
+        (SupervisionFunctions.Supportive, "Втома після складного випадку", "Конфлікт у родині під час візиту", "Стало легше, коли проговорила ситуацію."),
+        (SupervisionFunctions.Educational | SupervisionFunctions.Supportive, "Межі у стосунках з родиною", "Прохання родини про допомогу поза робочим часом", "Домовилась із собою про чіткі межі."),
+    ];
+
+    /// <summary>
+    /// A few months of supervision as it would have gone: the learner supervised fortnightly and Наталія monthly, both
+    /// within policy; Галина's last signed supervision long ago and Василь never supervised, so both are overdue; one held
+    /// meeting whose log waits for signatures, one to come, and a mentoring meeting of the demo mentor.
+    /// </summary>
+    private async Task HoldSessionsAsync(SupervisionDbContext db, IPeopleLookup lookup, DateOnly today, CancellationToken cancellationToken)
+    {
+        var supervisor = await lookup.FindByEmailAsync("supervisor@traininghub.example", cancellationToken);
+        var mentor = await lookup.FindByEmailAsync("mentor@traininghub.example", cancellationToken);
+        if (supervisor is null || mentor is null)
+        {
+            return;
+        }
+        var planned = new (string Email, PersonContact Leader, SessionKind Kind, int[] DaysAgo, bool Signed)[]
+        {
+            ("learner@traininghub.example", supervisor, SessionKind.Individual, [94, 80, 66, 52, 38, 24, 10], true),
+            ("n.tkachenko@traininghub.example", supervisor, SessionKind.Individual, [80, 50, 20], true),
+            ("h.bondarenko@traininghub.example", supervisor, SessionKind.Individual, [110, 80, 50], true),
+            ("v.kravchuk@traininghub.example", supervisor, SessionKind.Individual, [2], false),
+            ("learner@traininghub.example", mentor, SessionKind.Mentoring, [7], true),
+            ("learner@traininghub.example", supervisor, SessionKind.Individual, [-3], false),
+        };
+        var turn = 0;
+        foreach (var (email, leader, kind, daysAgo, signed) in planned)
+        {
+            if (await lookup.FindByEmailAsync(email, cancellationToken) is not { HomeUnitId: { } unitId } person)
+            {
+                continue;
+            }
+            foreach (var days in daysAgo)
+            {
+                var startsAt = KyivTime.FromKyiv(today.AddDays(-days).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(10)).ToUniversalTime();
+                var session = new SupervisionSession
+                {
+                    Kind = kind, LeaderId = leader.Id, UnitId = unitId, StartsAt = startsAt, DurationMinutes = 90,
+                    Place = "Центр надання соціальних послуг, кабінет 12", CreatedAt = startsAt.AddDays(-7),
+                    Participants = [new SessionParticipant { PersonId = person.Id }],
+                };
+                db.Sessions.Add(session);
+                if (days > 0)
+                {
+                    db.Logs.Add(Log(session, person.Id, Conversations[turn++ % Conversations.Length], signed, days, startsAt));
+                }
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static SessionLog Log(
+        SupervisionSession session, Guid personId, (SupervisionFunctions Functions, string Topics, string Cases, string Reflection) talk,
+        bool signed, int daysAgo, DateTimeOffset startsAt)
+    {
+        var written = startsAt.AddHours(2);
+        var log = SessionLog.For(session, personId, written);
+        log.Cover(talk.Functions, session.LeaderId, written);
+        log.Write(LogField.Topics, talk.Topics, session.LeaderId, written);
+        if (session.Kind != SessionKind.Mentoring)
+        {
+            log.Write(LogField.Cases, talk.Cases, session.LeaderId, written);
+        }
+        // The most recent agreed action is still open; older ones were done by the next meeting.
+        log.Agree("Підготувати план супроводу родини", personId, DateOnly.FromDateTime(written.UtcDateTime).AddDays(10), session.LeaderId, written);
+        if (!signed)
+        {
+            return log;
+        }
+        log.Write(LogField.Reflection, talk.Reflection, personId, written.AddHours(3));
+        log.Sign(session.LeaderId, written.AddHours(4));
+        log.Sign(personId, written.AddHours(5));
+        if (daysAgo > 14)
+        {
+            log.Actions[0].Complete(log, personId, written.AddDays(9));
+        }
+        return log;
     }
 
     private async Task AssignAsync(SupervisionDbContext db, IPeopleLookup lookup, DateOnly today, CancellationToken cancellationToken)
