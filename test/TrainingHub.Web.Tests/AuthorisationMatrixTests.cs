@@ -94,6 +94,8 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/supervision/sessions/{SessionId:guid}/log/{PersonId:guid}"] = SupervisionPermissions.SessionsView,
         ["/supervision/coverage"] = SupervisionPermissions.AssignmentsManage,
         ["/supervision/coverage/export"] = SupervisionPermissions.AssignmentsManage,
+        // A calendar program cannot sign in: the private address's secret is the key (an unknown one is not found).
+        ["/supervision/calendar/{secret}.ics"] = Anyone,
         ["/supervision/hours"] = SupervisionPermissions.HoursLog,
         ["/supervision/hours/review"] = SupervisionPermissions.HoursReview,
         ["/supervision/hours/activity-types"] = SupervisionPermissions.ActivityTypesManage,
@@ -390,6 +392,20 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
             // Zhytomyr City Hromada lies in every demo role's area, so only the permission decides.
             var hromada = await app.Services.GetRequiredService<IOrganisationDirectory>().FindByKatottgAsync("UA18040470000082484");
             return $"{route}?version={await DemoVersionIdAsync()}&unit={hromada!.Id}&format=csv";
+        }
+        if (route == "/supervision/calendar/{secret}.ics")
+        {
+            var secret = Guid.NewGuid().ToString("N");
+            using var scope = app.Services.CreateScope();
+            var learner = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(DemoPersonOf[BuiltInRoles.Learner]);
+            await using var db = app.Services.GetRequiredService<IDbContextFactory<TrainingHub.Supervision.Data.SupervisionDbContext>>().CreateDbContext();
+            await db.CalendarFeeds.Where(f => f.PersonId == learner!.Id).ExecuteDeleteAsync();
+            db.CalendarFeeds.Add(new TrainingHub.Supervision.Sessions.CalendarFeed
+            {
+                PersonId = learner!.Id, SecretHash = TrainingHub.Supervision.Sessions.CalendarFeed.Hash(secret), CreatedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+            return route.Replace("{secret}", secret);
         }
         if (route == "/supervision/coverage/export")
         {

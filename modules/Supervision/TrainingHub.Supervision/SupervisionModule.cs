@@ -61,6 +61,7 @@ public sealed class SupervisionModule : TrainingHubModule
         endpoints.MapSessionsApi();
         endpoints.MapLogsApi();
         CoverageExport.Map(endpoints);
+        CalendarFeeds.Map(endpoints);
     }
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -69,6 +70,7 @@ public sealed class SupervisionModule : TrainingHubModule
         services.AddScoped<AssignmentRegister>();
         services.AddScoped<SessionPlanner>();
         services.AddScoped<SessionInvitations>();
+        services.AddScoped<CalendarFeeds>();
         services.AddMailOutbox<SupervisionDbContext>();
         services.AddScoped<LogBook>();
         services.AddScoped<CoverageReports>();

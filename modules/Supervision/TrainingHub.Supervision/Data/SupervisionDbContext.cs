@@ -19,6 +19,8 @@ internal abstract class SupervisionDbContext(DbContextOptions options) : DbConte
 
     public DbSet<SessionLog> Logs => Set<SessionLog>();
 
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+
     public DbSet<AgreedAction> Actions => Set<AgreedAction>();
     public DbSet<PracticeHoursEntry> HoursEntries => Set<PracticeHoursEntry>();
 
@@ -92,6 +94,13 @@ internal abstract class SupervisionDbContext(DbContextOptions options) : DbConte
             addendum.ToTable("LogAddenda");
             addendum.Property(a => a.Id).ValueGeneratedNever();
             addendum.Property(a => a.Text).HasMaxLength(LogRules.MaxAddendumLength);
+        });
+        modelBuilder.Entity<CalendarFeed>(feed =>
+        {
+            feed.ToTable("CalendarFeeds");
+            feed.HasKey(f => f.PersonId);
+            feed.Property(f => f.SecretHash).HasMaxLength(64);
+            feed.HasIndex(f => f.SecretHash).IsUnique();
         });
         modelBuilder.AddMailOutbox(Database, Schema);
         modelBuilder.Entity<PracticeHoursEntry>(entry =>

@@ -466,6 +466,28 @@ namespace TrainingHub.Supervision.Migrations.PostgreSql
                     b.ToTable("Logs", "supervision");
                 });
 
+            modelBuilder.Entity("TrainingHub.Supervision.Sessions.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("PersonId");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds", "supervision");
+                });
+
             modelBuilder.Entity("TrainingHub.Supervision.Sessions.SessionParticipant", b =>
                 {
                     b.Property<Guid>("SessionId")

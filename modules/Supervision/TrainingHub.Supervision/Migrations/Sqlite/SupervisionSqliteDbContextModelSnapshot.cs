@@ -460,6 +460,28 @@ namespace TrainingHub.Supervision.Migrations.Sqlite
                     b.ToTable("Logs", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingHub.Supervision.Sessions.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds", (string)null);
+                });
+
             modelBuilder.Entity("TrainingHub.Supervision.Sessions.SessionParticipant", b =>
                 {
                     b.Property<Guid>("SessionId")
