@@ -72,4 +72,38 @@ public sealed class SupervisionApiTests(TrainingHubApp app) : IClassFixture<Trai
         Assert.Equal(HttpStatusCode.NotFound, mentor.StatusCode);
         Assert.Equal(("Coordinator", true), ((string)coordinator["reader"]!, (bool)coordinator["locked"]!));
     }
+
+    [Fact]
+    public async Task A_supervisee_logs_and_hands_in_hours_and_the_supervisor_rejects_with_a_reason_and_approves_through_the_API()
+    {
+        var learner = await app.CreateApiClientAsync(Learner);
+        var supervisor = await app.CreateApiClientAsync(Supervisor);
+        var day = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-3));
+        var type = TrainingHub.Supervision.Hours.ActivityType.DirectWork;
+
+        var tooMany = await learner.PostAsJsonAsync("/api/v1/supervision/hours", new { date = day, hours = 25m, activityTypeId = type });
+        var first = await (await learner.PostAsJsonAsync("/api/v1/supervision/hours", new { date = day, hours = 2m, activityTypeId = type, setting = "API" })).Content.ReadFromJsonAsync<Guid>();
+        var second = await (await learner.PostAsJsonAsync("/api/v1/supervision/hours", new { date = day, hours = 1.5m, activityTypeId = type, setting = "API" })).Content.ReadFromJsonAsync<Guid>();
+        var handedIn = await (await learner.PostAsJsonAsync("/api/v1/supervision/hours/submission", new { entryIds = new[] { first, second } })).Content.ReadFromJsonAsync<int>();
+        var waiting = (await supervisor.GetFromJsonAsync<JsonArray>("/api/v1/supervision/hours/review"))!
+            .SelectMany(w => w!["entries"]!.AsArray()).Where(e => (Guid)e!["id"]! == first || (Guid)e!["id"]! == second).ToList();
+        string VersionOf(Guid id) => (string)waiting.Single(e => (Guid)e!["id"]! == id)!["version"]!;
+        var noReason = await supervisor.PostAsJsonAsync($"/api/v1/supervision/hours/{first}/rejection", new { version = VersionOf(first) });
+        var rejected = await supervisor.PostAsJsonAsync($"/api/v1/supervision/hours/{first}/rejection", new { version = VersionOf(first), reason = "Уточніть, що саме робили." });
+        var approved = await supervisor.PostAsJsonAsync($"/api/v1/supervision/hours/{second}/approval", new { version = VersionOf(second) });
+        var byLearner = await learner.PostAsJsonAsync($"/api/v1/supervision/hours/{second}/approval", new { version = VersionOf(second) });
+        var mine = (await learner.GetFromJsonAsync<JsonArray>($"/api/v1/supervision/hours?from={day:yyyy-MM-dd}&to={day:yyyy-MM-dd}"))!;
+        var totals = (await learner.GetFromJsonAsync<JsonObject>($"/api/v1/supervision/hours/totals?from={day:yyyy-MM-dd}&to={day:yyyy-MM-dd}"))!;
+
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+        Assert.Equal(2, handedIn);
+        Assert.Equal(2, waiting.Count);
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Equal((HttpStatusCode.NoContent, HttpStatusCode.NoContent), (rejected.StatusCode, approved.StatusCode));
+        Assert.Equal(HttpStatusCode.Forbidden, byLearner.StatusCode);
+        var states = mine.Where(e => (string?)e!["setting"] == "API").ToDictionary(e => (Guid)e!["id"]!, e => ((string)e!["state"]!, (string?)e["reviewReason"]));
+        Assert.Equal(("Rejected", "Уточніть, що саме робили."), states[first]);
+        Assert.Equal("Approved", states[second].Item1);
+        Assert.Equal(1.5m, (decimal)totals["perType"]!.AsArray().Single(t => (Guid)t!["activityTypeId"]! == type)!["hours"]!);
+    }
 }

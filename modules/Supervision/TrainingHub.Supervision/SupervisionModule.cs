@@ -60,6 +60,7 @@ public sealed class SupervisionModule : TrainingHubModule
     {
         endpoints.MapSessionsApi();
         endpoints.MapLogsApi();
+        endpoints.MapHoursApi();
         CoverageExport.Map(endpoints);
         CalendarFeeds.Map(endpoints);
     }
