@@ -79,6 +79,7 @@ public sealed class CompetenciesModule : TrainingHubModule
         services.AddIntegrationEventHandler<CourseCompleted, CourseCompletionEvidenceHandler, CompetenciesDbContext>();
         services.AddIntegrationEventHandler<PracticeHoursApproved, PracticeHoursEvidence, CompetenciesDbContext>();
         services.AddIntegrationEventHandler<PracticeHoursApprovalWithdrawn, PracticeHoursEvidence, CompetenciesDbContext>();
+        services.AddIntegrationEventHandler<CompetencyObserved, ObservationEvidence, CompetenciesDbContext>();
         services.AddSingleton<ICompetencyDirectory, PublishedCompetencyDirectory>();
         services.AddSingleton(sp => new MemberSync(
             sp.GetRequiredService<IDbContextFactory<CompetenciesDbContext>>(), sp.GetRequiredService<IUnitHierarchy>(),

@@ -21,6 +21,8 @@ internal abstract class SupervisionDbContext(DbContextOptions options) : DbConte
 
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
+    public DbSet<CompetencyObservation> Observations => Set<CompetencyObservation>();
+
     public DbSet<AgreedAction> Actions => Set<AgreedAction>();
     public DbSet<PracticeHoursEntry> HoursEntries => Set<PracticeHoursEntry>();
 
@@ -94,6 +96,13 @@ internal abstract class SupervisionDbContext(DbContextOptions options) : DbConte
             addendum.ToTable("LogAddenda");
             addendum.Property(a => a.Id).ValueGeneratedNever();
             addendum.Property(a => a.Text).HasMaxLength(LogRules.MaxAddendumLength);
+        });
+        modelBuilder.Entity<CompetencyObservation>(observation =>
+        {
+            observation.ToTable("CompetencyObservations");
+            observation.Property(o => o.Note).HasMaxLength(CompetencyObservation.MaxNoteLength);
+            observation.HasIndex(o => o.LogId);
+            observation.HasOne<SessionLog>().WithMany().HasForeignKey(o => o.LogId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<CalendarFeed>(feed =>
         {
