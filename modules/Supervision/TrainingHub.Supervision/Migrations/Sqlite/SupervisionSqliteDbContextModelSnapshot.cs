@@ -460,6 +460,105 @@ namespace TrainingHub.Supervision.Migrations.Sqlite
                     b.ToTable("Logs", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingHub.Supervision.Mentoring.MentoringGoal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClosedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DropReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProposedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TargetOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("MentoringGoals", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingHub.Supervision.Mentoring.MentoringReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GoalsMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Next")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WentWell")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("AssignmentId", "AuthorId")
+                        .IsUnique();
+
+                    b.ToTable("MentoringReviews", (string)null);
+                });
+
             modelBuilder.Entity("TrainingHub.Supervision.Sessions.SessionParticipant", b =>
                 {
                     b.Property<Guid>("SessionId")
@@ -566,6 +665,24 @@ namespace TrainingHub.Supervision.Migrations.Sqlite
                     b.HasOne("TrainingHub.Supervision.Sessions.SupervisionSession", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Supervision.Mentoring.MentoringGoal", b =>
+                {
+                    b.HasOne("TrainingHub.Supervision.Assignments.Assignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Supervision.Mentoring.MentoringReview", b =>
+                {
+                    b.HasOne("TrainingHub.Supervision.Assignments.Assignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
