@@ -92,6 +92,8 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/supervision/my-people"] = SupervisionPermissions.Supervise,
         ["/supervision/sessions"] = SupervisionPermissions.SessionsView,
         ["/supervision/sessions/{SessionId:guid}/log/{PersonId:guid}"] = SupervisionPermissions.SessionsView,
+        ["/supervision/mentoring"] = SupervisionPermissions.SessionsView,
+        ["/supervision/mentoring/{AssignmentId:guid}"] = SupervisionPermissions.SessionsView,
         ["/supervision/hours"] = SupervisionPermissions.HoursLog,
         ["/supervision/hours/review"] = SupervisionPermissions.HoursReview,
         ["/supervision/hours/activity-types"] = SupervisionPermissions.ActivityTypesManage,
@@ -398,6 +400,11 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         {
             // The permission is checked before the page looks the meeting up; an unknown one then says "not found".
             return route.Replace("{SessionId:guid}", Guid.NewGuid().ToString()).Replace("{PersonId:guid}", Guid.NewGuid().ToString());
+        }
+        if (route.StartsWith("/supervision/mentoring/{", StringComparison.Ordinal))
+        {
+            // As for meetings: the permission first, then an unknown pair is "not found".
+            return route.Replace("{AssignmentId:guid}", Guid.NewGuid().ToString());
         }
         return route.StartsWith("/people/{Id", StringComparison.Ordinal) || route.StartsWith("/roles/{Id", StringComparison.Ordinal)
             || route.StartsWith("/competencies/frameworks/{Id", StringComparison.Ordinal) || route.StartsWith("/learning/courses/{Id", StringComparison.Ordinal)
