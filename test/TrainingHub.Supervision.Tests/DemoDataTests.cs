@@ -9,6 +9,7 @@ using TrainingHub.Supervision.Data;
 using TrainingHub.Supervision.Hours;
 using TrainingHub.Supervision.Logs;
 using TrainingHub.Supervision.Sessions;
+using TrainingHub.Supervision.Mentoring;
 using TrainingHub.TestKit;
 
 namespace TrainingHub.Supervision.Tests;
@@ -83,5 +84,22 @@ public sealed class DemoDataTests(SqliteServer server) : IClassFixture<SqliteSer
         Assert.Equal(2, learnersActions.Count);
         Assert.Equal(16, await db.Sessions.CountAsync());
         Assert.Equal(14, await db.Logs.CountAsync(l => l.LeaderSignedAt != null && l.PersonSignedAt != null));
+    }
+
+    [Fact]
+    public async Task The_demo_mentees_have_goals_open_achieved_and_dropped_which_the_mentor_sees_on_their_pairs()
+    {
+        await using var host = await ModuleTestHost.StartAsync(server, [new OrganisationsModule(), new AccountsModule(), new SupervisionModule()],
+            new Dictionary<string, string?> { ["DemoData:Enabled"] = "true" });
+        host.User.ActingAs((await host.Get<IPeopleLookup>().FindByEmailAsync("mentor@traininghub.example"))!.Id,
+            new PermissionGrant(SupervisionPermissions.SessionsView, null));
+        var pairs = await host.Get<MentoringPairs>().MineAsync();
+        await using var restarted = await host.RestartAsync();
+        await using var db = restarted.Get<IDbContextFactory<SupervisionDbContext>>().CreateDbContext();
+
+        Assert.Equal(["Василь Кравчук", "Оксана Волонтерка"], pairs.Select(p => p.MenteeName).Order(StringComparer.Ordinal));
+        Assert.All(pairs, p => Assert.Contains(p.Goals, g => g.Status == GoalStatus.Open));
+        Assert.Equal(Enum.GetValues<GoalStatus>(), pairs.SelectMany(p => p.Goals).Select(g => g.Status).Distinct().Order());
+        Assert.Equal(6, await db.Goals.CountAsync());
     }
 }

@@ -96,6 +96,8 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/supervision/coverage/export"] = SupervisionPermissions.AssignmentsManage,
         // A calendar program cannot sign in: the private address's secret is the key (an unknown one is not found).
         ["/supervision/calendar/{secret}.ics"] = Anyone,
+        ["/supervision/mentoring"] = SupervisionPermissions.SessionsView,
+        ["/supervision/mentoring/{AssignmentId:guid}"] = SupervisionPermissions.SessionsView,
         ["/supervision/hours"] = SupervisionPermissions.HoursLog,
         ["/supervision/hours/review"] = SupervisionPermissions.HoursReview,
         ["/supervision/hours/activity-types"] = SupervisionPermissions.ActivityTypesManage,
@@ -453,6 +455,11 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         {
             // The permission is checked before the page looks the meeting up; an unknown one then says "not found".
             return route.Replace("{SessionId:guid}", Guid.NewGuid().ToString()).Replace("{PersonId:guid}", Guid.NewGuid().ToString());
+        }
+        if (route.StartsWith("/supervision/mentoring/{", StringComparison.Ordinal))
+        {
+            // As for meetings: the permission first, then an unknown pair is "not found".
+            return route.Replace("{AssignmentId:guid}", Guid.NewGuid().ToString());
         }
         return route.StartsWith("/people/{Id", StringComparison.Ordinal) || route.StartsWith("/roles/{Id", StringComparison.Ordinal)
             || route.StartsWith("/competencies/frameworks/{Id", StringComparison.Ordinal) || route.StartsWith("/learning/courses/{Id", StringComparison.Ordinal)

@@ -55,6 +55,24 @@ public sealed class SupervisionCompetencyLinkTests(TrainingHubApp app) : IClassF
     }
 
     [Fact]
+    public async Task A_competency_observed_in_a_meeting_becomes_observation_evidence_once_with_the_observers_note()
+    {
+        var (learner, supervisor) = await PeopleAsync();
+        var competencies = await app.Services.GetRequiredService<ICompetencyDirectory>().ListPublishedCompetenciesAsync();
+        var firstAid = Assert.Single(competencies, c => c.FrameworkCode == "CP-INCL" && c.Code == "CP.5.1");
+        var observed = new CompetencyObserved(Guid.NewGuid(), learner, firstAid.LineageId, supervisor, new DateOnly(2026, 3, 2),
+            "Спокійно заспокоїла дитину під час кризи й пояснила матері наступні кроки.", DateTimeOffset.UtcNow);
+
+        await PublishAsync(observed, observed);
+
+        await using var db = app.Services.GetRequiredService<IDbContextFactory<CompetenciesDbContext>>().CreateDbContext();
+        var source = $"supervision-observation:{observed.ObservationId:D}";
+        var evidence = Assert.Single(await db.Evidence.AsNoTracking().Where(e => e.PersonId == learner && e.SourceReference == source).ToListAsync());
+        Assert.Equal((EvidenceKind.Observation, firstAid.LineageId, supervisor, "Супервізія / Supervision, 2026-03-02", observed.Note),
+            (evidence.Kind, evidence.LineageId, evidence.RecordedById, evidence.Title, evidence.Note));
+    }
+
+    [Fact]
     public async Task A_withdrawn_approval_is_in_the_audit_trail_with_its_reason_and_without_the_description()
     {
         var (learner, supervisor) = await PeopleAsync();

@@ -18,6 +18,7 @@ using TrainingHub.Supervision.Data;
 using TrainingHub.Supervision.DemoData;
 using TrainingHub.Supervision.Hours;
 using TrainingHub.Supervision.Logs;
+using TrainingHub.Supervision.Mentoring;
 using TrainingHub.Supervision.Sessions;
 
 namespace TrainingHub.Supervision;
@@ -49,6 +50,7 @@ public sealed class SupervisionModule : TrainingHubModule
     [
         new("Menu:MySupervisees", "supervision/my-people", Icons.Material.Filled.SupervisorAccount, SupervisionPermissions.Supervise, typeof(SupervisionResource), 40),
         new("Menu:Sessions", "supervision/sessions", Icons.Material.Filled.EventNote, SupervisionPermissions.SessionsView, typeof(SupervisionResource), 40),
+        new("Menu:Mentoring", "supervision/mentoring", Icons.Material.Filled.Handshake, SupervisionPermissions.SessionsView, typeof(SupervisionResource), 40),
         new("Menu:Hours", "supervision/hours", Icons.Material.Filled.MoreTime, SupervisionPermissions.HoursLog, typeof(SupervisionResource), 40),
         new("Menu:HoursReview", "supervision/hours/review", Icons.Material.Filled.FactCheck, SupervisionPermissions.HoursReview, typeof(SupervisionResource), 40),
         new("Menu:ActivityTypes", "supervision/hours/activity-types", Icons.Material.Filled.Category, SupervisionPermissions.ActivityTypesManage, typeof(SupervisionResource), 41),
@@ -85,6 +87,7 @@ public sealed class SupervisionModule : TrainingHubModule
         services.AddScoped<ActivityTypeCatalogue>();
         services.AddScoped<HoursLog>();
         services.AddScoped<HoursReview>();
+        services.AddScoped<MentoringPairs>();
         // After the migrations and, in the app, after Accounts has made its demo people.
         services.AddSingleton<IModuleInitializer, SupervisionDemoData>();
     }

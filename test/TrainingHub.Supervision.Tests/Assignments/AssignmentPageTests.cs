@@ -32,6 +32,8 @@ public sealed class AssignmentPageTests(SqliteServer server) : IClassFixture<Sql
         _pages = new PageRenderer(_host);
         // The demo people come with demo assignments; these tests start from none.
         await using var db = _host.Get<IDbContextFactory<SupervisionDbContext>>().CreateDbContext();
+        // The demo mentees' goals hang on the demo assignments.
+        await db.Goals.ExecuteDeleteAsync();
         await db.Assignments.ExecuteDeleteAsync();
     }
 

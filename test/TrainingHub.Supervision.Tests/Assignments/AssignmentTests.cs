@@ -34,6 +34,8 @@ public abstract class AssignmentTests(ITestDatabaseServer server) : IAsyncLifeti
         AsCoordinator();
         // The demo people come with demo assignments; these tests start from none.
         await using var db = _host.Get<IDbContextFactory<SupervisionDbContext>>().CreateDbContext();
+        // The demo mentees' goals hang on the demo assignments.
+        await db.Goals.ExecuteDeleteAsync();
         await db.Assignments.ExecuteDeleteAsync();
     }
 

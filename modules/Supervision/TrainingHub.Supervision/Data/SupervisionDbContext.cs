@@ -5,6 +5,7 @@ using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.Supervision.Assignments;
 using TrainingHub.Supervision.Hours;
 using TrainingHub.Supervision.Logs;
+using TrainingHub.Supervision.Mentoring;
 using TrainingHub.Supervision.Sessions;
 
 namespace TrainingHub.Supervision.Data;
@@ -27,6 +28,10 @@ internal abstract class SupervisionDbContext(DbContextOptions options) : DbConte
     public DbSet<PracticeHoursEntry> HoursEntries => Set<PracticeHoursEntry>();
 
     public DbSet<ActivityType> ActivityTypes => Set<ActivityType>();
+
+    public DbSet<MentoringGoal> Goals => Set<MentoringGoal>();
+
+    public DbSet<MentoringReview> Reviews => Set<MentoringReview>();
 
     /// <summary>The assignments that make <paramref name="assigneeId"/> the given role of someone on <paramref name="day"/>.</summary>
     public IQueryable<Assignment> AssignedTo(Guid assigneeId, AssignmentRole role, DateOnly day) =>
@@ -133,6 +138,25 @@ internal abstract class SupervisionDbContext(DbContextOptions options) : DbConte
             type.Property(t => t.NameEn).HasMaxLength(ActivityType.MaxNameLength);
             type.Ignore(t => t.Name);
             type.HasData(ActivityType.BuiltIn);
+        });
+        modelBuilder.Entity<MentoringGoal>(goal =>
+        {
+            goal.ToTable("MentoringGoals");
+            goal.Property(g => g.Status).HasConversion<string>().HasMaxLength(20);
+            goal.Property(g => g.Text).HasMaxLength(MentoringRules.MaxGoalLength);
+            goal.Property(g => g.DropReason).HasMaxLength(MentoringRules.MaxReasonLength);
+            goal.HasIndex(g => g.AssignmentId);
+            goal.HasIndex(g => g.UnitId);
+            goal.HasOne<Assignment>().WithMany().HasForeignKey(g => g.AssignmentId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<MentoringReview>(review =>
+        {
+            review.ToTable("MentoringReviews");
+            review.Property(r => r.WentWell).HasMaxLength(MentoringRules.MaxReviewLength);
+            review.Property(r => r.Next).HasMaxLength(MentoringRules.MaxReviewLength);
+            review.HasIndex(r => new { r.AssignmentId, r.AuthorId }).IsUnique();
+            review.HasIndex(r => r.UnitId);
+            review.HasOne<Assignment>().WithMany().HasForeignKey(r => r.AssignmentId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.AddIntegrationEventOutbox(Database, Schema);
         modelBuilder.ApplyModuleConventions(Database, Schema);

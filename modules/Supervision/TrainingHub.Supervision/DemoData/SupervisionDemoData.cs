@@ -3,19 +3,23 @@ using Microsoft.Extensions.Configuration;
 using TrainingHub.Accounts.Contracts;
 using TrainingHub.SharedKernel.Jobs;
 using TrainingHub.SharedKernel.Modules;
+using TrainingHub.SharedKernel.Outcomes;
 using TrainingHub.Supervision.Assignments;
 using TrainingHub.Supervision.Data;
 using TrainingHub.Supervision.Hours;
 using TrainingHub.Supervision.Logs;
 using TrainingHub.Supervision.Sessions;
+using TrainingHub.Supervision.Mentoring;
 
 namespace TrainingHub.Supervision.DemoData;
 
 /// <summary>
 /// With demo data on, the demo supervisor of Zhytomyr City Hromada supervises its four demo learners (for a few months
 /// already) and the demo mentor mentors two of them; the four have practice hours of the last two weeks in every state,
-/// some waiting for the supervisor's signature, and months of signed supervision with some people overdue (see
-/// <see cref="HoldSessionsAsync"/>; only with <c>DemoData:SupervisionHistory</c>, which Development sets). Nothing is added once any assignment (or hours entry, or meeting) exists.
+/// some waiting for the supervisor's signature; both mentees have goals with their mentor, open, achieved and dropped;
+/// and months of signed supervision with some people overdue (see <see cref="HoldSessionsAsync"/>; only with
+/// <c>DemoData:SupervisionHistory</c>, which Development sets). Nothing is added once any assignment (or hours entry, goal
+/// or meeting) exists.
 /// </summary>
 internal sealed class SupervisionDemoData(
     IDbContextFactory<SupervisionDbContext> dbFactory, IConfiguration configuration, TimeProvider clock, IPeopleLookup? people = null) : IModuleInitializer
@@ -48,6 +52,16 @@ internal sealed class SupervisionDemoData(
         ("n.tkachenko@traininghub.example", 4, 6, ActivityType.Other, "Виїзд", "Поїздка", HoursState.Rejected, "Дорога не є практикою; запишіть лише час роботи з родиною."),
     ];
 
+    private static readonly (string Mentee, bool ByMentee, string Text, int? TargetInDays, GoalStatus Status, string? Reason)[] PlannedGoals =
+    [
+        ("learner@traininghub.example", false, "Самостійно провести зустріч групи батьків", null, GoalStatus.Achieved, null),
+        ("learner@traininghub.example", true, "Скласти особистий план самодогляду", 30, GoalStatus.Open, null),
+        ("learner@traininghub.example", true, "Пройти курс української жестової мови", null, GoalStatus.Dropped, "Курс перенесли на осінь; повернемося до цього в новому плані."),
+        ("v.kravchuk@traininghub.example", false, "Вести щоденник рефлексії після кожного візиту", 14, GoalStatus.Open, null),
+        ("v.kravchuk@traininghub.example", true, "Підготуватися до співбесіди на посаду соціального працівника", 60, GoalStatus.Open, null),
+        ("v.kravchuk@traininghub.example", false, "Ознайомитися з порядком оцінки потреб родини", null, GoalStatus.Achieved, null),
+    ];
+
     public async Task InitialiseAsync(CancellationToken cancellationToken)
     {
         // The accounts module is not there when the module is started on its own (its tests); there is nobody to assign then.
@@ -64,6 +78,10 @@ internal sealed class SupervisionDemoData(
         if (!await db.HoursEntries.AnyAsync(cancellationToken))
         {
             await LogHoursAsync(db, people, today, cancellationToken);
+        }
+        if (!await db.Goals.AnyAsync(cancellationToken))
+        {
+            await SetGoalsAsync(db, people, today, cancellationToken);
         }
         if (configuration.GetValue<bool>("DemoData:SupervisionHistory") && !await db.Sessions.AnyAsync(cancellationToken))
         {
@@ -201,6 +219,38 @@ internal sealed class SupervisionDemoData(
                 entry.Reject(supervisor.Id, reason, now.AddDays(1 - daysAgo));
             }
             db.HoursEntries.Add(entry);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Goals of the demo mentor's pairs as they would stand after a few weeks of mentoring.</summary>
+    private async Task SetGoalsAsync(SupervisionDbContext db, IPeopleLookup lookup, DateOnly today, CancellationToken cancellationToken)
+    {
+        if (await lookup.FindByEmailAsync("mentor@traininghub.example", cancellationToken) is not { } mentor)
+        {
+            return;
+        }
+        var pairs = await db.AssignedTo(mentor.Id, AssignmentRole.Mentor, today).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var (email, byMentee, text, targetInDays, status, reason) in PlannedGoals)
+        {
+            var mentee = await lookup.FindByEmailAsync(email, cancellationToken);
+            if (pairs.FirstOrDefault(p => p.PersonId == mentee?.Id) is not { } pair)
+            {
+                continue;
+            }
+            var input = new GoalInput { Text = text, TargetOn = targetInDays is { } days ? today.AddDays(days) : null };
+            var goal = MentoringGoal.Propose(pair, input, byMentee ? pair.PersonId : mentor.Id, today, now.AddDays(-21)).Value;
+            var closed = status switch
+            {
+                GoalStatus.Achieved => goal.Achieve(pair, pair.PersonId, today, now.AddDays(-7)),
+                GoalStatus.Dropped => goal.Drop(pair, reason, mentor.Id, today, now.AddDays(-10)),
+                _ => Result.Success(),
+            };
+            if (closed.Succeeded)
+            {
+                db.Goals.Add(goal);
+            }
         }
         await db.SaveChangesAsync(cancellationToken);
     }
