@@ -30,10 +30,10 @@ public sealed class SupervisionJourneyTests(BrowserSession session)
         await supervisor.Locator("input[id='schedule-date']").PressAsync("Tab");
         await supervisor.Locator("input[id='schedule-time']").FillAsync("14:30");
         await supervisor.Locator("input[id='schedule-time']").PressAsync("Tab");
-        await supervisor.GetByLabel("Місце").FillAsync("Центр надання соціальних послуг, кабінет 12");
+        await supervisor.GetByLabel("Місце").FillAsync("Центр надання соціальних послуг, кабінет 27");
         await supervisor.Locator("#schedule-submit").ClickAsync();
 
-        var card = supervisor.Locator("#sessions > div", new() { HasText = "кабінет 12" });
+        var card = supervisor.Locator("#sessions > div", new() { HasText = "кабінет 27" });
         await Assertions.Expect(card).ToContainTextAsync("14:30–16:00 (90 хв)");
         await Assertions.Expect(card).ToContainTextAsync("З: Оксана Волонтерка");
         await supervisor.AssertAccessibleAsync();
@@ -42,7 +42,7 @@ public sealed class SupervisionJourneyTests(BrowserSession session)
         var learner = await session.NewPageAsync(Phone);
         await learner.SignInAsync("learner@traininghub.example");
         await learner.OpenAsync("/supervision/sessions");
-        var seen = learner.Locator("#sessions > div", new() { HasText = "кабінет 12" });
+        var seen = learner.Locator("#sessions > div", new() { HasText = "кабінет 27" });
         await Assertions.Expect(seen).ToContainTextAsync("Проводить: Марія Супервізорка");
         await Assertions.Expect(seen.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
     }
