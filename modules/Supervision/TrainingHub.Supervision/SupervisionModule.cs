@@ -77,6 +77,7 @@ public sealed class SupervisionModule : TrainingHubModule
         services.AddMailOutbox<SupervisionDbContext>();
         services.AddScoped<LogBook>();
         services.AddScoped<LogObservations>();
+        services.AddScoped<GroupNotes>();
         services.AddScoped<CoverageReports>();
         services.AddScoped<CoverageExport>();
         // Where the audit module is not part of the app, exports go unrecorded rather than failing.

@@ -24,6 +24,8 @@ internal abstract class SupervisionDbContext(DbContextOptions options) : DbConte
 
     public DbSet<CompetencyObservation> Observations => Set<CompetencyObservation>();
 
+    public DbSet<GroupNote> GroupNotes => Set<GroupNote>();
+
     public DbSet<AgreedAction> Actions => Set<AgreedAction>();
     public DbSet<PracticeHoursEntry> HoursEntries => Set<PracticeHoursEntry>();
 
@@ -108,6 +110,13 @@ internal abstract class SupervisionDbContext(DbContextOptions options) : DbConte
             observation.Property(o => o.Note).HasMaxLength(CompetencyObservation.MaxNoteLength);
             observation.HasIndex(o => o.LogId);
             observation.HasOne<SessionLog>().WithMany().HasForeignKey(o => o.LogId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<GroupNote>(note =>
+        {
+            note.ToTable("GroupNotes");
+            note.HasKey(n => n.SessionId);
+            note.Property(n => n.Text).HasMaxLength(LogRules.MaxTextLength);
+            note.HasOne<SupervisionSession>().WithOne().HasForeignKey<GroupNote>(n => n.SessionId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<CalendarFeed>(feed =>
         {

@@ -406,6 +406,30 @@ namespace TrainingHub.Supervision.Migrations.PostgreSql
                     b.ToTable("CompetencyObservations", "supervision");
                 });
 
+            modelBuilder.Entity("TrainingHub.Supervision.Logs.GroupNote", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("SessionId");
+
+                    b.ToTable("GroupNotes", "supervision");
+                });
+
             modelBuilder.Entity("TrainingHub.Supervision.Logs.LogAddendum", b =>
                 {
                     b.Property<Guid>("Id")
@@ -714,6 +738,15 @@ namespace TrainingHub.Supervision.Migrations.PostgreSql
                     b.HasOne("TrainingHub.Supervision.Logs.SessionLog", null)
                         .WithMany()
                         .HasForeignKey("LogId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Supervision.Logs.GroupNote", b =>
+                {
+                    b.HasOne("TrainingHub.Supervision.Sessions.SupervisionSession", null)
+                        .WithOne()
+                        .HasForeignKey("TrainingHub.Supervision.Logs.GroupNote", "SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -400,6 +400,30 @@ namespace TrainingHub.Supervision.Migrations.Sqlite
                     b.ToTable("CompetencyObservations", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingHub.Supervision.Logs.GroupNote", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SessionId");
+
+                    b.ToTable("GroupNotes", (string)null);
+                });
+
             modelBuilder.Entity("TrainingHub.Supervision.Logs.LogAddendum", b =>
                 {
                     b.Property<Guid>("Id")
@@ -708,6 +732,15 @@ namespace TrainingHub.Supervision.Migrations.Sqlite
                     b.HasOne("TrainingHub.Supervision.Logs.SessionLog", null)
                         .WithMany()
                         .HasForeignKey("LogId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Supervision.Logs.GroupNote", b =>
+                {
+                    b.HasOne("TrainingHub.Supervision.Sessions.SupervisionSession", null)
+                        .WithOne()
+                        .HasForeignKey("TrainingHub.Supervision.Logs.GroupNote", "SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
