@@ -101,6 +101,7 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/supervision/hours"] = SupervisionPermissions.HoursLog,
         ["/supervision/hours/review"] = SupervisionPermissions.HoursReview,
         ["/supervision/hours/activity-types"] = SupervisionPermissions.ActivityTypesManage,
+        ["/supervision/frequency"] = SupervisionPermissions.FrequencyManage,
     };
 
     /// <summary>

@@ -28,4 +28,10 @@ public static class SupervisionPermissions
 
     /// <summary>Add activity types beyond the built-in ones; they are shared by every unit.</summary>
     public const string ActivityTypesManage = "Supervision.ActivityTypes.Manage";
+
+    /// <summary>
+    /// Set how often the people of one's area must be supervised, per position type; a policy for everywhere needs the
+    /// permission everywhere.
+    /// </summary>
+    public const string FrequencyManage = "Supervision.Frequency.Manage";
 }

@@ -1,3 +1,4 @@
+using Hangfire;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using MudBlazor;
 using TrainingHub.Audit.Contracts;
+using TrainingHub.Notifications.Contracts;
 using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Mail;
@@ -16,6 +18,7 @@ using TrainingHub.Supervision.Contracts;
 using TrainingHub.Supervision.Coverage;
 using TrainingHub.Supervision.Data;
 using TrainingHub.Supervision.DemoData;
+using TrainingHub.Supervision.Frequency;
 using TrainingHub.Supervision.Hours;
 using TrainingHub.Supervision.Logs;
 using TrainingHub.Supervision.Mentoring;
@@ -44,6 +47,7 @@ public sealed class SupervisionModule : TrainingHubModule
         new(SupervisionPermissions.HoursReview, typeof(SupervisionResource), BuiltInRoles.Administrator, BuiltInRoles.Supervisor),
         new(SupervisionPermissions.HoursReviewInArea, typeof(SupervisionResource), BuiltInRoles.Administrator),
         new(SupervisionPermissions.ActivityTypesManage, typeof(SupervisionResource), BuiltInRoles.Administrator),
+        new(SupervisionPermissions.FrequencyManage, typeof(SupervisionResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
     ];
 
     public override IEnumerable<MenuItem> MenuItems =>
@@ -56,7 +60,11 @@ public sealed class SupervisionModule : TrainingHubModule
         new("Menu:ActivityTypes", "supervision/hours/activity-types", Icons.Material.Filled.Category, SupervisionPermissions.ActivityTypesManage, typeof(SupervisionResource), 41),
         new("Menu:Coverage", "supervision/coverage", Icons.Material.Filled.Insights, SupervisionPermissions.AssignmentsManage, typeof(SupervisionResource), 41),
         new("Menu:Assignments", "supervision/assignments", Icons.Material.Filled.AssignmentInd, SupervisionPermissions.AssignmentsManage, typeof(SupervisionResource), 41),
+        new("Menu:Frequency", "supervision/frequency", Icons.Material.Filled.EventRepeat, SupervisionPermissions.FrequencyManage, typeof(SupervisionResource), 41),
     ];
+
+    public override void ScheduleJobs(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<DueReminders>(DueReminders.RecurringJobId, r => r.PlanAsync(CancellationToken.None), Cron.Hourly(30));
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
@@ -70,6 +78,11 @@ public sealed class SupervisionModule : TrainingHubModule
     public override void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddModuleDbContext<SupervisionDbContext, SupervisionSqliteDbContext, SupervisionPostgreSqlDbContext>(SupervisionDbContext.Schema);
+        services.AddScoped<FrequencyPolicies>();
+        services.AddScoped<SupervisionDue>();
+        services.AddScoped<FrequencySettings>();
+        services.AddScoped<DueReminders>();
+        services.AddNotificationCategory(new NotificationCategory(DueReminders.Category, typeof(SupervisionResource)));
         services.AddScoped<AssignmentRegister>();
         services.AddScoped<SessionPlanner>();
         services.AddScoped<SessionInvitations>();

@@ -17,7 +17,7 @@ namespace TrainingHub.Supervision.Assignments;
 /// </summary>
 internal sealed class AssignmentRegister(
     IDbContextFactory<SupervisionDbContext> dbFactory, IAccessControl access, ICurrentUser currentUser, IOrganisationDirectory units,
-    IUnitHierarchy hierarchy, IPeopleSelection people, TimeProvider clock)
+    IUnitHierarchy hierarchy, IPeopleSelection people, SupervisionDue dueDates, TimeProvider clock)
 {
     public bool CanManage => access.HasPermission(SupervisionPermissions.AssignmentsManage);
 
@@ -60,7 +60,7 @@ internal sealed class AssignmentRegister(
         var names = await NamesAsync(assignments.SelectMany(a => new[] { a.PersonId, a.AssigneeId }), cancellationToken);
         var search = query.Search?.Trim();
         var supervised = assignments.Where(a => a.Role == AssignmentRole.Supervisor && a.IsCurrentOn(today)).ToList();
-        var due = await SupervisionDue.ForAsync(db, [.. supervised.Select(a => a.PersonId)], clock.GetUtcNow(), today, cancellationToken);
+        var due = await dueDates.ForAsync(db, [.. supervised.Select(a => a.PersonId)], clock.GetUtcNow(), today, cancellationToken);
         return assignments
             .Select(a => new AssignmentRow(a.Id, a.PersonId, names.GetValueOrDefault(a.PersonId, "?"), unitNames[a.UnitId], a.AssigneeId,
                 names.GetValueOrDefault(a.AssigneeId, "?"), a.Role, a.StartsOn, a.EndsOn, a.IsCurrentOn(today), a.Version,
@@ -144,7 +144,7 @@ internal sealed class AssignmentRegister(
             .ToListAsync(cancellationToken);
         var names = await NamesAsync(mine.Select(a => a.PersonId), cancellationToken);
         var unitNames = (await units.FindManyAsync(mine.Select(a => a.UnitId).Distinct(), cancellationToken)).ToDictionary(u => u.Id, u => u.DisplayName);
-        var due = await SupervisionDue.ForAsync(
+        var due = await dueDates.ForAsync(
             db, [.. mine.Where(a => a.Role == AssignmentRole.Supervisor).Select(a => a.PersonId)], clock.GetUtcNow(), today, cancellationToken);
         return mine
             .Select(a => new SuperviseeRow(a.Id, a.PersonId, names.GetValueOrDefault(a.PersonId, "?"), unitNames.GetValueOrDefault(a.UnitId, ""), a.Role,

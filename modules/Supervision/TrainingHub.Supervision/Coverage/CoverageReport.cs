@@ -34,7 +34,7 @@ internal sealed record CoverageReport(
 /// under it on a line of its own, those overdue by name, and the case load of each supervisor of these people.
 /// </summary>
 internal sealed class CoverageReports(
-    IDbContextFactory<SupervisionDbContext> dbFactory, IAccessControl access, IOrganisationDirectory units, IPeopleSelection people, TimeProvider clock)
+    IDbContextFactory<SupervisionDbContext> dbFactory, IAccessControl access, IOrganisationDirectory units, IPeopleSelection people, SupervisionDue dueDates, TimeProvider clock)
 {
     /// <summary>The units the user may see coverage of, for the unit picker.</summary>
     public async Task<IReadOnlyList<OrganisationUnitSummary>> UnitsAsync(CancellationToken cancellationToken = default)
@@ -65,7 +65,7 @@ internal sealed class CoverageReports(
                 .Where(a => a.Role == AssignmentRole.Supervisor && ids.Contains(a.PersonId) && a.StartsOn <= today && (a.EndsOn == null || a.EndsOn >= today))
                 .Select(a => new { a.PersonId, a.AssigneeId }).ToListAsync(cancellationToken))
             .GroupBy(a => a.PersonId).ToDictionary(g => g.Key, g => g.First().AssigneeId);
-        var due = await SupervisionDue.ForAsync(db, [.. supervisorOf.Keys], now, today, cancellationToken);
+        var due = await dueDates.ForAsync(db, [.. supervisorOf.Keys], now, today, cancellationToken);
         bool IsOverdue(Guid personId) => due.TryGetValue(personId, out var date) && date.Overdue;
 
         var lineOf = subtree.Keys.ToDictionary(u => u, u => LineUnit(subtree, unitId, u));

@@ -3,6 +3,7 @@ using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Mail;
 using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.Supervision.Assignments;
+using TrainingHub.Supervision.Frequency;
 using TrainingHub.Supervision.Hours;
 using TrainingHub.Supervision.Logs;
 using TrainingHub.Supervision.Mentoring;
@@ -32,6 +33,10 @@ internal abstract class SupervisionDbContext(DbContextOptions options) : DbConte
     public DbSet<ActivityType> ActivityTypes => Set<ActivityType>();
 
     public DbSet<MentoringGoal> Goals => Set<MentoringGoal>();
+
+    public DbSet<FrequencySetting> FrequencySettings => Set<FrequencySetting>();
+
+    public DbSet<DueReminderState> DueReminders => Set<DueReminderState>();
 
     public DbSet<MentoringReview> Reviews => Set<MentoringReview>();
 
@@ -126,6 +131,19 @@ internal abstract class SupervisionDbContext(DbContextOptions options) : DbConte
             feed.HasIndex(f => f.SecretHash).IsUnique();
         });
         modelBuilder.AddMailOutbox(Database, Schema);
+        modelBuilder.Entity<FrequencySetting>(setting =>
+        {
+            setting.ToTable("FrequencySettings");
+            setting.Property(f => f.Place).HasMaxLength(80);
+            setting.HasIndex(f => f.Place).IsUnique();
+            setting.Property(f => f.Steps).HasMaxLength(200);
+            setting.Ignore(f => f.Policy);
+        });
+        modelBuilder.Entity<DueReminderState>(state =>
+        {
+            state.ToTable("DueReminders");
+            state.HasKey(d => d.PersonId);
+        });
         modelBuilder.Entity<PracticeHoursEntry>(entry =>
         {
             entry.ToTable("HoursEntries");

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace TrainingHub.Supervision.Frequency;
 
 /// <summary>How often, at least: every so many days or every so many months.</summary>
@@ -23,13 +25,9 @@ internal sealed class FrequencyPolicy
 {
     public FrequencyPolicy(IReadOnlyList<FrequencyStep> steps)
     {
-        if (steps.Count == 0 || steps[^1].UntilWeeks is not null)
+        if (FrequencyRules.Check(steps) is { Count: > 0 } errors)
         {
-            throw new ArgumentException("A policy ends with a step that lasts from then on.", nameof(steps));
-        }
-        if (steps.SkipLast(1).Select(s => s.UntilWeeks!.Value).Zip(steps.Skip(1).SkipLast(1).Select(s => s.UntilWeeks!.Value)).Any(p => p.First >= p.Second))
-        {
-            throw new ArgumentException("Steps follow each other in time.", nameof(steps));
+            throw new ArgumentException($"Not a frequency policy: {string.Join(", ", errors.Select(e => e.Key))}.", nameof(steps));
         }
         Steps = steps;
     }
@@ -60,4 +58,18 @@ internal sealed class FrequencyPolicy
 
     /// <summary>Whether the person is overdue on <paramref name="today"/>: the due day has passed without a meeting.</summary>
     public bool IsOverdue(DateOnly since, DateOnly? lastMeeting, DateOnly today) => NextDue(since, lastMeeting) < today;
+
+    /// <summary>The steps as stored: <c>6:7d;26:14d;*:1m</c> (until week, then every so many days or months).</summary>
+    public string Format() => string.Join(';', Steps.Select(s =>
+        $"{s.UntilWeeks?.ToString(CultureInfo.InvariantCulture) ?? "*"}:" +
+        (s.Interval.Months > 0 ? $"{s.Interval.Months.ToString(CultureInfo.InvariantCulture)}m" : $"{s.Interval.Days.ToString(CultureInfo.InvariantCulture)}d")));
+
+    /// <summary>Reads steps written by <see cref="Format"/>.</summary>
+    public static FrequencyPolicy Parse(string text) => new([.. text.Split(';').Select(step =>
+    {
+        var (until, every) = (step[..step.IndexOf(':')], step[(step.IndexOf(':') + 1)..]);
+        var count = int.Parse(every[..^1], CultureInfo.InvariantCulture);
+        return new FrequencyStep(until == "*" ? null : int.Parse(until, CultureInfo.InvariantCulture),
+            every[^1] == 'm' ? Interval.EveryMonths(count) : Interval.EveryDays(count));
+    })]);
 }

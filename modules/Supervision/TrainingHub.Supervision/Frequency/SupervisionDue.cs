@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TrainingHub.Accounts.Contracts;
 using TrainingHub.Supervision.Assignments;
 using TrainingHub.Supervision.Data;
 using TrainingHub.Supervision.Sessions;
@@ -8,15 +9,20 @@ namespace TrainingHub.Supervision.Frequency;
 /// <summary>When a supervisee's next supervision is due, from when they were first supervised and their last meeting.</summary>
 internal sealed record SupervisionDueDate(DateOnly? LastMeeting, DateOnly NextDue, bool Overdue);
 
-internal static class SupervisionDue
+/// <summary>When each supervisee's next supervision is due, by the frequency policy that applies to them.</summary>
+internal sealed class SupervisionDue(IPeopleSelection people, FrequencyPolicies policies)
 {
     /// <summary>
-    /// For each person, by the default policy: supervised since the start of their first supervisor assignment, and last
-    /// met at the latest individual or group supervision whose log both have signed.
+    /// For each person with a supervisor assignment: supervised since the start of their first one, and last met at the
+    /// latest individual or group supervision whose log both have signed.
     /// </summary>
-    public static async Task<IReadOnlyDictionary<Guid, SupervisionDueDate>> ForAsync(
+    public async Task<IReadOnlyDictionary<Guid, SupervisionDueDate>> ForAsync(
         SupervisionDbContext db, IReadOnlyCollection<Guid> personIds, DateTimeOffset now, DateOnly today, CancellationToken cancellationToken)
     {
+        if (personIds.Count == 0)
+        {
+            return new Dictionary<Guid, SupervisionDueDate>();
+        }
         var since = await db.Assignments.AsNoTracking()
             .Where(a => personIds.Contains(a.PersonId) && a.Role == AssignmentRole.Supervisor)
             .GroupBy(a => a.PersonId)
@@ -29,11 +35,12 @@ internal static class SupervisionDue
                 l => l.SessionId, s => s.Id, (l, s) => new { l.PersonId, s.StartsAt })
             .ToListAsync(cancellationToken);
         var last = held.GroupBy(h => h.PersonId).ToDictionary(g => g.Key, g => KyivTime.ToKyiv(g.Max(h => h.StartsAt)));
-        var policy = FrequencyPolicy.NewlyQualified;
+        var found = await people.FindAsync(new PeopleCriteria(PersonIds: [.. since.Keys]), cancellationToken);
+        var policyOf = await policies.ForAsync(db, found, cancellationToken);
         return since.ToDictionary(s => s.Key, s =>
         {
             DateOnly? lastMeeting = last.TryGetValue(s.Key, out var met) ? DateOnly.FromDateTime(met) : null;
-            var due = policy.NextDue(s.Value, lastMeeting);
+            var due = policyOf.GetValueOrDefault(s.Key, FrequencyPolicy.NewlyQualified).NextDue(s.Value, lastMeeting);
             return new SupervisionDueDate(lastMeeting, due, due < today);
         });
     }

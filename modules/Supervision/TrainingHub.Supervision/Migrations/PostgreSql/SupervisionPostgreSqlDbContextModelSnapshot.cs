@@ -191,6 +191,60 @@ namespace TrainingHub.Supervision.Migrations.PostgreSql
                     b.ToTable("Assignments", "supervision");
                 });
 
+            modelBuilder.Entity("TrainingHub.Supervision.Frequency.DueReminderState", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("SupervisorId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("DueReminders", "supervision");
+                });
+
+            modelBuilder.Entity("TrainingHub.Supervision.Frequency.FrequencySetting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<Guid?>("PositionTypeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Place")
+                        .IsUnique();
+
+                    b.ToTable("FrequencySettings", "supervision");
+                });
+
             modelBuilder.Entity("TrainingHub.Supervision.Hours.ActivityType", b =>
                 {
                     b.Property<Guid>("Id")

@@ -185,6 +185,60 @@ namespace TrainingHub.Supervision.Migrations.Sqlite
                     b.ToTable("Assignments", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingHub.Supervision.Frequency.DueReminderState", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SupervisorId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("DueReminders", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingHub.Supervision.Frequency.FrequencySetting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PositionTypeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Place")
+                        .IsUnique();
+
+                    b.ToTable("FrequencySettings", (string)null);
+                });
+
             modelBuilder.Entity("TrainingHub.Supervision.Hours.ActivityType", b =>
                 {
                     b.Property<Guid>("Id")
