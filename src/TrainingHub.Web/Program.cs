@@ -6,6 +6,7 @@ using TrainingHub.Notifications;
 using TrainingHub.Organisations;
 using TrainingHub.SharedKernel.Hosting;
 using TrainingHub.Supervision;
+using TrainingHub.Wellbeing;
 using TrainingHub.Web.Components;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ builder.AddModule<NotificationsModule>();
 builder.AddModule<CompetenciesModule>();
 builder.AddModule<LearningModule>();
 builder.AddModule<SupervisionModule>();
+builder.AddModule<WellbeingModule>();
 
 var app = builder.Build();
 await app.InitialiseModulesAsync();

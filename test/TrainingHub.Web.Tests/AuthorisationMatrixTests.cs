@@ -19,6 +19,7 @@ using TrainingHub.Organisations.Contracts;
 using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Security;
 using TrainingHub.Supervision.Contracts;
+using TrainingHub.Wellbeing.Contracts;
 using TrainingHub.TestKit.Web;
 
 namespace TrainingHub.Web.Tests;
@@ -102,6 +103,8 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/supervision/hours/review"] = SupervisionPermissions.HoursReview,
         ["/supervision/hours/activity-types"] = SupervisionPermissions.ActivityTypesManage,
         ["/supervision/frequency"] = SupervisionPermissions.FrequencyManage,
+        ["/wellbeing/instruments"] = WellbeingPermissions.InstrumentsManage,
+        ["/wellbeing/instruments/{Code}"] = WellbeingPermissions.InstrumentsManage,
     };
 
     /// <summary>
@@ -138,6 +141,7 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["GET /api/v1/supervision/hours/review"] = SupervisionPermissions.HoursReview,
         ["POST /api/v1/supervision/hours/{id:guid}/approval"] = SupervisionPermissions.HoursReview,
         ["POST /api/v1/supervision/hours/{id:guid}/rejection"] = SupervisionPermissions.HoursReview,
+        ["POST /api/v1/wellbeing/instruments/{code}/score"] = WellbeingPermissions.InstrumentsManage,
     };
 
     /// <summary>
@@ -338,6 +342,14 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
             }
             return supervisionRequest;
         }
+        if (route.StartsWith("/api/v1/wellbeing/instruments/", StringComparison.Ordinal))
+        {
+            // Trying the built-in instrument on one answer stores nothing, so every permitted caller may.
+            request = new HttpRequestMessage(new HttpMethod(method), url.Replace("{code}", "cbi"))
+            {
+                Content = JsonContent.Create(new { answers = new Dictionary<string, int> { ["personal.1"] = 0 } }),
+            };
+        }
         if (method == HttpMethods.Put)
         {
             var admin = await app.CreateApiClientAsync(DemoPersonOf[BuiltInRoles.Administrator]);
@@ -456,6 +468,10 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         {
             // The permission is checked before the page looks the meeting up; an unknown one then says "not found".
             return route.Replace("{SessionId:guid}", Guid.NewGuid().ToString()).Replace("{PersonId:guid}", Guid.NewGuid().ToString());
+        }
+        if (route.StartsWith("/wellbeing/instruments/{", StringComparison.Ordinal))
+        {
+            return route.Replace("{Code}", "cbi");
         }
         if (route.StartsWith("/supervision/mentoring/{", StringComparison.Ordinal))
         {

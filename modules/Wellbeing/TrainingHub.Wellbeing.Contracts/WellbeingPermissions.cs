@@ -1,0 +1,10 @@
+namespace TrainingHub.Wellbeing.Contracts;
+
+public static class WellbeingPermissions
+{
+    /// <summary>Answer one's own wellbeing check-ins and see one's own scores; nobody else ever sees them.</summary>
+    public const string CheckIn = "Wellbeing.CheckIn";
+
+    /// <summary>See the instruments, their items and scoring, and try them on answers that are never stored.</summary>
+    public const string InstrumentsManage = "Wellbeing.Instruments.Manage";
+}
