@@ -28,4 +28,7 @@ public static class SupervisionPermissions
 
     /// <summary>Add activity types beyond the built-in ones; they are shared by every unit.</summary>
     public const string ActivityTypesManage = "Supervision.ActivityTypes.Manage";
+
+    /// <summary>Set the approved practice hours each position type asks for in a year; they are shared by every unit.</summary>
+    public const string HoursRequirementsManage = "Supervision.HoursRequirements.Manage";
 }
