@@ -113,13 +113,13 @@ internal sealed class HoursRequirements(
             .ToListAsync(cancellationToken);
         var types = await OrderedTypesAsync(db, cancellationToken);
         var positionNames = (await positions.ListAsync(cancellationToken)).ToDictionary(p => p.Id, p => p.Name(Cultures.ReadsEnglish));
+        HoursProgressLine Against(Guid personId, RequirementLine line) => new(line.ActivityTypeId, types.Find(t => t.Id == line.ActivityTypeId)?.Name, line.Hours,
+            approved.Where(e => e.PersonId == personId && (line.ActivityTypeId == null || e.ActivityTypeId == line.ActivityTypeId)).Sum(e => e.Hours));
         return people.ToDictionary(p => p.PersonId, p => new HoursProgress(
             p.PositionTypeId, p.PositionTypeId is { } position ? positionNames.GetValueOrDefault(position) : null, from, today,
             [.. lines[p.PersonId]
                 .OrderBy(l => l.ActivityTypeId is { } type ? types.FindIndex(t => t.Id == type) + 1 : 0)
-                .Select(l => new HoursProgressLine(l.ActivityTypeId, types.Find(t => t.Id == l.ActivityTypeId)?.Name, l.Hours, approved
-                    .Where(e => e.PersonId == p.PersonId && (l.ActivityTypeId == null || e.ActivityTypeId == l.ActivityTypeId))
-                    .Sum(e => e.Hours)))]));
+                .Select(l => Against(p.PersonId, l))]));
     }
 
     /// <summary>
