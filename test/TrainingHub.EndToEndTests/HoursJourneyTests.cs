@@ -5,8 +5,9 @@ namespace TrainingHub.EndToEndTests;
 
 /// <summary>
 /// Practice hours on a phone: the demo learner logs two entries of a day three weeks ago and submits them, the demo
-/// supervisor rejects one with a reason and approves the rest of that week, and the learner's approved total grows by
-/// the approved hours alone; every page fits the screen and passes axe.
+/// supervisor rejects one with a reason and approves the rest of that week (beside her year's hours against what her
+/// position asks), and the learner's approved total grows by the approved hours alone; every page fits the screen and
+/// passes axe.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class HoursJourneyTests(BrowserSession session)
@@ -24,6 +25,8 @@ public sealed class HoursJourneyTests(BrowserSession session)
         await learner.OpenAsync("/supervision/hours");
         await learner.ChooseAsync("hours-period", "Увесь час");
         var before = await TotalAsync(learner);
+        // A volunteer is asked for hours in all and of direct work: both lines fit the phone and pass axe with the page.
+        await Assertions.Expect(learner.Locator("#hours-requirement .th-progress")).ToHaveCountAsync(2);
 
         await LogAsync(learner, day, "3", "Садочок «Сонечко»");
         await LogAsync(learner, day, "1", "Бібліотека громади");
@@ -47,6 +50,8 @@ public sealed class HoursJourneyTests(BrowserSession session)
         await supervisor.Locator("textarea[id='reason-text']").FillAsync("Це була нарада, а не робота з дітьми");
         await supervisor.Locator("#reason-submit").ClickAsync();
         await Assertions.Expect(week.Locator(".th-entry")).ToHaveCountAsync(1);
+        await week.Locator(".th-requirement summary").ClickAsync();
+        await Assertions.Expect(week.Locator(".th-requirement .th-progress").First).ToBeVisibleAsync();
         await supervisor.AssertAccessibleAsync();
         await week.Locator(".th-approve-week").ClickAsync();
         await Assertions.Expect(supervisor.Locator(".th-week", new() { HasText = "Садочок «Сонечко»" })).ToHaveCountAsync(0);
@@ -58,6 +63,23 @@ public sealed class HoursJourneyTests(BrowserSession session)
         await Assertions.Expect(Entry(learner, "Бібліотека громади").Locator(".th-reason")).ToContainTextAsync("Відхилено: Це була нарада, а не робота з дітьми");
         await Assertions.Expect(Entry(learner, "Садочок «Сонечко»").Locator(".th-state")).ToHaveTextAsync("Затверджено");
         await learner.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task An_administrator_reads_and_opens_what_each_position_asks_on_a_phone()
+    {
+        var admin = await session.NewPageAsync(Phone);
+        await admin.SignInAsync("admin@traininghub.example");
+        await admin.OpenAsync("/supervision/hours/requirements");
+        var volunteer = admin.Locator(".th-requirement", new() { HasText = "Волонтер" });
+        await Assertions.Expect(volunteer.Locator(".th-total")).ToHaveTextAsync("40 год на рік");
+        await admin.AssertAccessibleAsync();
+        Assert.True(await FitsAsync(admin));
+
+        await volunteer.Locator(".th-edit").ClickAsync();
+        await Assertions.Expect(admin.Locator("input[id='requirement-part-hours-0']")).ToHaveValueAsync("20");
+        await admin.AssertAccessibleAsync();
+        Assert.True(await FitsAsync(admin));
     }
 
     private static ILocator Entry(IPage page, string setting) => page.Locator("#hours-entries > div", new() { HasText = setting });

@@ -105,6 +105,7 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/supervision/frequency"] = SupervisionPermissions.FrequencyManage,
         ["/wellbeing/instruments"] = WellbeingPermissions.InstrumentsManage,
         ["/wellbeing/instruments/{Code}"] = WellbeingPermissions.InstrumentsManage,
+        ["/supervision/hours/requirements"] = SupervisionPermissions.HoursRequirementsManage,
     };
 
     /// <summary>
@@ -136,6 +137,8 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["POST /api/v1/supervision/actions/{id:guid}/done"] = SupervisionPermissions.SessionsView,
         ["GET /api/v1/supervision/hours"] = SupervisionPermissions.HoursLog,
         ["GET /api/v1/supervision/hours/totals"] = SupervisionPermissions.HoursLog,
+        ["GET /api/v1/supervision/hours/requirement"] = SupervisionPermissions.HoursLog,
+        ["GET /api/v1/supervision/hours/requirement/{personId:guid}"] = SupervisionPermissions.HoursReview,
         ["POST /api/v1/supervision/hours"] = SupervisionPermissions.HoursLog,
         ["POST /api/v1/supervision/hours/submission"] = SupervisionPermissions.HoursLog,
         ["GET /api/v1/supervision/hours/review"] = SupervisionPermissions.HoursReview,
@@ -168,6 +171,7 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         "POST /api/v1/supervision/actions/{id:guid}/done",
         "POST /api/v1/supervision/hours/{id:guid}/approval",
         "POST /api/v1/supervision/hours/{id:guid}/rejection",
+        "GET /api/v1/supervision/hours/requirement/{personId:guid}",
     ];
 
     private static readonly Dictionary<string, string> DemoPersonOf = new()

@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Accounts.Contracts;
+using TrainingHub.SharedKernel.Jobs;
 using TrainingHub.Supervision.Data;
 using TrainingHub.Supervision.Sessions;
 using TrainingHub.TestKit.Web;
@@ -105,5 +107,31 @@ public sealed class SupervisionApiTests(TrainingHubApp app) : IClassFixture<Trai
         Assert.Equal(("Rejected", "Уточніть, що саме робили."), states[first]);
         Assert.Equal("Approved", states[second].Item1);
         Assert.Equal(1.5m, (decimal)totals["perType"]!.AsArray().Single(t => (Guid)t!["activityTypeId"]! == type)!["hours"]!);
+    }
+
+    [Fact]
+    public async Task A_supervisee_and_their_supervisor_read_the_years_hours_against_the_position_through_the_API_and_nobody_else_does()
+    {
+        var learner = await app.CreateApiClientAsync(Learner);
+        var supervisor = await app.CreateApiClientAsync(Supervisor);
+        var people = app.Services.GetRequiredService<IPeopleLookup>();
+        var learnerId = (await people.FindByEmailAsync(Learner))!.Id;
+        var unsupervised = (await people.FindByEmailAsync("o.melnyk@traininghub.example"))!.Id;
+        var from = new DateOnly(DailyRuns.DayOf(DateTimeOffset.UtcNow).Year, 1, 1);
+
+        var mine = (await learner.GetFromJsonAsync<JsonObject>("/api/v1/supervision/hours/requirement"))!;
+        var totals = (await learner.GetFromJsonAsync<JsonObject>($"/api/v1/supervision/hours/totals?from={from:yyyy-MM-dd}"))!;
+        var theirs = (await supervisor.GetFromJsonAsync<JsonObject>($"/api/v1/supervision/hours/requirement/{learnerId}"))!;
+        var notTheirs = await supervisor.GetAsync($"/api/v1/supervision/hours/requirement/{unsupervised}");
+        var byLearner = await learner.GetAsync($"/api/v1/supervision/hours/requirement/{learnerId}");
+
+        Assert.Equal(("Волонтер", from), ((string?)mine["positionName"], DateOnly.Parse((string)mine["from"]!, CultureInfo.InvariantCulture)));
+        var lines = mine["lines"]!.AsArray();
+        Assert.Null(lines[0]!["activityTypeId"]);
+        Assert.Equal((40, (decimal)totals["all"]!), ((int)lines[0]!["required"]!, (decimal)lines[0]!["approved"]!));
+        Assert.Equal((TrainingHub.Supervision.Hours.ActivityType.DirectWork, 20), ((Guid)lines[1]!["activityTypeId"]!, (int)lines[1]!["required"]!));
+        Assert.Equal(mine.ToJsonString(), theirs.ToJsonString());
+        Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byLearner.StatusCode);
     }
 }

@@ -34,4 +34,7 @@ public static class SupervisionPermissions
     /// permission everywhere.
     /// </summary>
     public const string FrequencyManage = "Supervision.Frequency.Manage";
+
+    /// <summary>Set the approved practice hours each position type asks for in a year; they are shared by every unit.</summary>
+    public const string HoursRequirementsManage = "Supervision.HoursRequirements.Manage";
 }

@@ -48,6 +48,7 @@ public sealed class SupervisionModule : TrainingHubModule
         new(SupervisionPermissions.HoursReviewInArea, typeof(SupervisionResource), BuiltInRoles.Administrator),
         new(SupervisionPermissions.ActivityTypesManage, typeof(SupervisionResource), BuiltInRoles.Administrator),
         new(SupervisionPermissions.FrequencyManage, typeof(SupervisionResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
+        new(SupervisionPermissions.HoursRequirementsManage, typeof(SupervisionResource), BuiltInRoles.Administrator),
     ];
 
     public override IEnumerable<MenuItem> MenuItems =>
@@ -58,6 +59,7 @@ public sealed class SupervisionModule : TrainingHubModule
         new("Menu:Hours", "supervision/hours", Icons.Material.Filled.MoreTime, SupervisionPermissions.HoursLog, typeof(SupervisionResource), 40),
         new("Menu:HoursReview", "supervision/hours/review", Icons.Material.Filled.FactCheck, SupervisionPermissions.HoursReview, typeof(SupervisionResource), 40),
         new("Menu:ActivityTypes", "supervision/hours/activity-types", Icons.Material.Filled.Category, SupervisionPermissions.ActivityTypesManage, typeof(SupervisionResource), 41),
+        new("Menu:HoursRequirements", "supervision/hours/requirements", Icons.Material.Filled.Rule, SupervisionPermissions.HoursRequirementsManage, typeof(SupervisionResource), 41),
         new("Menu:Coverage", "supervision/coverage", Icons.Material.Filled.Insights, SupervisionPermissions.AssignmentsManage, typeof(SupervisionResource), 41),
         new("Menu:Assignments", "supervision/assignments", Icons.Material.Filled.AssignmentInd, SupervisionPermissions.AssignmentsManage, typeof(SupervisionResource), 41),
         new("Menu:Frequency", "supervision/frequency", Icons.Material.Filled.EventRepeat, SupervisionPermissions.FrequencyManage, typeof(SupervisionResource), 41),
@@ -101,6 +103,7 @@ public sealed class SupervisionModule : TrainingHubModule
         services.AddScoped<ActivityTypeCatalogue>();
         services.AddScoped<HoursLog>();
         services.AddScoped<HoursReview>();
+        services.AddScoped<HoursRequirements>();
         services.AddScoped<MentoringPairs>();
         // After the migrations and, in the app, after Accounts has made its demo people.
         services.AddSingleton<IModuleInitializer, SupervisionDemoData>();

@@ -32,6 +32,8 @@ internal abstract class SupervisionDbContext(DbContextOptions options) : DbConte
 
     public DbSet<ActivityType> ActivityTypes => Set<ActivityType>();
 
+    public DbSet<HoursRequirement> HoursRequirements => Set<HoursRequirement>();
+
     public DbSet<MentoringGoal> Goals => Set<MentoringGoal>();
 
     public DbSet<FrequencySetting> FrequencySettings => Set<FrequencySetting>();
@@ -165,6 +167,20 @@ internal abstract class SupervisionDbContext(DbContextOptions options) : DbConte
             type.Property(t => t.NameEn).HasMaxLength(ActivityType.MaxNameLength);
             type.Ignore(t => t.Name);
             type.HasData(ActivityType.BuiltIn);
+        });
+        modelBuilder.Entity<HoursRequirement>(requirement =>
+        {
+            requirement.ToTable("HoursRequirements");
+            requirement.HasIndex(r => r.PositionTypeId).IsUnique();
+            requirement.HasMany(r => r.Parts).WithOne().HasForeignKey(p => p.RequirementId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<HoursRequirementPart>(part =>
+        {
+            part.ToTable("HoursRequirementParts");
+            // Added to a loaded requirement's list, so the key is the part's own: a new one is inserted, not updated.
+            part.Property(p => p.Id).ValueGeneratedNever();
+            part.HasIndex(p => new { p.RequirementId, p.ActivityTypeId }).IsUnique();
+            part.HasOne<ActivityType>().WithMany().HasForeignKey(p => p.ActivityTypeId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<MentoringGoal>(goal =>
         {

@@ -18,12 +18,22 @@ namespace TrainingHub.Supervision.DemoData;
 /// already) and the demo mentor mentors two of them; the four have practice hours of the last two weeks in every state,
 /// some waiting for the supervisor's signature; both mentees have goals with their mentor, open, achieved and dropped;
 /// and months of signed supervision with some people overdue (see <see cref="HoldSessionsAsync"/>; only with
-/// <c>DemoData:SupervisionHistory</c>, which Development sets). Nothing is added once any assignment (or hours entry, goal
-/// or meeting) exists.
+/// <c>DemoData:SupervisionHistory</c>, which Development sets); the positions of the demo people ask for practice hours a
+/// year. Nothing is added once any assignment (or hours entry, goal, meeting or requirement) exists.
 /// </summary>
 internal sealed class SupervisionDemoData(
-    IDbContextFactory<SupervisionDbContext> dbFactory, IConfiguration configuration, TimeProvider clock, IPeopleLookup? people = null) : IModuleInitializer
+    IDbContextFactory<SupervisionDbContext> dbFactory, IConfiguration configuration, TimeProvider clock, IPeopleLookup? people = null,
+    IPositionTypes? positions = null) : IModuleInitializer
 {
+    /// <summary>Hours a year per position (by code): in all, and of them at least so many of some types.</summary>
+    private static readonly (string Position, int Total, (Guid Type, int Hours)[] Parts)[] PlannedRequirements =
+    [
+        ("volunteer", 40, [(ActivityType.DirectWork, 20)]),
+        ("social-assistant", 120, [(ActivityType.DirectWork, 80)]),
+        ("case-manager", 160, [(ActivityType.DirectWork, 100), (ActivityType.SupervisionReceived, 12)]),
+        ("social-worker", 200, [(ActivityType.DirectWork, 120), (ActivityType.SupervisionReceived, 12), (ActivityType.Training, 20)]),
+    ];
+
     private static readonly (string Person, string Assignee, AssignmentRole Role, int MonthsAgo)[] Planned =
     [
         ("learner@traininghub.example", "supervisor@traininghub.example", AssignmentRole.Supervisor, 5),
@@ -82,6 +92,10 @@ internal sealed class SupervisionDemoData(
         if (!await db.Goals.AnyAsync(cancellationToken))
         {
             await SetGoalsAsync(db, people, today, cancellationToken);
+        }
+        if (positions is not null && !await db.HoursRequirements.AnyAsync(cancellationToken))
+        {
+            await RequireHoursAsync(db, positions, cancellationToken);
         }
         if (configuration.GetValue<bool>("DemoData:SupervisionHistory") && !await db.Sessions.AnyAsync(cancellationToken))
         {
@@ -219,6 +233,21 @@ internal sealed class SupervisionDemoData(
                 entry.Reject(supervisor.Id, reason, now.AddDays(1 - daysAgo));
             }
             db.HoursEntries.Add(entry);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task RequireHoursAsync(SupervisionDbContext db, IPositionTypes positionTypes, CancellationToken cancellationToken)
+    {
+        var activityTypes = await db.ActivityTypes.Select(t => t.Id).ToListAsync(cancellationToken);
+        var byCode = (await positionTypes.ListAsync(cancellationToken)).ToDictionary(p => p.Code, p => p.Id);
+        foreach (var (position, total, parts) in PlannedRequirements.Where(r => byCode.ContainsKey(r.Position)))
+        {
+            var input = new RequirementInput
+            {
+                TotalHours = total, Parts = [.. parts.Select(p => new RequirementPartInput { ActivityTypeId = p.Type, Hours = p.Hours })],
+            };
+            db.HoursRequirements.Add(HoursRequirement.For(byCode[position], input, activityTypes, clock.GetUtcNow()).Value);
         }
         await db.SaveChangesAsync(cancellationToken);
     }

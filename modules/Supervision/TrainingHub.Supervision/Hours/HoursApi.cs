@@ -30,6 +30,18 @@ internal static class HoursApi
             .WithName("MyHoursTotals").WithSummary("Your approved hours per activity type")
             .WithDescription("Only approved hours count, optionally within `from`–`to`.")
             .Produces<HoursTotals>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        hours.MapGet("/supervision/hours/requirement", ProgressAsync)
+            .RequireAuthorization(SupervisionPermissions.HoursLog)
+            .WithName("MyHoursRequirement").WithSummary("Your approved hours of this year against what your position asks")
+            .WithDescription("From 1 January (Kyiv day) to today: a line for the hours in all (`activityTypeId` null), then one per activity type the position "
+                + "asks for. No lines when your position asks for none; no `positionTypeId` when you have no position.")
+            .Produces<HoursProgress>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        hours.MapGet("/supervision/hours/requirement/{personId:guid}", ProgressOfAsync)
+            .RequireAuthorization(SupervisionPermissions.HoursReview)
+            .WithName("HoursRequirementOf").WithSummary("A supervisee's approved hours of this year against what their position asks")
+            .WithDescription("For the people whose hours you review (administrators: of their area); anyone else is not found.")
+            .Produces<HoursProgress>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         hours.MapPost("/supervision/hours", LogAsync)
             .RequireAuthorization(SupervisionPermissions.HoursLog)
             .WithName("LogHours").WithSummary("Log hours as a draft")
@@ -63,6 +75,14 @@ internal static class HoursApi
 
     private static async Task<IResult> TotalsAsync(DateOnly? from, DateOnly? to, HoursLog log, IStringLocalizer<SupervisionResource> localizer, CancellationToken cancellationToken) =>
         (await log.TotalsAsync(from, to, cancellationToken)).ToHttpResult(localizer, totals => totals);
+
+    private static async Task<IResult> ProgressAsync(HoursLog log, IStringLocalizer<SupervisionResource> localizer, CancellationToken cancellationToken) =>
+        (await log.ProgressAsync(cancellationToken)).ToHttpResult(localizer, progress => progress);
+
+    private static async Task<IResult> ProgressOfAsync(Guid personId, HoursReview review, IStringLocalizer<SupervisionResource> localizer, CancellationToken cancellationToken) =>
+        (await review.ProgressAsync([personId], cancellationToken)).TryGetValue(out var progress, out var error)
+            ? progress.TryGetValue(personId, out var theirs) ? TypedResults.Ok(theirs) : Error.NotFound.ToProblem(localizer)
+            : error.ToProblem(localizer);
 
     private static async Task<IResult> LogAsync(HoursInput input, HoursLog log, IStringLocalizer<SupervisionResource> localizer, CancellationToken cancellationToken) =>
         (await log.LogAsync(input, cancellationToken)).ToHttpResult(localizer, id => id);

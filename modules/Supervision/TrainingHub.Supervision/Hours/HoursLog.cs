@@ -15,7 +15,7 @@ namespace TrainingHub.Supervision.Hours;
 /// </summary>
 internal sealed class HoursLog(
     IDbContextFactory<SupervisionDbContext> dbFactory, IAccessControl access, ICurrentUser currentUser, IPeopleLookup people,
-    CompetencyChoices competencies, TimeProvider clock)
+    CompetencyChoices competencies, HoursRequirements requirements, TimeProvider clock)
 {
     public DateOnly Today => DailyRuns.DayOf(clock.GetUtcNow());
 
@@ -61,6 +61,17 @@ internal sealed class HoursLog(
             .Where(t => t.Hours > 0)
             .OrderByDescending(t => t.Hours).ThenBy(t => t.ActivityName, StringComparer.CurrentCulture)
             .ToList());
+    }
+
+    /// <summary>The person's approved hours of this year against what their position asks; no lines when it asks for nothing.</summary>
+    public async Task<Result<HoursProgress>> ProgressAsync(CancellationToken cancellationToken = default)
+    {
+        if (Me is not { } me)
+        {
+            return Error.Forbidden;
+        }
+        var position = (await people.FindAsync(me, cancellationToken))?.PositionTypeId;
+        return (await requirements.ProgressAsync([(me, position)], Today, cancellationToken))[me];
     }
 
     /// <summary>Logs a draft for the signed-in person, counted at their home unit.</summary>

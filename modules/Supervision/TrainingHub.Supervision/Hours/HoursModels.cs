@@ -50,3 +50,26 @@ internal enum HoursPeriod
     Year,
     All,
 }
+
+/// <summary>A position type with the hours it asks for a year, as the administrators' list shows it; nothing set when <see cref="TotalHours"/> is null.</summary>
+internal sealed record RequirementRow(Guid PositionTypeId, string PositionName, int? TotalHours, IReadOnlyList<RequirementPartRow> Parts, Guid? Version);
+
+internal sealed record RequirementPartRow(Guid ActivityTypeId, string ActivityName, int Hours);
+
+/// <summary>
+/// Approved hours within the period against one line of a requirement: of one activity type, or in all when
+/// <see cref="ActivityTypeId"/> (and so <see cref="ActivityName"/>) is null.
+/// </summary>
+internal sealed record HoursProgressLine(Guid? ActivityTypeId, string? ActivityName, int Required, decimal Approved)
+{
+    public bool Met => Approved >= Required;
+
+    /// <summary>How far along, from 0 to 100.</summary>
+    public double Percent => (double)Math.Min(100m, Approved * 100m / Required);
+}
+
+/// <summary>
+/// A person's approved hours of this year (from 1 January) against what they are asked for: no position type, nothing
+/// asked; a position type without lines, a position that asks for no hours. The line of the hours in all comes first.
+/// </summary>
+internal sealed record HoursProgress(Guid? PositionTypeId, string? PositionName, DateOnly From, DateOnly To, IReadOnlyList<HoursProgressLine> Lines);

@@ -19,7 +19,7 @@ namespace TrainingHub.Supervision.Hours;
 /// </summary>
 internal sealed class HoursReview(
     IDbContextFactory<SupervisionDbContext> dbFactory, IAccessControl access, ICurrentUser currentUser, IOrganisationDirectory units,
-    IPeopleSelection people, CompetencyChoices competencies, TimeProvider clock)
+    IPeopleSelection people, CompetencyChoices competencies, HoursRequirements requirements, TimeProvider clock)
 {
     /// <summary>How many weeks back the approved list reaches, for withdrawing an approval given by mistake.</summary>
     public const int ApprovedWeeksShown = 12;
@@ -66,6 +66,24 @@ internal sealed class HoursReview(
         return await ReachAsync(db, cancellationToken) is { } reach
             ? await Reachable(db, reach).CountAsync(e => e.State == HoursState.Submitted, cancellationToken)
             : 0;
+    }
+
+    /// <summary>
+    /// This year's approved hours against what they are asked for, of those of <paramref name="personIds"/> whose hours
+    /// the signed-in person reviews (by their home unit today, for an area); the others are left out.
+    /// </summary>
+    public async Task<Result<IReadOnlyDictionary<Guid, HoursProgress>>> ProgressAsync(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken = default)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        if (await ReachAsync(db, cancellationToken) is not { } reach)
+        {
+            return Error.Forbidden;
+        }
+        var reached = (await people.FindAsync(new PeopleCriteria(PersonIds: personIds), cancellationToken))
+            .Where(p => p.Id != reach.Me && (reach.Supervisees.Contains(p.Id) || p.HomeUnitId is { } unit && reach.AreaUnits.Contains(unit)))
+            .Select(p => (p.Id, p.PositionTypeId))
+            .ToList();
+        return Result<IReadOnlyDictionary<Guid, HoursProgress>>.Success(await requirements.ProgressAsync(reached, Today, cancellationToken));
     }
 
     public Task<Result> ApproveAsync(Guid entryId, Guid version, CancellationToken cancellationToken = default) =>

@@ -322,6 +322,57 @@ namespace TrainingHub.Supervision.Migrations.PostgreSql
                         });
                 });
 
+            modelBuilder.Entity("TrainingHub.Supervision.Hours.HoursRequirement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PositionTypeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("TotalHours")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PositionTypeId")
+                        .IsUnique();
+
+                    b.ToTable("HoursRequirements", "supervision");
+                });
+
+            modelBuilder.Entity("TrainingHub.Supervision.Hours.HoursRequirementPart", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActivityTypeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Hours")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RequirementId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityTypeId");
+
+                    b.HasIndex("RequirementId", "ActivityTypeId")
+                        .IsUnique();
+
+                    b.ToTable("HoursRequirementParts", "supervision");
+                });
+
             modelBuilder.Entity("TrainingHub.Supervision.Hours.PracticeHoursEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -769,6 +820,21 @@ namespace TrainingHub.Supervision.Migrations.PostgreSql
                     b.ToTable("Sessions", "supervision");
                 });
 
+            modelBuilder.Entity("TrainingHub.Supervision.Hours.HoursRequirementPart", b =>
+                {
+                    b.HasOne("TrainingHub.Supervision.Hours.ActivityType", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingHub.Supervision.Hours.HoursRequirement", null)
+                        .WithMany("Parts")
+                        .HasForeignKey("RequirementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingHub.Supervision.Hours.PracticeHoursEntry", b =>
                 {
                     b.HasOne("TrainingHub.Supervision.Hours.ActivityType", null)
@@ -848,6 +914,11 @@ namespace TrainingHub.Supervision.Migrations.PostgreSql
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Supervision.Hours.HoursRequirement", b =>
+                {
+                    b.Navigation("Parts");
                 });
 
             modelBuilder.Entity("TrainingHub.Supervision.Logs.SessionLog", b =>

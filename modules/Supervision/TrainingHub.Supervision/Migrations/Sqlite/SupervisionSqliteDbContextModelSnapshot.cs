@@ -316,6 +316,57 @@ namespace TrainingHub.Supervision.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("TrainingHub.Supervision.Hours.HoursRequirement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PositionTypeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TotalHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PositionTypeId")
+                        .IsUnique();
+
+                    b.ToTable("HoursRequirements", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingHub.Supervision.Hours.HoursRequirementPart", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityTypeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Hours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RequirementId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityTypeId");
+
+                    b.HasIndex("RequirementId", "ActivityTypeId")
+                        .IsUnique();
+
+                    b.ToTable("HoursRequirementParts", (string)null);
+                });
+
             modelBuilder.Entity("TrainingHub.Supervision.Hours.PracticeHoursEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -763,6 +814,21 @@ namespace TrainingHub.Supervision.Migrations.Sqlite
                     b.ToTable("Sessions", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingHub.Supervision.Hours.HoursRequirementPart", b =>
+                {
+                    b.HasOne("TrainingHub.Supervision.Hours.ActivityType", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingHub.Supervision.Hours.HoursRequirement", null)
+                        .WithMany("Parts")
+                        .HasForeignKey("RequirementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingHub.Supervision.Hours.PracticeHoursEntry", b =>
                 {
                     b.HasOne("TrainingHub.Supervision.Hours.ActivityType", null)
@@ -842,6 +908,11 @@ namespace TrainingHub.Supervision.Migrations.Sqlite
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Supervision.Hours.HoursRequirement", b =>
+                {
+                    b.Navigation("Parts");
                 });
 
             modelBuilder.Entity("TrainingHub.Supervision.Logs.SessionLog", b =>
