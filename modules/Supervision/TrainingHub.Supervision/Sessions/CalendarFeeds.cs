@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TrainingHub.Accounts.Contracts;
+using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Mail;
 using TrainingHub.SharedKernel.Privacy;
 using TrainingHub.SharedKernel.Security;
@@ -98,17 +99,9 @@ internal sealed class CalendarFeeds(
         }
         var unknown = new CalendarPerson("?", "unknown@invalid");
         var texts = localizers.Create(typeof(SupervisionResource));
-        var previous = System.Globalization.CultureInfo.CurrentUICulture;
-        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(owner.PreferredCulture);
-        try
-        {
-            return SessionCalendar.Feed(sessions.Select(s => (s, texts[$"Sessions:Kind:{s.Kind}"].Value, contacts.GetValueOrDefault(s.LeaderId, unknown),
-                (IReadOnlyList<CalendarPerson>)[.. s.Participants.Select(p => contacts.GetValueOrDefault(p.PersonId, unknown))])), clock.GetUtcNow());
-        }
-        finally
-        {
-            System.Globalization.CultureInfo.CurrentUICulture = previous;
-        }
+        return InCulture.Run(owner.PreferredCulture, () =>
+            SessionCalendar.Feed(sessions.Select(s => (s, texts[$"Sessions:Kind:{s.Kind}"].Value, contacts.GetValueOrDefault(s.LeaderId, unknown),
+                (IReadOnlyList<CalendarPerson>)[.. s.Participants.Select(p => contacts.GetValueOrDefault(p.PersonId, unknown))])), clock.GetUtcNow()));
     }
 
     /// <summary>The feed's address needs no sign-in (calendar programs cannot sign in): its secret is the key.</summary>

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.Extensions.Localization;
 using TrainingHub.Accounts.Contracts;
+using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Mail;
 using TrainingHub.Supervision.Data;
 
@@ -50,22 +52,14 @@ internal sealed class SessionInvitations(
     }
 
     /// <summary>The meeting's kind and time in the recipient's language, on Kyiv time.</summary>
-    private (string Title, string When) Describe(SupervisionSession session, string culture)
-    {
-        var previous = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
-        var info = new System.Globalization.CultureInfo(culture);
-        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = info;
-        try
+    private (string Title, string When) Describe(SupervisionSession session, string culture) =>
+        InCulture.Run(culture, () =>
         {
             var texts = localizers.Create(typeof(SupervisionResource));
             var start = KyivTime.ToKyiv(session.StartsAt);
             var end = KyivTime.ToKyiv(session.EndsAt);
             return (texts[$"Sessions:Kind:{session.Kind}"].Value,
-                texts["Mail:When", start.ToString("dddd d MMMM yyyy", info), start.ToString("t", info), end.ToString("t", info)].Value);
-        }
-        finally
-        {
-            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = previous;
-        }
-    }
+                texts["Mail:When", start.ToString("dddd d MMMM yyyy", CultureInfo.CurrentCulture), start.ToString("t", CultureInfo.CurrentCulture),
+                    end.ToString("t", CultureInfo.CurrentCulture)].Value);
+        });
 }
