@@ -89,14 +89,9 @@ internal sealed class CalendarFeeds(
         var sessions = (await db.Sessions.AsNoTracking().Include(s => s.Participants)
                 .Where(s => s.LeaderId == me || s.Participants.Any(p => p.PersonId == me)).ToListAsync(cancellationToken))
             .Where(s => s.StartsAt >= since).OrderBy(s => s.StartsAt).ToList();
-        var contacts = new Dictionary<Guid, CalendarPerson>();
-        foreach (var id in sessions.SelectMany(s => s.Participants.Select(p => p.PersonId).Append(s.LeaderId)).Distinct())
-        {
-            if (await people.FindAsync(id, cancellationToken) is { } person)
-            {
-                contacts[id] = new CalendarPerson(person.FullName, person.Email);
-            }
-        }
+        var contacts = (await people.FindManyAsync([.. sessions.SelectMany(s => s.Participants.Select(p => p.PersonId).Append(s.LeaderId)).Distinct()],
+                cancellationToken))
+            .ToDictionary(p => p.Id, p => new CalendarPerson(p.FullName, p.Email));
         var unknown = new CalendarPerson("?", "unknown@invalid");
         var texts = localizers.Create(typeof(SupervisionResource));
         return InCulture.Run(owner.PreferredCulture, () =>

@@ -25,18 +25,14 @@ internal sealed class SessionInvitations(
     /// <summary>Adds a message to everyone in the meeting (the leader too, for their own calendar) to <paramref name="db"/>.</summary>
     public async Task AddAsync(SupervisionDbContext db, SupervisionSession session, string messageType, CancellationToken cancellationToken)
     {
-        var everyone = new List<PersonContact>();
-        foreach (var id in session.Participants.Select(p => p.PersonId).Prepend(session.LeaderId))
-        {
-            if (await people.FindAsync(id, cancellationToken) is { } contact)
-            {
-                everyone.Add(contact);
-            }
-        }
-        if (everyone.FirstOrDefault(p => p.Id == session.LeaderId) is not { } leader)
+        // The leader first, then the participants in the meeting's order, as the invitation lists them; one look-up for all.
+        var ids = session.Participants.Select(p => p.PersonId).Prepend(session.LeaderId).Distinct().ToList();
+        var found = (await people.FindManyAsync(ids, cancellationToken)).ToDictionary(p => p.Id);
+        if (!found.TryGetValue(session.LeaderId, out var leader))
         {
             return;
         }
+        var everyone = ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
         var organiser = new CalendarPerson(leader.FullName, leader.Email);
         var attendees = everyone.Where(p => p.Id != session.LeaderId).Select(p => new CalendarPerson(p.FullName, p.Email)).ToList();
         var now = clock.GetUtcNow();
