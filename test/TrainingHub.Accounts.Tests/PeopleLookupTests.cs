@@ -45,6 +45,19 @@ public abstract class PeopleLookupTests(ITestDatabaseServer server) : IAsyncLife
         Assert.Null(await lookup.FindAsync(Guid.NewGuid()));
         Assert.Null(await lookup.FindByEmailAsync("nobody@traininghub.example"));
     }
+
+    [Fact]
+    public async Task Several_people_are_found_in_one_look_up_and_ids_nobody_has_are_left_out()
+    {
+        var lookup = _host.Get<IPeopleLookup>();
+        var learner = (await lookup.FindByEmailAsync("learner@traininghub.example"))!;
+        var supervisor = (await lookup.FindByEmailAsync("supervisor@traininghub.example"))!;
+
+        var found = await lookup.FindManyAsync([supervisor.Id, Guid.NewGuid(), learner.Id, learner.Id]);
+
+        Assert.Equal([learner, supervisor], found.OrderBy(p => p.Email));
+        Assert.Empty(await lookup.FindManyAsync([]));
+    }
 }
 
 public sealed class PeopleLookupOnSqlite(SqliteServer server) : PeopleLookupTests(server), IClassFixture<SqliteServer>;

@@ -1,13 +1,15 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace TrainingHub.EndToEndTests;
 
 /// <summary>
-/// Practice hours on a phone: the demo learner logs two entries of a day three weeks ago and submits them, the demo
-/// supervisor rejects one with a reason and approves the rest of that week (beside her year's hours against what her
-/// position asks), and the learner's approved total grows by the approved hours alone; every page fits the screen and
-/// passes axe.
+/// Practice hours on a phone: the demo learner logs two entries of a day three weeks ago, one of them practising a
+/// competency of her profile, and submits them; the demo supervisor rejects the other with a reason and approves the
+/// rest of that week (beside her year's hours against what her position asks); the learner's approved total grows by
+/// the approved hours alone and they show as practice-hours evidence of that competency on her competencies page. Every
+/// page fits the screen and passes axe.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class HoursJourneyTests(BrowserSession session)
@@ -19,7 +21,8 @@ public sealed class HoursJourneyTests(BrowserSession session)
     public async Task A_supervisee_submits_hours_the_supervisor_rejects_one_with_a_reason_and_approves_the_rest_and_the_totals_follow()
     {
         // A week of its own: the demo hours are all of the last two weeks.
-        var day = DateTime.Today.AddDays(-20).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+        var date = DateTime.Today.AddDays(-20);
+        var day = date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
         var learner = await session.NewPageAsync(Phone);
         await learner.SignInAsync("learner@traininghub.example");
         await learner.OpenAsync("/supervision/hours");
@@ -28,7 +31,7 @@ public sealed class HoursJourneyTests(BrowserSession session)
         // A volunteer is asked for hours in all and of direct work: both lines fit the phone and pass axe with the page.
         await Assertions.Expect(learner.Locator("#hours-requirement .th-progress")).ToHaveCountAsync(2);
 
-        await LogAsync(learner, day, "3", "Садочок «Сонечко»");
+        await LogAsync(learner, day, "3", "Садочок «Сонечко»", Competency);
         await LogAsync(learner, day, "1", "Бібліотека громади");
         foreach (var setting in new[] { "Садочок «Сонечко»", "Бібліотека громади" })
         {
@@ -63,6 +66,23 @@ public sealed class HoursJourneyTests(BrowserSession session)
         await Assertions.Expect(Entry(learner, "Бібліотека громади").Locator(".th-reason")).ToContainTextAsync("Відхилено: Це була нарада, а не робота з дітьми");
         await Assertions.Expect(Entry(learner, "Садочок «Сонечко»").Locator(".th-state")).ToHaveTextAsync("Затверджено");
         await learner.AssertAccessibleAsync();
+
+        // The approval reaches the competencies as it is delivered, a moment later: she looks again until it is there.
+        var evidence = learner.Locator("[data-code='CP.5.1'] .th-evidence li", new() { HasTextRegex = new Regex($"Години практики · .*, {date:yyyy-MM-dd} · 3 год") });
+        for (var look = 1; ; look++)
+        {
+            await learner.OpenAsync("/competencies/my");
+            await learner.Locator("[data-code='CP.5.1']").WaitForAsync();
+            if (look == 10 || await evidence.CountAsync() > 0)
+            {
+                break;
+            }
+            await learner.WaitForTimeoutAsync(1000);
+        }
+        await Assertions.Expect(evidence).ToHaveCountAsync(1);
+        await Assertions.Expect(evidence).ToContainTextAsync("Марія Супервізорка");
+        await learner.AssertAccessibleAsync();
+        Assert.True(await FitsAsync(learner));
     }
 
     [Fact]
@@ -82,9 +102,12 @@ public sealed class HoursJourneyTests(BrowserSession session)
         Assert.True(await FitsAsync(admin));
     }
 
+    /// <summary>A competency of the volunteer's profile in the demo framework.</summary>
+    private const string Competency = "CP.5.1 Перша психологічна допомога";
+
     private static ILocator Entry(IPage page, string setting) => page.Locator("#hours-entries > div", new() { HasText = setting });
 
-    private static async Task LogAsync(IPage page, string day, string hours, string setting)
+    private static async Task LogAsync(IPage page, string day, string hours, string setting, string? competency = null)
     {
         await page.Locator("#hours-new").ClickAsync();
         await page.Locator("input[id='hours-date']").FillAsync(day);
@@ -92,6 +115,10 @@ public sealed class HoursJourneyTests(BrowserSession session)
         await page.Locator("input[id='hours-hours']").FillAsync(hours);
         await page.Locator("input[id='hours-hours']").PressAsync("Tab");
         await page.Locator("input[id='hours-setting']").FillAsync(setting);
+        if (competency is not null)
+        {
+            await page.PickAsync("hours-competency", competency.Split(' ')[0], competency);
+        }
         await page.Locator("#hours-save").ClickAsync();
         await Assertions.Expect(Entry(page, setting)).ToContainTextAsync("Чернетка");
     }

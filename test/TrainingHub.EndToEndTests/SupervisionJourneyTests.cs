@@ -6,7 +6,9 @@ namespace TrainingHub.EndToEndTests;
 
 /// <summary>
 /// Supervision between home visits, on a phone: the demo supervisor finds their people, schedules a meeting with one of
-/// them, and the learner sees who leads it; every page fits the screen and passes axe.
+/// them, and the learner sees who leads it; a log survives a dropped connection and is signed by both; and once both
+/// have signed the log of an overdue supervisee's meeting, the coordinator's coverage no longer counts them overdue.
+/// Every page passes axe, and the phone pages fit the screen.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class SupervisionJourneyTests(BrowserSession session)
@@ -102,8 +104,7 @@ public sealed class SupervisionJourneyTests(BrowserSession session)
         await again.Locator("#log-action-text").FillAsync("Скласти план візитів");
         await again.Locator("#log-action-add").ClickAsync();
         await Assertions.Expect(again.Locator("#log-actions")).ToContainTextAsync("Скласти план візитів");
-        await again.Locator("#log-sign").ClickAsync();
-        await again.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Підписати" }).ClickAsync();
+        await SignAsync(again);
         await Assertions.Expect(again.Locator("#log-leader-signature")).ToContainTextAsync("Підписано: Марія Супервізорка");
         await again.AssertAccessibleAsync();
 
@@ -115,8 +116,7 @@ public sealed class SupervisionJourneyTests(BrowserSession session)
         await Assertions.Expect(learner.Locator("#log-topics textarea")).ToHaveValueAsync("Планування візитів до родини");
         await learner.Locator("#log-reflection textarea").FillAsync("Зрозуміла, як планувати візити");
         await Assertions.Expect(learner.Locator("#log-saved")).ToHaveTextAsync("Усі зміни збережено.");
-        await learner.Locator("#log-sign").ClickAsync();
-        await learner.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Підписати" }).ClickAsync();
+        await SignAsync(learner);
 
         await Assertions.Expect(learner.Locator("#log-state")).ToHaveTextAsync("підписано й заблоковано");
         await Assertions.Expect(learner.Locator("#log-reflection textarea")).ToHaveAttributeAsync("readonly", "");
@@ -126,5 +126,62 @@ public sealed class SupervisionJourneyTests(BrowserSession session)
         await Assertions.Expect(learner.Locator("#log-addenda")).ToContainTextAsync("перший візит перенесено на вівторок");
         await learner.AssertAccessibleAsync();
         Assert.True(await learner.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
+    }
+
+    /// <summary>
+    /// The demo data leaves Василь Кравчук overdue, his last meeting's log (two days ago) waiting for both signatures: once
+    /// the supervisor and he have signed it on their phones, the coordinator's coverage of their hromada counts him within
+    /// policy and lists him overdue no more.
+    /// </summary>
+    [Fact]
+    public async Task Once_both_sign_an_overdue_supervisees_log_the_coordinator_sees_them_leave_the_overdue_list()
+    {
+        const string Hromada = "Житомирська міська громада";
+        var coordinator = await session.NewPageAsync();
+        await coordinator.SignInAsync("coordinator@traininghub.example");
+        var before = await CoverageAsync(coordinator, Hromada);
+        await Assertions.Expect(coordinator.Locator("#coverage-overdue")).ToContainTextAsync("Василь Кравчук");
+        await coordinator.AssertAccessibleAsync();
+
+        var supervisor = await session.NewPageAsync(Phone);
+        await supervisor.SignInAsync("supervisor@traininghub.example");
+        await supervisor.OpenAsync("/supervision/sessions");
+        await supervisor.Locator("#logs-to-sign a", new() { HasText = "Василь Кравчук" }).ClickAsync();
+        await supervisor.WaitUntilInteractiveAsync();
+        await SignAsync(supervisor);
+        await Assertions.Expect(supervisor.Locator("#log-leader-signature")).ToContainTextAsync("Підписано: Марія Супервізорка");
+
+        var supervisee = await session.NewPageAsync(Phone);
+        await supervisee.SignInAsync("v.kravchuk@traininghub.example");
+        await supervisee.OpenAsync("/supervision/sessions");
+        await supervisee.Locator("#logs-to-sign a", new() { HasText = "Марія Супервізорка" }).ClickAsync();
+        await supervisee.WaitUntilInteractiveAsync();
+        await supervisee.Locator("#log-reflection textarea").FillAsync("Домовились про зустрічі раз на два тижні");
+        await Assertions.Expect(supervisee.Locator("#log-saved")).ToHaveTextAsync("Усі зміни збережено.");
+        await SignAsync(supervisee);
+        await Assertions.Expect(supervisee.Locator("#log-state")).ToHaveTextAsync("підписано й заблоковано");
+
+        var after = await CoverageAsync(coordinator, Hromada);
+        await Assertions.Expect(coordinator.Locator("#coverage-overdue")).Not.ToContainTextAsync("Василь Кравчук");
+        await Assertions.Expect(coordinator.Locator("#coverage-overdue")).ToContainTextAsync("Галина Бондаренко");
+        Assert.Equal((before.WithinPolicy + 1, before.People), after);
+    }
+
+    private static async Task SignAsync(IPage page)
+    {
+        await page.Locator("#log-sign").ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Підписати" }).ClickAsync();
+    }
+
+    /// <summary>Opens the coverage of a unit and reads how many of its people are supervised within policy, of how many.</summary>
+    private static async Task<(int WithinPolicy, int People)> CoverageAsync(IPage page, string unit)
+    {
+        await page.OpenAsync("/supervision/coverage");
+        await page.ChooseAsync("coverage-unit", unit);
+        var total = page.Locator("#coverage-total");
+        await Assertions.Expect(total).ToContainTextAsync(unit);
+        var figures = Regex.Match(await total.InnerTextAsync(), @"\((\d+) з (\d+) людей\)");
+        Assert.True(figures.Success, await total.InnerTextAsync());
+        return (int.Parse(figures.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(figures.Groups[2].Value, CultureInfo.InvariantCulture));
     }
 }

@@ -154,6 +154,9 @@ public abstract class DemoCourseTests(ITestDatabaseServer server) : IAsyncLifeti
 
         public Task<PersonContact?> FindByEmailAsync(string email, CancellationToken cancellationToken = default) =>
             Task.FromResult(_people.FirstOrDefault(p => p.Email == email));
+
+        public Task<IReadOnlyList<PersonContact>> FindManyAsync(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<PersonContact>>([.. _people.Where(p => personIds.Contains(p.Id))]);
     }
 }
 

@@ -31,6 +31,9 @@ internal sealed class FakePeople : IPeopleLookup
 
     public Task<PersonContact?> FindByEmailAsync(string email, CancellationToken cancellationToken = default) =>
         Task.FromResult(_people.Values.FirstOrDefault(p => p.Email == email));
+
+    public Task<IReadOnlyList<PersonContact>> FindManyAsync(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<PersonContact>>([.. personIds.Distinct().Where(_people.ContainsKey).Select(id => _people[id])]);
 }
 
 /// <summary>The Notifications module on a fresh database, with a clock the test moves and people it makes up.</summary>

@@ -145,12 +145,12 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["POST /api/v1/supervision/hours/{id:guid}/approval"] = SupervisionPermissions.HoursReview,
         ["POST /api/v1/supervision/hours/{id:guid}/rejection"] = SupervisionPermissions.HoursReview,
         ["POST /api/v1/wellbeing/instruments/{code}/score"] = WellbeingPermissions.InstrumentsManage,
+        ["GET /api/v1/supervision/mentoring"] = SupervisionPermissions.SessionsView,
+        ["GET /api/v1/supervision/mentoring/{id:guid}"] = SupervisionPermissions.SessionsView,
+        ["POST /api/v1/supervision/mentoring/{id:guid}/goals"] = SupervisionPermissions.SessionsView,
+        ["PUT /api/v1/supervision/mentoring/goals/{id:guid}/status"] = SupervisionPermissions.SessionsView,
     };
 
-    /// <summary>
-    /// Endpoints about one record that only its parties may touch (a session log, an agreed action): for a record that
-    /// is not theirs, permitted callers are told it does not exist, as on the pages, so "not found" is their answer.
-    /// </summary>
     /// <summary>
     /// Endpoints whose answer for the matrix's request is decided by a rule once the permission has let the caller in:
     /// handing in an entry that is not the caller's draft hands in nothing, which is refused with a 400.
@@ -163,6 +163,11 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         (BuiltInRoles.Administrator, "POST /api/v1/supervision/hours"),
     ];
 
+    /// <summary>
+    /// Endpoints about one record that only its parties may touch (a session log, an agreed action, a mentoring pair and
+    /// its goals): for a record that is not theirs, permitted callers are told it does not exist, as on the pages, so
+    /// "not found" is their answer.
+    /// </summary>
     private static readonly HashSet<string> PartiesOnly =
     [
         "GET /api/v1/supervision/sessions/{sessionId:guid}/logs/{personId:guid}",
@@ -172,6 +177,9 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         "POST /api/v1/supervision/hours/{id:guid}/approval",
         "POST /api/v1/supervision/hours/{id:guid}/rejection",
         "GET /api/v1/supervision/hours/requirement/{personId:guid}",
+        "GET /api/v1/supervision/mentoring/{id:guid}",
+        "POST /api/v1/supervision/mentoring/{id:guid}/goals",
+        "PUT /api/v1/supervision/mentoring/goals/{id:guid}/status",
     ];
 
     private static readonly Dictionary<string, string> DemoPersonOf = new()
@@ -342,7 +350,10 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
             }
             else if (method != HttpMethods.Get)
             {
-                supervisionRequest.Content = JsonContent.Create(new { text = "", version = Guid.Empty, entryIds = new[] { Guid.NewGuid() }, reason = "—" });
+                supervisionRequest.Content = JsonContent.Create(new
+                {
+                    text = "", version = Guid.Empty, entryIds = new[] { Guid.NewGuid() }, reason = "—", status = "Achieved",
+                });
             }
             return supervisionRequest;
         }

@@ -134,4 +134,54 @@ public sealed class SupervisionApiTests(TrainingHubApp app) : IClassFixture<Trai
         Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, byLearner.StatusCode);
     }
+
+    [Fact]
+    public async Task Mentor_and_mentee_read_their_pair_and_propose_and_close_goals_through_the_API_with_the_pages_rules()
+    {
+        var mentor = await app.CreateApiClientAsync("mentor@traininghub.example");
+        var mentee = await app.CreateApiClientAsync(Learner);
+        var pair = (await mentor.GetFromJsonAsync<JsonArray>("/api/v1/supervision/mentoring"))!
+            .Single(p => (string)p!["menteeName"]! == "Оксана Волонтерка")!;
+        var pairUrl = $"/api/v1/supervision/mentoring/{(string)pair["id"]!}";
+        string GoalUrl(Guid goal) => $"/api/v1/supervision/mentoring/goals/{goal}/status";
+
+        var asMentee = (await mentee.GetFromJsonAsync<JsonArray>("/api/v1/supervision/mentoring"))!.Single(p => (string)p!["id"]! == (string)pair["id"]!)!;
+        var empty = await mentee.PostAsJsonAsync($"{pairUrl}/goals", new { text = " ", targetOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)) });
+        var proposed = await mentee.PostAsJsonAsync($"{pairUrl}/goals", new { text = "Провести першу зустріч групи батьків самостійно", targetOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)) });
+        var goal = await proposed.Content.ReadFromJsonAsync<Guid>();
+        var droppedByMentee = await mentee.PutAsJsonAsync(GoalUrl(goal), new { status = "Dropped", reason = "Передумала" });
+        var reopened = await mentee.PutAsJsonAsync(GoalUrl(goal), new { status = "Open" });
+        var achieved = await mentee.PutAsJsonAsync(GoalUrl(goal), new { status = "Achieved" });
+        var achievedAgain = await mentor.PutAsJsonAsync(GoalUrl(goal), new { status = "Achieved" });
+        var open = (Guid)asMentee["goals"]!.AsArray().First(g => (string)g!["status"]! == "Open")!["id"]!;
+        var noReason = await mentor.PutAsJsonAsync(GoalUrl(open), new { status = "Dropped" });
+        var dropped = await mentor.PutAsJsonAsync(GoalUrl(open), new { status = "Dropped", reason = "Ціль увійшла до плану супервізії." });
+        var read = (await mentee.GetFromJsonAsync<JsonObject>(pairUrl))!;
+        var supervisor = await (await app.CreateApiClientAsync(Supervisor)).GetAsync(pairUrl);
+        var coordinatorClient = await app.CreateApiClientAsync("coordinator@traininghub.example");
+        var coordinator = (await coordinatorClient.GetFromJsonAsync<JsonObject>(pairUrl))!;
+        var coordinatorProposes = await coordinatorClient.PostAsJsonAsync($"{pairUrl}/goals", new { text = "Ні" });
+
+        Assert.Equal(("Mentor", "Андрій Наставник", true), ((string)pair["reader"]!, (string)pair["mentorName"]!, (bool)pair["current"]!));
+        Assert.Equal("Mentee", (string)asMentee["reader"]!);
+        Assert.Contains(asMentee["goals"]!.AsArray(), g => (string)g!["text"]! == "Скласти особистий план самодогляду");
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        var errors = (await empty.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        Assert.Equal(["targetOn", "text"], errors.Select(e => e.Key).Order());
+        Assert.Equal("Напишіть ціль.", (string)errors["text"]![0]!);
+        Assert.Equal(HttpStatusCode.OK, proposed.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, droppedByMentee.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, reopened.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, achieved.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, achievedAgain.StatusCode);
+        Assert.Equal("Ціль уже не відкрита.", (string)(await achievedAgain.Content.ReadFromJsonAsync<JsonObject>())!["title"]!);
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, dropped.StatusCode);
+        var goals = read["goals"]!.AsArray().ToDictionary(g => (Guid)g!["id"]!);
+        Assert.Equal(("Achieved", "Оксана Волонтерка"), ((string)goals[goal]!["status"]!, (string)goals[goal]!["proposedByName"]!));
+        Assert.Equal(("Dropped", "Ціль увійшла до плану супервізії."), ((string)goals[open]!["status"]!, (string?)goals[open]!["dropReason"]));
+        Assert.Equal(HttpStatusCode.NotFound, supervisor.StatusCode);
+        Assert.Equal("Coordinator", (string)coordinator["reader"]!);
+        Assert.Equal(HttpStatusCode.NotFound, coordinatorProposes.StatusCode);
+    }
 }

@@ -17,4 +17,7 @@ public interface IPeopleLookup
     Task<PersonContact?> FindAsync(Guid personId, CancellationToken cancellationToken = default);
 
     Task<PersonContact?> FindByEmailAsync(string email, CancellationToken cancellationToken = default);
+
+    /// <summary>Everyone of <paramref name="personIds"/> who exists, in one look-up, in no particular order; unknown ids are left out.</summary>
+    Task<IReadOnlyList<PersonContact>> FindManyAsync(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken = default);
 }

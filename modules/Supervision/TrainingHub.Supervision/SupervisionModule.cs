@@ -73,6 +73,7 @@ public sealed class SupervisionModule : TrainingHubModule
         endpoints.MapSessionsApi();
         endpoints.MapLogsApi();
         endpoints.MapHoursApi();
+        endpoints.MapMentoringApi();
         CoverageExport.Map(endpoints);
         CalendarFeeds.Map(endpoints);
     }

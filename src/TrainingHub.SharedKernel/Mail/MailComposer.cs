@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Localization;
+using TrainingHub.SharedKernel.Localization;
 
 namespace TrainingHub.SharedKernel.Mail;
 
@@ -16,11 +16,8 @@ public sealed record ComposedMail(string MessageType, string ToAddress, string? 
 public sealed class MailComposer(IStringLocalizerFactory localizers)
 {
     public ComposedMail Compose(
-        Type resource, string messageType, string toAddress, string? toName, string culture, Uri? link, params object[] values)
-    {
-        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture);
-        try
+        Type resource, string messageType, string toAddress, string? toName, string culture, Uri? link, params object[] values) =>
+        InCulture.Run(culture, () =>
         {
             var texts = localizers.Create(resource);
             var subject = texts[$"Mail:{messageType}:Subject", values].Value;
@@ -29,12 +26,7 @@ public sealed class MailComposer(IStringLocalizerFactory localizers)
             var footer = texts["Mail:Footer"].Value;
             return new ComposedMail(messageType, toAddress, toName, culture, subject,
                 Text(paragraphs, action, link, footer), Html(culture, subject, paragraphs, action, link, footer));
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
-        }
-    }
+        });
 
     private static string Text(string[] paragraphs, string? action, Uri? link, string footer)
     {

@@ -29,6 +29,9 @@ internal sealed class FakePeople : IPeopleLookup, IPositionTypes
     public Task<PersonContact?> FindByEmailAsync(string email, CancellationToken cancellationToken = default) =>
         Task.FromResult(_people.Values.FirstOrDefault(p => p.Email == email));
 
+    public Task<IReadOnlyList<PersonContact>> FindManyAsync(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<PersonContact>>([.. personIds.Distinct().Where(_people.ContainsKey).Select(id => _people[id])]);
+
     public Task<IReadOnlyList<PositionTypeInfo>> ListAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<PositionTypeInfo>>([SocialWorker, Volunteer]);
 }

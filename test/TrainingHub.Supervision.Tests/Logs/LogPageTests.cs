@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.JSInterop;
 using TrainingHub.Accounts;
 using TrainingHub.Accounts.Contracts;
 using TrainingHub.Organisations;
@@ -48,8 +49,17 @@ public sealed class LogPageTests(SqliteServer server) : IClassFixture<SqliteServ
         _host.User.ActingAs((await _host.Get<IPeopleLookup>().FindByEmailAsync(email))!.Id,
             new PermissionGrant(SupervisionPermissions.Supervise, null), new PermissionGrant(SupervisionPermissions.SessionsView, null));
 
-    private IRenderedComponent<LogPage> RenderLog() =>
-        _pages.Render<LogPage>(p => p.Add(x => x.SessionId, _sessionId).Add(x => x.PersonId, _learner));
+    private IRenderedComponent<LogPage> RenderLog() => RenderLog(_sessionId);
+
+    private IRenderedComponent<LogPage> RenderLog(Guid sessionId) =>
+        _pages.Render<LogPage>(p => p.Add(x => x.SessionId, sessionId).Add(x => x.PersonId, _learner));
+
+    /// <summary>The browser's keeper of typed text (wwwroot/sessionLog.js), as the page loads it.</summary>
+    private BunitJSModuleInterop DraftKeeperScript() => _pages.Context.JSInterop.SetupModule("./_content/TrainingHub.Supervision/sessionLog.js");
+
+    /// <summary>The page's side of the keeper attached under <paramref name="key"/>, through which the browser sends back what it kept.</summary>
+    private static DraftKeeper KeeperAttachedAs(BunitJSModuleInterop script, string key) =>
+        ((DotNetObjectReference<DraftKeeper>)script.Invocations["attach"].Single(i => (string?)i.Arguments[1] == key).Arguments[2]!).Value;
 
     private async Task<SessionLog> StoredAsync()
     {
@@ -116,5 +126,54 @@ public sealed class LogPageTests(SqliteServer server) : IClassFixture<SqliteServ
         Assert.Contains("Прочитати методичку", action.TextContent);
         Assert.Contains("ваша · до 01.03.2026", action.TextContent);
         Assert.Contains("mud-error-text", action.InnerHtml);
+    }
+
+    [Fact]
+    public async Task Text_typed_into_a_log_while_the_connection_was_down_reaches_the_log_when_the_browser_sends_it_again()
+    {
+        var script = DraftKeeperScript();
+        var page = RenderLog();
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#log-form")));
+        var logId = (await StoredAsync()).Id;
+        var keeper = KeeperAttachedAs(script, logId.ToString());
+
+        await page.InvokeAsync(() => keeper.ResendAsync("Cases", "Родина після переїзду: план на місяць"));
+        await page.InvokeAsync(() => keeper.ResendAsync("Reflection", "Не моя частина"));
+
+        page.WaitForAssertion(() => Assert.Equal("Усі зміни збережено.", page.Find("#log-saved").TextContent));
+        Assert.Contains("Родина після переїзду: план на місяць", page.Find("#log-cases").InnerHtml);
+        var stored = await StoredAsync();
+        Assert.Equal(("Родина після переїзду: план на місяць", null), (stored.Cases, stored.Reflection));
+        Assert.Equal<object?>([logId.ToString(), "Cases", "Родина після переїзду: план на місяць"], script.VerifyInvoke("saved").Arguments);
+    }
+
+    [Fact]
+    public async Task The_shared_part_of_a_group_meeting_is_kept_apart_from_the_log_and_what_the_browser_kept_reaches_the_whole_group()
+    {
+        var vasyl = (await _host.Get<IPeopleLookup>().FindByEmailAsync("v.kravchuk@traininghub.example"))!.Id;
+        var groupId = (await _host.Get<SessionPlanner>().ScheduleAsync(new ScheduleInput
+        {
+            Kind = SessionKind.Group, ParticipantIds = [_learner, vasyl],
+            Times = new SessionTimes { StartsAt = _clock.GetUtcNow().AddHours(-1), DurationMinutes = 90 },
+        })).Value;
+        var script = DraftKeeperScript();
+        var page = RenderLog(groupId);
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#log-shared-text")));
+        var keeper = KeeperAttachedAs(script, $"shared.{groupId}");
+
+        await page.InvokeAsync(() => keeper.ResendAsync("Shared", "Розбір випадку: підготовка до першого візиту"));
+
+        page.WaitForAssertion(() => Assert.Equal("Усі зміни збережено.", page.Find("#log-shared-saved").TextContent));
+        Assert.Contains("Розбір випадку: підготовка до першого візиту", page.Find("#log-shared").InnerHtml);
+        Assert.Equal("Розбір випадку: підготовка до першого візиту", (await _host.Get<GroupNotes>().ReadAsync(groupId)).Value.Text);
+        Assert.Null((await StoredAsync()).Topics);
+        Assert.Contains(script.Invocations["saved"], i => i.Arguments.SequenceEqual([$"shared.{groupId}", "Shared", "Розбір випадку: підготовка до першого візиту"]));
+
+        await ActAsync("learner@traininghub.example");
+        var learnerScript = DraftKeeperScript();
+        var learnerPage = RenderLog(groupId);
+        learnerPage.WaitForAssertion(() => Assert.True(learnerPage.Find("#log-shared-text").HasAttribute("readonly")));
+        Assert.Contains("Розбір випадку: підготовка до першого візиту", learnerPage.Find("#log-shared").InnerHtml);
+        Assert.Contains(learnerScript.Invocations["forget"], i => (string?)i.Arguments[0] == $"shared.{groupId}");
     }
 }

@@ -26,6 +26,17 @@ internal sealed class PeopleLookup(IDbContextFactory<AccountsDbContext> dbFactor
         return await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalized).Select(ToContact).SingleOrDefaultAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<PersonContact>> FindManyAsync(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken = default)
+    {
+        if (personIds.Count == 0)
+        {
+            return [];
+        }
+        var ids = personIds.Distinct().ToList();
+        await using var db = dbFactory.CreateDbContext();
+        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(ToContact).ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<PersonContact>> ListAsync(Guid? afterId, int count, CancellationToken cancellationToken = default)
     {
         await using var db = dbFactory.CreateDbContext();

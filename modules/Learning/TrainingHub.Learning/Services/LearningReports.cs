@@ -93,7 +93,7 @@ internal sealed class LearningReports(
         }
 
         var subtree = (await units.GetUnitsInAsync(UnitScope.Under([unitId]), cancellationToken)).ToDictionary(u => u.Id);
-        var lineOf = subtree.Keys.ToDictionary(u => u, u => LineUnit(subtree, unitId, u));
+        var lineOf = subtree.Values.LinesUnder(unitId);
         var lineOfPerson = (await people.FindAsync(new PeopleCriteria(HomeUnitIds: subtree.Keys.ToList()), cancellationToken))
             .ToDictionary(p => p.Id, p => lineOf[p.HomeUnitId!.Value]);
         var personIds = lineOfPerson.Keys.ToList();
@@ -163,17 +163,6 @@ internal sealed class LearningReports(
                 .Select(e => e.CourseId).Distinct().ToListAsync(cancellationToken));
         }
         return all.Where(c => area is null || area.Contains(c.OwningUnitId) || taken.Contains(c.Id)).Select(c => new ReportCourse(c.Id, c.Title)).ToList();
-    }
-
-    /// <summary>The line a unit of the subtree is counted on: the child of the reported unit it lies under, or the unit itself.</summary>
-    private static Guid LineUnit(Dictionary<Guid, OrganisationUnitSummary> subtree, Guid root, Guid unitId)
-    {
-        var current = subtree[unitId];
-        while (current.Id != root && current.ParentId is { } parent && parent != root)
-        {
-            current = subtree[parent];
-        }
-        return current.Id;
     }
 
     private static ReportFigures Figures(IEnumerable<Counted> rows, IEnumerable<double> scores, DateTimeOffset now)

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Localization;
 using TrainingHub.Notifications.Contracts;
+using TrainingHub.SharedKernel.Localization;
 
 namespace TrainingHub.Notifications.Delivery;
 
@@ -26,19 +26,8 @@ internal sealed class NotificationTexts(IEnumerable<NotificationCategory> declar
             ? localizers.Create(found.Resource)[key, [.. ReadArguments(arguments)]]
             : key;
 
-    public string RenderIn(string culture, string category, string key, string arguments)
-    {
-        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture);
-        try
-        {
-            return Render(category, key, arguments);
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
-        }
-    }
+    public string RenderIn(string culture, string category, string key, string arguments) =>
+        InCulture.Run(culture, () => Render(category, key, arguments));
 
     public static string WriteArguments(IEnumerable<string> arguments) => JsonSerializer.Serialize(arguments.ToArray());
 

@@ -68,7 +68,7 @@ internal sealed class CoverageReports(
         var due = await dueDates.ForAsync(db, [.. supervisorOf.Keys], now, today, cancellationToken);
         bool IsOverdue(Guid personId) => due.TryGetValue(personId, out var date) && date.Overdue;
 
-        var lineOf = subtree.Keys.ToDictionary(u => u, u => LineUnit(subtree, unitId, u));
+        var lineOf = subtree.Values.LinesUnder(unitId);
         CoverageFigures Figures(IEnumerable<Guid> personIds)
         {
             var list = personIds.ToList();
@@ -94,16 +94,5 @@ internal sealed class CoverageReports(
             .Select(g => new CaseLoadLine(supervisorNames.GetValueOrDefault(g.Key, "?"), g.Count(), g.Count(s => IsOverdue(s.Key))))
             .OrderByDescending(c => c.Supervisees).ThenBy(c => c.SupervisorName, StringComparer.CurrentCulture).ToList();
         return new CoverageReport(unit, Figures(staff.Keys), lines, overdue, caseLoad);
-    }
-
-    /// <summary>The line a unit of the subtree is counted on: the child of the reported unit it lies under, or the unit itself.</summary>
-    private static Guid LineUnit(Dictionary<Guid, OrganisationUnitSummary> subtree, Guid root, Guid unitId)
-    {
-        var current = subtree[unitId];
-        while (current.Id != root && current.ParentId is { } parent && parent != root && subtree.ContainsKey(parent))
-        {
-            current = subtree[parent];
-        }
-        return current.Id;
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using TrainingHub.Accounts.Contracts;
+using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Mail;
 using TrainingHub.SharedKernel.Privacy;
 using TrainingHub.SharedKernel.Security;
@@ -88,27 +89,14 @@ internal sealed class CalendarFeeds(
         var sessions = (await db.Sessions.AsNoTracking().Include(s => s.Participants)
                 .Where(s => s.LeaderId == me || s.Participants.Any(p => p.PersonId == me)).ToListAsync(cancellationToken))
             .Where(s => s.StartsAt >= since).OrderBy(s => s.StartsAt).ToList();
-        var contacts = new Dictionary<Guid, CalendarPerson>();
-        foreach (var id in sessions.SelectMany(s => s.Participants.Select(p => p.PersonId).Append(s.LeaderId)).Distinct())
-        {
-            if (await people.FindAsync(id, cancellationToken) is { } person)
-            {
-                contacts[id] = new CalendarPerson(person.FullName, person.Email);
-            }
-        }
+        var contacts = (await people.FindManyAsync([.. sessions.SelectMany(s => s.Participants.Select(p => p.PersonId).Append(s.LeaderId)).Distinct()],
+                cancellationToken))
+            .ToDictionary(p => p.Id, p => new CalendarPerson(p.FullName, p.Email));
         var unknown = new CalendarPerson("?", "unknown@invalid");
         var texts = localizers.Create(typeof(SupervisionResource));
-        var previous = System.Globalization.CultureInfo.CurrentUICulture;
-        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(owner.PreferredCulture);
-        try
-        {
-            return SessionCalendar.Feed(sessions.Select(s => (s, texts[$"Sessions:Kind:{s.Kind}"].Value, contacts.GetValueOrDefault(s.LeaderId, unknown),
-                (IReadOnlyList<CalendarPerson>)[.. s.Participants.Select(p => contacts.GetValueOrDefault(p.PersonId, unknown))])), clock.GetUtcNow());
-        }
-        finally
-        {
-            System.Globalization.CultureInfo.CurrentUICulture = previous;
-        }
+        return InCulture.Run(owner.PreferredCulture, () =>
+            SessionCalendar.Feed(sessions.Select(s => (s, texts[$"Sessions:Kind:{s.Kind}"].Value, contacts.GetValueOrDefault(s.LeaderId, unknown),
+                (IReadOnlyList<CalendarPerson>)[.. s.Participants.Select(p => contacts.GetValueOrDefault(p.PersonId, unknown))])), clock.GetUtcNow()));
     }
 
     /// <summary>The feed's address needs no sign-in (calendar programs cannot sign in): its secret is the key.</summary>

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.Extensions.Localization;
 using TrainingHub.Accounts.Contracts;
+using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Mail;
 using TrainingHub.Supervision.Data;
 
@@ -23,18 +25,14 @@ internal sealed class SessionInvitations(
     /// <summary>Adds a message to everyone in the meeting (the leader too, for their own calendar) to <paramref name="db"/>.</summary>
     public async Task AddAsync(SupervisionDbContext db, SupervisionSession session, string messageType, CancellationToken cancellationToken)
     {
-        var everyone = new List<PersonContact>();
-        foreach (var id in session.Participants.Select(p => p.PersonId).Prepend(session.LeaderId))
-        {
-            if (await people.FindAsync(id, cancellationToken) is { } contact)
-            {
-                everyone.Add(contact);
-            }
-        }
-        if (everyone.FirstOrDefault(p => p.Id == session.LeaderId) is not { } leader)
+        // The leader first, then the participants in the meeting's order, as the invitation lists them; one look-up for all.
+        var ids = session.Participants.Select(p => p.PersonId).Prepend(session.LeaderId).Distinct().ToList();
+        var found = (await people.FindManyAsync(ids, cancellationToken)).ToDictionary(p => p.Id);
+        if (!found.TryGetValue(session.LeaderId, out var leader))
         {
             return;
         }
+        var everyone = ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
         var organiser = new CalendarPerson(leader.FullName, leader.Email);
         var attendees = everyone.Where(p => p.Id != session.LeaderId).Select(p => new CalendarPerson(p.FullName, p.Email)).ToList();
         var now = clock.GetUtcNow();
@@ -50,22 +48,14 @@ internal sealed class SessionInvitations(
     }
 
     /// <summary>The meeting's kind and time in the recipient's language, on Kyiv time.</summary>
-    private (string Title, string When) Describe(SupervisionSession session, string culture)
-    {
-        var previous = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
-        var info = new System.Globalization.CultureInfo(culture);
-        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = info;
-        try
+    private (string Title, string When) Describe(SupervisionSession session, string culture) =>
+        InCulture.Run(culture, () =>
         {
             var texts = localizers.Create(typeof(SupervisionResource));
             var start = KyivTime.ToKyiv(session.StartsAt);
             var end = KyivTime.ToKyiv(session.EndsAt);
             return (texts[$"Sessions:Kind:{session.Kind}"].Value,
-                texts["Mail:When", start.ToString("dddd d MMMM yyyy", info), start.ToString("t", info), end.ToString("t", info)].Value);
-        }
-        finally
-        {
-            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = previous;
-        }
-    }
+                texts["Mail:When", start.ToString("dddd d MMMM yyyy", CultureInfo.CurrentCulture), start.ToString("t", CultureInfo.CurrentCulture),
+                    end.ToString("t", CultureInfo.CurrentCulture)].Value);
+        });
 }
