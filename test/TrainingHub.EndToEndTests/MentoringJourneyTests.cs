@@ -30,6 +30,8 @@ public sealed class MentoringJourneyTests(BrowserSession session)
         await learner.SignInAsync("learner@traininghub.example");
         await learner.OpenAsync("/supervision/mentoring");
         await learner.GetByRole(AriaRole.Link, new() { Name = "Ваш ментор: Андрій Наставник" }).ClickAsync();
+        // On a busy machine the pair's page may still be loading when its buttons first show: a click then would be lost.
+        await Assertions.Expect(learner.Locator("#page-loading")).ToHaveCountAsync(0);
         var goal = learner.Locator(".th-goal", new() { HasText = text });
         await Assertions.Expect(goal.GetByRole(AriaRole.Button, new() { Name = "Зняти" })).ToHaveCountAsync(0);
         await goal.GetByRole(AriaRole.Button, new() { Name = "Досягнуто" }).ClickAsync();
