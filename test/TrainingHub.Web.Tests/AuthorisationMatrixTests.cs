@@ -104,6 +104,7 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/supervision/hours/activity-types"] = SupervisionPermissions.ActivityTypesManage,
         ["/supervision/frequency"] = SupervisionPermissions.FrequencyManage,
         ["/wellbeing/instruments"] = WellbeingPermissions.InstrumentsManage,
+        ["/wellbeing/schedules"] = WellbeingPermissions.SchedulesManage,
         ["/wellbeing/instruments/{Code}"] = WellbeingPermissions.InstrumentsManage,
         ["/supervision/hours/requirements"] = SupervisionPermissions.HoursRequirementsManage,
     };

@@ -7,4 +7,7 @@ public static class WellbeingPermissions
 
     /// <summary>See the instruments, their items and scoring, and try them on answers that are never stored.</summary>
     public const string InstrumentsManage = "Wellbeing.Instruments.Manage";
+
+    /// <summary>Set how often check-in rounds open in the units of one's area.</summary>
+    public const string SchedulesManage = "Wellbeing.Schedules.Manage";
 }

@@ -1,8 +1,10 @@
+using Hangfire;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MudBlazor;
+using TrainingHub.Notifications.Contracts;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Persistence;
@@ -10,6 +12,7 @@ using TrainingHub.SharedKernel.Security;
 using TrainingHub.Wellbeing.Contracts;
 using TrainingHub.Wellbeing.Data;
 using TrainingHub.Wellbeing.Instruments;
+using TrainingHub.Wellbeing.Rounds;
 
 namespace TrainingHub.Wellbeing;
 
@@ -28,12 +31,17 @@ public sealed class WellbeingModule : TrainingHubModule
     [
         new(WellbeingPermissions.CheckIn, typeof(WellbeingResource), BuiltInRoles.Everyone),
         new(WellbeingPermissions.InstrumentsManage, typeof(WellbeingResource), BuiltInRoles.Administrator),
+        new(WellbeingPermissions.SchedulesManage, typeof(WellbeingResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
     ];
 
     public override IEnumerable<MenuItem> MenuItems =>
     [
+        new("Menu:Schedules", "wellbeing/schedules", Icons.Material.Filled.EventRepeat, WellbeingPermissions.SchedulesManage, typeof(WellbeingResource), 51),
         new("Menu:Instruments", "wellbeing/instruments", Icons.Material.Filled.Quiz, WellbeingPermissions.InstrumentsManage, typeof(WellbeingResource), 51),
     ];
+
+    public override void ScheduleJobs(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<RoundRun>(RoundRun.RecurringJobId, r => r.RunAsync(CancellationToken.None), Cron.Hourly(5));
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapInstrumentsApi();
 
@@ -41,6 +49,9 @@ public sealed class WellbeingModule : TrainingHubModule
     {
         services.AddModuleDbContext<WellbeingDbContext, WellbeingSqliteDbContext, WellbeingPostgreSqlDbContext>(WellbeingDbContext.Schema);
         services.AddScoped<InstrumentCatalogue>();
+        services.AddScoped<Schedules>();
+        services.AddScoped<RoundRun>();
+        services.AddNotificationCategory(new NotificationCategory(RoundRun.Category, typeof(WellbeingResource)));
         services.AddSingleton<IModuleInitializer, BuiltInInstruments>();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.Wellbeing.Instruments;
+using TrainingHub.Wellbeing.Rounds;
 
 namespace TrainingHub.Wellbeing.Data;
 
@@ -10,6 +11,12 @@ internal abstract class WellbeingDbContext(DbContextOptions options) : DbContext
 
     public DbSet<Instrument> Instruments => Set<Instrument>();
 
+    public DbSet<CheckInSchedule> Schedules => Set<CheckInSchedule>();
+
+    public DbSet<CheckInRound> Rounds => Set<CheckInRound>();
+
+    public DbSet<RoundInvitation> Invitations => Set<RoundInvitation>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Instrument>(instrument =>
@@ -18,6 +25,35 @@ internal abstract class WellbeingDbContext(DbContextOptions options) : DbContext
             instrument.HasKey(i => i.Code);
             instrument.Property(i => i.Code).HasMaxLength(Instrument.MaxCodeLength);
             instrument.Ignore(i => i.Definition);
+        });
+        modelBuilder.Entity<CheckInSchedule>(schedule =>
+        {
+            schedule.ToTable("Schedules");
+            schedule.HasIndex(s => s.UnitId).IsUnique();
+            schedule.Property(s => s.Cadence).HasConversion<string>().HasMaxLength(20);
+            schedule.Property(s => s.InstrumentCode).HasMaxLength(Instrument.MaxCodeLength);
+        });
+        modelBuilder.Entity<CheckInRound>(round =>
+        {
+            round.ToTable("Rounds");
+            // One round per schedule and day: a second run of the job cannot open it again.
+            round.HasIndex(r => new { r.ScheduleId, r.OpensOn }).IsUnique();
+            round.Property(r => r.InstrumentCode).HasMaxLength(Instrument.MaxCodeLength);
+            round.HasOne<CheckInSchedule>().WithMany().HasForeignKey(r => r.ScheduleId).OnDelete(DeleteBehavior.Restrict);
+            if (!Database.IsNpgsql())
+            {
+                // SQLite compares no DateTimeOffset: UTC ticks keep "open now" in the database.
+                round.Property(r => r.OpensAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+                round.Property(r => r.ClosesAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+            }
+        });
+        modelBuilder.Entity<RoundInvitation>(invitation =>
+        {
+            invitation.ToTable("Invitations");
+            invitation.HasIndex(i => new { i.RoundId, i.PersonId }).IsUnique();
+            invitation.HasIndex(i => new { i.PersonId, i.State });
+            invitation.Property(i => i.State).HasConversion<string>().HasMaxLength(20);
+            invitation.HasOne<CheckInRound>().WithMany().HasForeignKey(i => i.RoundId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.ApplyModuleConventions(Database, Schema);
     }
