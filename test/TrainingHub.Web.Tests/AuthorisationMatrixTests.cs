@@ -105,6 +105,8 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/supervision/frequency"] = SupervisionPermissions.FrequencyManage,
         ["/wellbeing/instruments"] = WellbeingPermissions.InstrumentsManage,
         ["/wellbeing/schedules"] = WellbeingPermissions.SchedulesManage,
+        ["/wellbeing/check-ins"] = WellbeingPermissions.CheckIn,
+        ["/wellbeing/check-ins/{RoundId:guid}"] = WellbeingPermissions.CheckIn,
         ["/wellbeing/instruments/{Code}"] = WellbeingPermissions.InstrumentsManage,
         ["/supervision/hours/requirements"] = SupervisionPermissions.HoursRequirementsManage,
     };
@@ -488,6 +490,11 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         if (route.StartsWith("/wellbeing/instruments/{", StringComparison.Ordinal))
         {
             return route.Replace("{Code}", "cbi");
+        }
+        if (route.StartsWith("/wellbeing/check-ins/{", StringComparison.Ordinal))
+        {
+            // Only one's own invitation opens a round; any other is "not found", after the permission.
+            return route.Replace("{RoundId:guid}", Guid.NewGuid().ToString());
         }
         if (route.StartsWith("/supervision/mentoring/{", StringComparison.Ordinal))
         {

@@ -10,6 +10,7 @@ using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.SharedKernel.Security;
 using TrainingHub.Wellbeing.Contracts;
+using TrainingHub.Wellbeing.CheckIns;
 using TrainingHub.Wellbeing.Data;
 using TrainingHub.Wellbeing.Instruments;
 using TrainingHub.Wellbeing.Rounds;
@@ -36,6 +37,7 @@ public sealed class WellbeingModule : TrainingHubModule
 
     public override IEnumerable<MenuItem> MenuItems =>
     [
+        new("Menu:CheckIns", "wellbeing/check-ins", Icons.Material.Filled.SelfImprovement, WellbeingPermissions.CheckIn, typeof(WellbeingResource), 50),
         new("Menu:Schedules", "wellbeing/schedules", Icons.Material.Filled.EventRepeat, WellbeingPermissions.SchedulesManage, typeof(WellbeingResource), 51),
         new("Menu:Instruments", "wellbeing/instruments", Icons.Material.Filled.Quiz, WellbeingPermissions.InstrumentsManage, typeof(WellbeingResource), 51),
     ];
@@ -50,6 +52,7 @@ public sealed class WellbeingModule : TrainingHubModule
         services.AddModuleDbContext<WellbeingDbContext, WellbeingSqliteDbContext, WellbeingPostgreSqlDbContext>(WellbeingDbContext.Schema);
         services.AddScoped<InstrumentCatalogue>();
         services.AddScoped<Schedules>();
+        services.AddScoped<MyCheckIns>();
         services.AddScoped<RoundRun>();
         services.AddNotificationCategory(new NotificationCategory(RoundRun.Category, typeof(WellbeingResource)));
         services.AddSingleton<IModuleInitializer, BuiltInInstruments>();

@@ -132,19 +132,6 @@ public abstract class RoundRunTests(ITestDatabaseServer server) : IAsyncLifetime
         Assert.Equal(ErrorKind.Conflict, stale.Error!.Kind);
         Assert.Equal(ErrorKind.Forbidden, learner.Error!.Kind);
     }
-
-    private sealed class RecordingReminders : IReminders
-    {
-        public List<ReminderPlan> Plans { get; } = [];
-
-        public Task ScheduleAsync(ReminderPlan plan, CancellationToken cancellationToken = default)
-        {
-            Plans.Add(plan);
-            return Task.CompletedTask;
-        }
-
-        public Task CancelAsync(RemindedThing thing, Guid? personId = null, CancellationToken cancellationToken = default) => Task.CompletedTask;
-    }
 }
 
 public sealed class RoundRunOnSqlite(SqliteServer server) : RoundRunTests(server), IClassFixture<SqliteServer>;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.SharedKernel.Persistence;
+using TrainingHub.Wellbeing.CheckIns;
 using TrainingHub.Wellbeing.Instruments;
 using TrainingHub.Wellbeing.Rounds;
 
@@ -16,6 +17,8 @@ internal abstract class WellbeingDbContext(DbContextOptions options) : DbContext
     public DbSet<CheckInRound> Rounds => Set<CheckInRound>();
 
     public DbSet<RoundInvitation> Invitations => Set<RoundInvitation>();
+
+    public DbSet<CheckInResponse> Responses => Set<CheckInResponse>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -54,6 +57,15 @@ internal abstract class WellbeingDbContext(DbContextOptions options) : DbContext
             invitation.HasIndex(i => new { i.PersonId, i.State });
             invitation.Property(i => i.State).HasConversion<string>().HasMaxLength(20);
             invitation.HasOne<CheckInRound>().WithMany().HasForeignKey(i => i.RoundId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<CheckInResponse>(response =>
+        {
+            response.ToTable("Responses");
+            response.HasIndex(r => new { r.RoundId, r.UnitId });
+            response.Property(r => r.Answers).HasMaxLength(4000);
+            response.Property(r => r.Scores).HasMaxLength(1000);
+            response.Ignore(r => r.Submitted);
+            response.HasOne<CheckInRound>().WithMany().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.ApplyModuleConventions(Database, Schema);
     }

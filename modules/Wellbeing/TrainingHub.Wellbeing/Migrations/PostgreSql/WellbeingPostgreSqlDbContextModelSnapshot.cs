@@ -23,6 +23,44 @@ namespace TrainingHub.Wellbeing.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("TrainingHub.Wellbeing.CheckIns.CheckInResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid?>("PositionTypeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Scores")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "UnitId");
+
+                    b.ToTable("Responses", "wellbeing");
+                });
+
             modelBuilder.Entity("TrainingHub.Wellbeing.Instruments.Instrument", b =>
                 {
                     b.Property<string>("Code")
@@ -152,6 +190,15 @@ namespace TrainingHub.Wellbeing.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("Invitations", "wellbeing");
+                });
+
+            modelBuilder.Entity("TrainingHub.Wellbeing.CheckIns.CheckInResponse", b =>
+                {
+                    b.HasOne("TrainingHub.Wellbeing.Rounds.CheckInRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TrainingHub.Wellbeing.Rounds.CheckInRound", b =>

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using TrainingHub.SharedKernel.Outcomes;
+using TrainingHub.SharedKernel.Persistence;
+using TrainingHub.SharedKernel.Privacy;
+using TrainingHub.Wellbeing.Instruments;
+
+namespace TrainingHub.Wellbeing.CheckIns;
+
+/// <summary>
+/// One person's answers to one round and, once submitted, their scores. It names nobody: only the person's own
+/// invitation leads to it, and only they see it. Answers and scores are sensitive data, never written anywhere else.
+/// </summary>
+[SensitiveData]
+internal sealed class CheckInResponse : IHasVersion
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid RoundId { get; set; }
+
+    /// <summary>The group the answers count in: the person's unit and position when the round opened.</summary>
+    public Guid UnitId { get; set; }
+
+    public Guid? PositionTypeId { get; set; }
+
+    /// <summary>Item code → the position of the option chosen, as JSON.</summary>
+    public string Answers { get; set; } = "{}";
+
+    /// <summary>Scale code → score (absent where a scale has none), as JSON, once submitted.</summary>
+    public string? Scores { get; set; }
+
+    /// <summary>The day it was submitted; only the day, so the time cannot point to whoever was online then.</summary>
+    public DateOnly? SubmittedOn { get; set; }
+
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public bool Submitted => SubmittedOn is not null;
+
+    public Dictionary<string, int> ReadAnswers() => JsonSerializer.Deserialize<Dictionary<string, int>>(Answers) ?? [];
+
+    public Dictionary<string, decimal> ReadScores() => Scores is null ? [] : JsonSerializer.Deserialize<Dictionary<string, decimal>>(Scores) ?? [];
+
+    /// <summary>Records an answer while the response is not yet submitted; an item or option the instrument lacks is refused.</summary>
+    public Result Answer(InstrumentDefinition instrument, string item, int? option)
+    {
+        if (Submitted)
+        {
+            return Error.Rule("CheckIns:Error:AlreadySubmitted");
+        }
+        var answers = ReadAnswers();
+        if (option is { } chosen)
+        {
+            if (InstrumentScoring.Check(instrument, new Dictionary<string, int> { [item] = chosen }) is { Count: > 0 } problems)
+            {
+                return Error.Validation(item, problems[0].Key, item);
+            }
+            answers[item] = chosen;
+        }
+        else
+        {
+            answers.Remove(item);
+        }
+        Answers = JsonSerializer.Serialize(answers);
+        return Result.Success();
+    }
+
+    /// <summary>Scores the answers and locks them; a scale left unanswered (or skipped) simply has no score.</summary>
+    public Result<IReadOnlyList<ScaleScore>> Submit(InstrumentDefinition instrument, DateOnly today)
+    {
+        if (Submitted)
+        {
+            return Error.Rule("CheckIns:Error:AlreadySubmitted");
+        }
+        var scores = InstrumentScoring.Score(instrument, ReadAnswers());
+        if (scores.All(s => s.Score is null))
+        {
+            return Error.Rule("CheckIns:Error:NothingToScore");
+        }
+        Scores = JsonSerializer.Serialize(scores.Where(s => s.Score is not null).ToDictionary(s => s.Scale, s => s.Score!.Value));
+        SubmittedOn = today;
+        return Result<IReadOnlyList<ScaleScore>>.Success(scores);
+    }
+}

@@ -1,0 +1,180 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Notifications.Contracts;
+using TrainingHub.SharedKernel.Jobs;
+using TrainingHub.SharedKernel.Outcomes;
+using TrainingHub.SharedKernel.Persistence;
+using TrainingHub.SharedKernel.Security;
+using TrainingHub.Wellbeing.Contracts;
+using TrainingHub.Wellbeing.Data;
+using TrainingHub.Wellbeing.Instruments;
+using TrainingHub.Wellbeing.Rounds;
+
+namespace TrainingHub.Wellbeing.CheckIns;
+
+/// <summary>A round one was invited to, with one's own scores once submitted.</summary>
+internal sealed record MyRound(Guid RoundId, DateOnly OpensOn, DateOnly ClosesOn, bool IsOpen, InvitationState State, IReadOnlyDictionary<string, decimal> Scores);
+
+/// <summary>One's rounds, latest first, and the instrument they use (for the names and meaning of its scales).</summary>
+internal sealed record CheckInOverview(IReadOnlyList<MyRound> Rounds, InstrumentDefinition? Instrument);
+
+/// <summary>A round's questionnaire as one answers it: the instrument and one's answers so far.</summary>
+internal sealed record Questionnaire(Guid RoundId, InstrumentDefinition Instrument, IReadOnlyDictionary<string, int> Answers, DateOnly ClosesOn);
+
+/// <summary>
+/// A person's own check-ins: only the signed-in person reaches their invitations and answers, whatever other
+/// permissions they hold. Answers are saved as they are given; submitting scores and locks them; skipping a round
+/// deletes anything answered in it. Either way the round's reminders to the person stop.
+/// </summary>
+internal sealed class MyCheckIns(
+    IDbContextFactory<WellbeingDbContext> dbFactory, ICurrentUser currentUser, IAccessControl access, InstrumentCatalogue instruments,
+    IReminders reminders, TimeProvider clock)
+{
+    private Guid? Me => access.HasPermission(WellbeingPermissions.CheckIn) ? currentUser.UserId : null;
+
+    public async Task<Result<CheckInOverview>> MineAsync(CancellationToken cancellationToken = default)
+    {
+        if (Me is not { } me)
+        {
+            return Error.Forbidden;
+        }
+        var now = clock.GetUtcNow();
+        await using var db = dbFactory.CreateDbContext();
+        var mine = await db.Invitations.AsNoTracking().Where(i => i.PersonId == me)
+            .Join(db.Rounds, i => i.RoundId, r => r.Id, (i, r) => new { Invitation = i, Round = r })
+            .ToListAsync(cancellationToken);
+        var responseIds = mine.Where(m => m.Invitation.ResponseId != null).Select(m => m.Invitation.ResponseId!.Value).ToList();
+        var scores = (await db.Responses.AsNoTracking().Where(r => responseIds.Contains(r.Id) && r.SubmittedOn != null).ToListAsync(cancellationToken))
+            .ToDictionary(r => r.Id, r => r.ReadScores());
+        var rounds = mine
+            .Select(m => new MyRound(m.Round.Id, m.Round.OpensOn, DailyRuns.DayOf(m.Round.ClosesAt.AddTicks(-1)), m.Round.IsOpenAt(now), m.Invitation.State,
+                m.Invitation.ResponseId is { } id && scores.TryGetValue(id, out var found) ? found : new Dictionary<string, decimal>()))
+            .OrderByDescending(r => r.OpensOn)
+            .ToList();
+        var code = mine.OrderByDescending(m => m.Round.OpensOn).Select(m => m.Round.InstrumentCode).FirstOrDefault() ?? BuiltInInstruments.Cbi;
+        return new CheckInOverview(rounds, await instruments.FindAsync(code, cancellationToken));
+    }
+
+    /// <summary>Opens one's questionnaire of an open round, starting it (or starting it again after a skip).</summary>
+    public async Task<Result<Questionnaire>> OpenAsync(Guid roundId, CancellationToken cancellationToken = default)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var found = await FindAsync(db, roundId, cancellationToken);
+        if (found.Failed(out var error))
+        {
+            return error;
+        }
+        var (invitation, round, response) = found.Value;
+        if (invitation.State == InvitationState.Answered)
+        {
+            return Error.Rule("CheckIns:Error:AlreadySubmitted");
+        }
+        if (response is null)
+        {
+            response = new CheckInResponse { RoundId = round.Id, UnitId = invitation.UnitId, PositionTypeId = invitation.PositionTypeId };
+            db.Responses.Add(response);
+            (invitation.ResponseId, invitation.State) = (response.Id, InvitationState.Answering);
+            if (await db.SaveOrErrorAsync(cancellationToken) is { } saveError)
+            {
+                return saveError;
+            }
+        }
+        var instrument = await instruments.FindAsync(round.InstrumentCode, cancellationToken);
+        return instrument is null
+            ? Error.NotFound
+            : new Questionnaire(round.Id, instrument, response.ReadAnswers(), DailyRuns.DayOf(round.ClosesAt.AddTicks(-1)));
+    }
+
+    /// <summary>Saves one answer (or clears it with a null option) while the round is open.</summary>
+    public async Task<Result> AnswerAsync(Guid roundId, string item, int? option, CancellationToken cancellationToken = default)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var found = await FindAsync(db, roundId, cancellationToken);
+        if (found.Failed(out var error))
+        {
+            return error;
+        }
+        var (_, round, response) = found.Value;
+        if (response is null || await instruments.FindAsync(round.InstrumentCode, cancellationToken) is not { } instrument)
+        {
+            return Error.NotFound;
+        }
+        return response.Answer(instrument, item, option).Failed(out var invalid) ? invalid : await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
+    }
+
+    /// <summary>Scores and locks one's answers; the round's reminders to one stop.</summary>
+    public async Task<Result<IReadOnlyList<ScaleScore>>> SubmitAsync(Guid roundId, CancellationToken cancellationToken = default)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var found = await FindAsync(db, roundId, cancellationToken);
+        if (found.Failed(out var error))
+        {
+            return error;
+        }
+        var (invitation, round, response) = found.Value;
+        if (response is null || await instruments.FindAsync(round.InstrumentCode, cancellationToken) is not { } instrument)
+        {
+            return Error.NotFound;
+        }
+        var submitted = response.Submit(instrument, DailyRuns.DayOf(clock.GetUtcNow()));
+        if (submitted.Failed(out var invalid))
+        {
+            return invalid;
+        }
+        invitation.State = InvitationState.Answered;
+        if (await db.SaveOrErrorAsync(cancellationToken) is { } saveError)
+        {
+            return saveError;
+        }
+        await reminders.CancelAsync(RoundRun.Thing(roundId), invitation.PersonId, cancellationToken);
+        return submitted;
+    }
+
+    /// <summary>Skips a round: anything answered in it is deleted and its reminders stop.</summary>
+    public async Task<Result> SkipAsync(Guid roundId, CancellationToken cancellationToken = default)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var found = await FindAsync(db, roundId, cancellationToken);
+        if (found.Failed(out var error))
+        {
+            return error;
+        }
+        var (invitation, _, response) = found.Value;
+        if (invitation.State == InvitationState.Answered)
+        {
+            return Error.Rule("CheckIns:Error:AlreadySubmitted");
+        }
+        if (response is not null)
+        {
+            db.Responses.Remove(response);
+        }
+        (invitation.ResponseId, invitation.State) = (null, InvitationState.Skipped);
+        if (await db.SaveOrErrorAsync(cancellationToken) is { } saveError)
+        {
+            return saveError;
+        }
+        await reminders.CancelAsync(RoundRun.Thing(roundId), invitation.PersonId, cancellationToken);
+        return Result.Success();
+    }
+
+    /// <summary>One's invitation to an open round, the round and one's response so far; nobody else's, ever.</summary>
+    private async Task<Result<(RoundInvitation Invitation, CheckInRound Round, CheckInResponse? Response)>> FindAsync(
+        WellbeingDbContext db, Guid roundId, CancellationToken cancellationToken)
+    {
+        if (Me is not { } me)
+        {
+            return Error.Forbidden;
+        }
+        var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.RoundId == roundId && i.PersonId == me, cancellationToken);
+        var round = invitation is null ? null : await db.Rounds.AsNoTracking().FirstAsync(r => r.Id == roundId, cancellationToken);
+        if (invitation is null || round is null)
+        {
+            return Error.NotFound;
+        }
+        if (!round.IsOpenAt(clock.GetUtcNow()))
+        {
+            return Error.Rule("CheckIns:Error:Closed");
+        }
+        var response = invitation.ResponseId is { } id ? await db.Responses.FirstOrDefaultAsync(r => r.Id == id, cancellationToken) : null;
+        return (invitation, round, response);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using TrainingHub.Accounts;
+using TrainingHub.Accounts.Contracts;
+using TrainingHub.Organisations;
+using TrainingHub.Organisations.Contracts;
+using TrainingHub.SharedKernel.Localization;
+using TrainingHub.SharedKernel.Security;
+using TrainingHub.TestKit;
+using TrainingHub.Wellbeing.CheckIns;
+using TrainingHub.Wellbeing.Contracts;
+using TrainingHub.Wellbeing.Data;
+using TrainingHub.Wellbeing.Rounds;
+
+namespace TrainingHub.Wellbeing.Tests.CheckIns;
+
+/// <summary>The questionnaire and the person's own results as the demo learner sees them, in Ukrainian.</summary>
+public sealed class CheckInPageTests(SqliteServer server) : IClassFixture<SqliteServer>, IAsyncLifetime
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 7, 0, 0, TimeSpan.Zero));
+    private ModuleTestHost _host = null!;
+    private PageRenderer _pages = null!;
+    private Guid _round;
+
+    public async ValueTask InitializeAsync()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(Cultures.Ukrainian);
+        _host = await ModuleTestHost.StartAsync(server, [new OrganisationsModule(), new AccountsModule(), new WellbeingModule()],
+            new Dictionary<string, string?> { ["DemoData:Enabled"] = "true" },
+            services => services.AddSingleton<TimeProvider>(_clock).AddSingleton<TrainingHub.Notifications.Contracts.IReminders>(new RecordingReminders()));
+        var city = (await _host.Get<IOrganisationDirectory>().FindByKatottgAsync("UA18040470000082484"))!.Id;
+        _host.User.Holding(new PermissionGrant(WellbeingPermissions.SchedulesManage, null));
+        await _host.Get<Schedules>().SetAsync(new ScheduleInput { UnitId = city, NextOpensOn = _host.Get<Schedules>().Today }, null);
+        await _host.Get<RoundRun>().RunAsync(CancellationToken.None);
+        await using (var db = _host.Get<IDbContextFactory<WellbeingDbContext>>().CreateDbContext())
+        {
+            _round = await db.Rounds.Select(r => r.Id).SingleAsync();
+        }
+        var learner = (await _host.Get<IPeopleLookup>().FindByEmailAsync("learner@traininghub.example"))!.Id;
+        _host.User.ActingAs(learner, new PermissionGrant(WellbeingPermissions.CheckIn, null));
+        _pages = new PageRenderer(_host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _pages.DisposeAsync();
+        await _host.DisposeAsync();
+    }
+
+    [Fact]
+    public void The_learner_answers_one_part_at_a_time_finishes_and_sees_her_high_score_marked_without_a_diagnosis()
+    {
+        var list = _pages.Render<MyCheckInsPage>();
+        list.WaitForAssertion(() => Assert.Contains("Опитування відкрите до 09.03.2026", list.Find(".th-open-round").TextContent));
+
+        var page = _pages.Render<CheckInPage>(p => p.Add(c => c.RoundId, _round));
+        page.WaitForAssertion(() => Assert.Equal("Особисте вигорання", page.Find("#scale-heading").TextContent));
+        foreach (var question in page.FindAll(".th-question"))
+        {
+            page.FindAll($".th-question[data-item='{question.GetAttribute("data-item")}'] input[type=radio]")[1].Click();
+        }
+        page.WaitForAssertion(() => Assert.Equal("Ваші відповіді зберігаються одразу.", page.Find("#check-in-saved").TextContent));
+        page.Find("#check-in-next").Click();
+        Assert.Equal("Вигорання, пов'язане з роботою", page.Find("#scale-heading").TextContent);
+        page.Find("#check-in-next").Click();
+        Assert.Contains("пропустіть цю частину", page.Find("#client-note").TextContent);
+        page.Find("#check-in-submit").Click();
+
+        page.WaitForAssertion(() => Assert.EndsWith("/wellbeing/check-ins", _pages.Context.Services.GetRequiredService<NavigationManager>().Uri));
+        var results = _pages.Render<MyCheckInsPage>();
+        results.WaitForAssertion(() => Assert.Equal("75", results.Find(".th-my-score[data-scale='personal'] .th-score").TextContent));
+        Assert.Equal("Висока", results.Find(".th-my-score[data-scale='personal'] .th-high").TextContent.Trim());
+        Assert.Contains("не діагноз", results.Markup);
+        Assert.Contains("Оцінки немає", results.Find(".th-my-score[data-scale='work'] .th-score").TextContent);
+        Assert.Empty(results.FindAll(".th-open-round"));
+    }
+}
