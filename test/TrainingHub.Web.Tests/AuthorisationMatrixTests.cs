@@ -105,6 +105,7 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/supervision/frequency"] = SupervisionPermissions.FrequencyManage,
         ["/wellbeing/instruments"] = WellbeingPermissions.InstrumentsManage,
         ["/wellbeing/schedules"] = WellbeingPermissions.SchedulesManage,
+        ["/wellbeing/resources"] = WellbeingPermissions.ResourcesManage,
         ["/wellbeing/check-ins"] = WellbeingPermissions.CheckIn,
         ["/wellbeing/check-ins/{RoundId:guid}"] = WellbeingPermissions.CheckIn,
         ["/wellbeing/instruments/{Code}"] = WellbeingPermissions.InstrumentsManage,

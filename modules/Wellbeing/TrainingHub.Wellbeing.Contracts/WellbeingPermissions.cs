@@ -10,4 +10,7 @@ public static class WellbeingPermissions
 
     /// <summary>Set how often check-in rounds open in the units of one's area.</summary>
     public const string SchedulesManage = "Wellbeing.Schedules.Manage";
+
+    /// <summary>Maintain the support resources offered to people whose check-in scores are high.</summary>
+    public const string ResourcesManage = "Wellbeing.Resources.Manage";
 }

@@ -14,6 +14,7 @@ using TrainingHub.Wellbeing.CheckIns;
 using TrainingHub.Wellbeing.Data;
 using TrainingHub.Wellbeing.Instruments;
 using TrainingHub.Wellbeing.Rounds;
+using TrainingHub.Wellbeing.Support;
 
 namespace TrainingHub.Wellbeing;
 
@@ -33,17 +34,22 @@ public sealed class WellbeingModule : TrainingHubModule
         new(WellbeingPermissions.CheckIn, typeof(WellbeingResource), BuiltInRoles.Everyone),
         new(WellbeingPermissions.InstrumentsManage, typeof(WellbeingResource), BuiltInRoles.Administrator),
         new(WellbeingPermissions.SchedulesManage, typeof(WellbeingResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
+        new(WellbeingPermissions.ResourcesManage, typeof(WellbeingResource), BuiltInRoles.Administrator),
     ];
 
     public override IEnumerable<MenuItem> MenuItems =>
     [
         new("Menu:CheckIns", "wellbeing/check-ins", Icons.Material.Filled.SelfImprovement, WellbeingPermissions.CheckIn, typeof(WellbeingResource), 50),
         new("Menu:Schedules", "wellbeing/schedules", Icons.Material.Filled.EventRepeat, WellbeingPermissions.SchedulesManage, typeof(WellbeingResource), 51),
+        new("Menu:Resources", "wellbeing/resources", Icons.Material.Filled.VolunteerActivism, WellbeingPermissions.ResourcesManage, typeof(WellbeingResource), 51),
         new("Menu:Instruments", "wellbeing/instruments", Icons.Material.Filled.Quiz, WellbeingPermissions.InstrumentsManage, typeof(WellbeingResource), 51),
     ];
 
-    public override void ScheduleJobs(IRecurringJobManager jobs) =>
+    public override void ScheduleJobs(IRecurringJobManager jobs)
+    {
         jobs.AddOrUpdate<RoundRun>(RoundRun.RecurringJobId, r => r.RunAsync(CancellationToken.None), Cron.Hourly(5));
+        jobs.AddOrUpdate<ResponseRetention>(ResponseRetention.RecurringJobId, r => r.DeleteExpiredAsync(CancellationToken.None), Cron.Daily(2));
+    }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapInstrumentsApi();
 
@@ -53,6 +59,10 @@ public sealed class WellbeingModule : TrainingHubModule
         services.AddScoped<InstrumentCatalogue>();
         services.AddScoped<Schedules>();
         services.AddScoped<MyCheckIns>();
+        services.AddScoped<ResponseRetention>();
+        services.AddScoped<SupportResources>();
+        // After the migrations: a helpline to start the list with, where demo data is wanted.
+        services.AddSingleton<IModuleInitializer, SupportDemoData>();
         services.AddScoped<RoundRun>();
         services.AddNotificationCategory(new NotificationCategory(RoundRun.Category, typeof(WellbeingResource)));
         services.AddSingleton<IModuleInitializer, BuiltInInstruments>();

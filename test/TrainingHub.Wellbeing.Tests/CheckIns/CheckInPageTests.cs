@@ -77,5 +77,7 @@ public sealed class CheckInPageTests(SqliteServer server) : IClassFixture<Sqlite
         Assert.Contains("не діагноз", results.Markup);
         Assert.Contains("Оцінки немає", results.Find(".th-my-score[data-scale='work'] .th-score").TextContent);
         Assert.Empty(results.FindAll(".th-open-round"));
+        Assert.Contains("Lifeline Ukraine — лінія психологічної підтримки: 7333", results.Find("#support-offer").TextContent);
+        Assert.Contains("Вибір за вами", results.Find("#support-offer").TextContent);
     }
 }

@@ -8,9 +8,10 @@ namespace TrainingHub.Wellbeing.CheckIns;
 
 /// <summary>
 /// One person's answers to one round and, once submitted, their scores. It names nobody: only the person's own
-/// invitation leads to it, and only they see it. Answers and scores are sensitive data, never written anywhere else.
+/// invitation leads to it, and only they see it. It is anonymous data, stricter than sensitive: its values are never
+/// written anywhere else, and no audit row records who created, changed or deleted it, which would tie it to its author.
 /// </summary>
-[SensitiveData]
+[AnonymousData]
 internal sealed class CheckInResponse : IHasVersion
 {
     public Guid Id { get; set; } = Guid.NewGuid();

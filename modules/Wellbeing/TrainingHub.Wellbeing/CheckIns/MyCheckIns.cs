@@ -156,9 +156,28 @@ internal sealed class MyCheckIns(
         return Result.Success();
     }
 
-    /// <summary>One's invitation to an open round, the round and one's response so far; nobody else's, ever.</summary>
+    /// <summary>Deletes one's answers and scores of a round, open or closed; they leave every figure from then on.</summary>
+    public async Task<Result> DeleteAsync(Guid roundId, CancellationToken cancellationToken = default)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var found = await FindAsync(db, roundId, cancellationToken, openOnly: false);
+        if (found.Failed(out var error))
+        {
+            return error;
+        }
+        var (invitation, _, response) = found.Value;
+        if (response is null)
+        {
+            return Error.NotFound;
+        }
+        db.Responses.Remove(response);
+        (invitation.ResponseId, invitation.State) = (null, InvitationState.Deleted);
+        return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
+    }
+
+    /// <summary>One's invitation to a round (open, unless said otherwise), the round and one's response so far; nobody else's, ever.</summary>
     private async Task<Result<(RoundInvitation Invitation, CheckInRound Round, CheckInResponse? Response)>> FindAsync(
-        WellbeingDbContext db, Guid roundId, CancellationToken cancellationToken)
+        WellbeingDbContext db, Guid roundId, CancellationToken cancellationToken, bool openOnly = true)
     {
         if (Me is not { } me)
         {
@@ -170,7 +189,7 @@ internal sealed class MyCheckIns(
         {
             return Error.NotFound;
         }
-        if (!round.IsOpenAt(clock.GetUtcNow()))
+        if (openOnly && !round.IsOpenAt(clock.GetUtcNow()))
         {
             return Error.Rule("CheckIns:Error:Closed");
         }

@@ -3,6 +3,7 @@ using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.Wellbeing.CheckIns;
 using TrainingHub.Wellbeing.Instruments;
 using TrainingHub.Wellbeing.Rounds;
+using TrainingHub.Wellbeing.Support;
 
 namespace TrainingHub.Wellbeing.Data;
 
@@ -19,6 +20,8 @@ internal abstract class WellbeingDbContext(DbContextOptions options) : DbContext
     public DbSet<RoundInvitation> Invitations => Set<RoundInvitation>();
 
     public DbSet<CheckInResponse> Responses => Set<CheckInResponse>();
+
+    public DbSet<SupportResource> Resources => Set<SupportResource>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -66,6 +69,16 @@ internal abstract class WellbeingDbContext(DbContextOptions options) : DbContext
             response.Property(r => r.Scores).HasMaxLength(1000);
             response.Ignore(r => r.Submitted);
             response.HasOne<CheckInRound>().WithMany().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<SupportResource>(resource =>
+        {
+            resource.ToTable("SupportResources");
+            resource.Property(r => r.NameUk).HasMaxLength(SupportResource.MaxNameLength);
+            resource.Property(r => r.NameEn).HasMaxLength(SupportResource.MaxNameLength);
+            resource.Property(r => r.DetailsUk).HasMaxLength(SupportResource.MaxDetailsLength);
+            resource.Property(r => r.DetailsEn).HasMaxLength(SupportResource.MaxDetailsLength);
+            resource.Ignore(r => r.Name);
+            resource.Ignore(r => r.Details);
         });
         modelBuilder.ApplyModuleConventions(Database, Schema);
     }

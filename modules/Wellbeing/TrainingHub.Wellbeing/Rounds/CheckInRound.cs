@@ -36,6 +36,9 @@ internal enum InvitationState
     Answering,
     Answered,
     Skipped,
+
+    /// <summary>Answered, then the person deleted their answers (or they passed the retention period).</summary>
+    Deleted,
 }
 
 /// <summary>

@@ -192,6 +192,40 @@ namespace TrainingHub.Wellbeing.Migrations.PostgreSql
                     b.ToTable("Invitations", "wellbeing");
                 });
 
+            modelBuilder.Entity("TrainingHub.Wellbeing.Support.SupportResource", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DetailsEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("DetailsUk")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("NameUk")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SupportResources", "wellbeing");
+                });
+
             modelBuilder.Entity("TrainingHub.Wellbeing.CheckIns.CheckInResponse", b =>
                 {
                     b.HasOne("TrainingHub.Wellbeing.Rounds.CheckInRound", null)
