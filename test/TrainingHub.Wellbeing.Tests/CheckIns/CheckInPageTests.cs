@@ -80,4 +80,36 @@ public sealed class CheckInPageTests(SqliteServer server) : IClassFixture<Sqlite
         Assert.Contains("Lifeline Ukraine — лінія психологічної підтримки: 7333", results.Find("#support-offer").TextContent);
         Assert.Contains("Вибір за вами", results.Find("#support-offer").TextContent);
     }
+
+    [Fact]
+    public async Task After_two_rounds_the_trend_draws_a_line_for_each_scale_scored_in_both_and_a_low_score_offers_nothing()
+    {
+        var checkIns = _pages.Get<MyCheckIns>();
+        await AnswerAsync(checkIns, _round, ["personal.1", "personal.2", "personal.3", "work.1", "work.2", "work.3", "work.4"], 1);
+        _clock.Advance(TimeSpan.FromDays(31));
+        await _host.Get<RoundRun>().RunAsync(CancellationToken.None);
+        await using (var db = _host.Get<IDbContextFactory<WellbeingDbContext>>().CreateDbContext())
+        {
+            var second = await db.Rounds.Where(r => r.Id != _round).Select(r => r.Id).SingleAsync();
+            await AnswerAsync(checkIns, second, ["personal.1", "personal.2", "personal.3"], 4);
+        }
+
+        var page = _pages.Render<MyCheckInsPage>();
+
+        page.WaitForAssertion(() => Assert.Equal("0", page.Find(".th-my-score[data-scale='personal'] .th-score").TextContent));
+        Assert.Contains("Особисте вигорання", page.Find("#my-trend").TextContent);
+        Assert.DoesNotContain("Вигорання, пов'язане з роботою", page.Find("#my-trend").TextContent);
+        Assert.Empty(page.FindAll("#support-offer"));
+        Assert.Equal(2, page.FindAll(".th-answered").Count);
+    }
+
+    private static async Task AnswerAsync(MyCheckIns checkIns, Guid round, string[] items, int option)
+    {
+        await checkIns.OpenAsync(round);
+        foreach (var item in items)
+        {
+            await checkIns.AnswerAsync(round, item, option);
+        }
+        await checkIns.SubmitAsync(round);
+    }
 }
