@@ -53,7 +53,7 @@ public sealed class AssignmentPageTests(SqliteServer server) : IClassFixture<Sql
     }
 
     [Fact]
-    public void A_coordinator_assigns_a_supervisor_from_an_empty_list_sees_the_reason_for_a_refusal_and_then_the_row()
+    public async Task A_coordinator_assigns_a_supervisor_from_an_empty_list_sees_the_reason_for_a_refusal_and_then_the_row()
     {
         var providers = _pages.RenderProviders();
         var page = _pages.Render<AssignmentsPage>();
@@ -61,14 +61,15 @@ public sealed class AssignmentPageTests(SqliteServer server) : IClassFixture<Sql
 
         page.Find("#assignments-new").Click();
         providers.Dialogs.WaitForAssertion(() => Assert.NotNull(providers.Dialogs.Find("#assign-submit")));
-        providers.Dialogs.Find("#assign-submit").Click();
+        // Found and clicked in one go: a picker's choice re-renders the dialog, which would leave a found button stale.
+        await providers.Dialogs.InvokeAsync(() => providers.Dialogs.Find("#assign-submit").Click());
         providers.Dialogs.WaitForAssertion(() => Assert.Contains("Оберіть людину.", providers.Dialogs.Markup));
         Pick(providers, "input#assign-person", "Волонт", "Оксана Волонтерка");
         Pick(providers, "input#assign-assignee", "Мельник", "Олександр Мельник");
-        providers.Dialogs.Find("#assign-submit").Click();
+        await providers.Dialogs.InvokeAsync(() => providers.Dialogs.Find("#assign-submit").Click());
         providers.Dialogs.WaitForAssertion(() => Assert.Contains("Оберіть активну людину, яка може супервізувати", providers.Dialogs.Markup));
         Pick(providers, "input#assign-assignee", "Супервіз", "Марія Супервізорка");
-        providers.Dialogs.Find("#assign-submit").Click();
+        await providers.Dialogs.InvokeAsync(() => providers.Dialogs.Find("#assign-submit").Click());
 
         providers.Snackbars.WaitForAssertion(() => Assert.Contains("Призначено.", providers.Snackbars.Markup));
         page.WaitForAssertion(() => Assert.Contains("Оксана Волонтерка", page.Find("#assignments tbody").TextContent));
