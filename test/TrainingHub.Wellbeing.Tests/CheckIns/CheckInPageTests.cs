@@ -7,7 +7,6 @@ using Microsoft.Extensions.Time.Testing;
 using TrainingHub.Accounts;
 using TrainingHub.Accounts.Contracts;
 using TrainingHub.Organisations;
-using TrainingHub.Organisations.Contracts;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Security;
 using TrainingHub.TestKit;
@@ -32,14 +31,7 @@ public sealed class CheckInPageTests(SqliteServer server) : IClassFixture<Sqlite
         _host = await ModuleTestHost.StartAsync(server, [new OrganisationsModule(), new AccountsModule(), new WellbeingModule()],
             new Dictionary<string, string?> { ["DemoData:Enabled"] = "true" },
             services => services.AddSingleton<TimeProvider>(_clock).AddSingleton<TrainingHub.Notifications.Contracts.IReminders>(new RecordingReminders()));
-        var city = (await _host.Get<IOrganisationDirectory>().FindByKatottgAsync("UA18040470000082484"))!.Id;
-        _host.User.Holding(new PermissionGrant(WellbeingPermissions.SchedulesManage, null));
-        await _host.Get<Schedules>().SetAsync(new ScheduleInput { UnitId = city, NextOpensOn = _host.Get<Schedules>().Today }, null);
-        await _host.Get<RoundRun>().RunAsync(CancellationToken.None);
-        await using (var db = _host.Get<IDbContextFactory<WellbeingDbContext>>().CreateDbContext())
-        {
-            _round = await db.Rounds.Select(r => r.Id).SingleAsync();
-        }
+        _round = await CityRound.OpenAsync(_host);
         var learner = (await _host.Get<IPeopleLookup>().FindByEmailAsync("learner@traininghub.example"))!.Id;
         _host.User.ActingAs(learner, new PermissionGrant(WellbeingPermissions.CheckIn, null));
         _pages = new PageRenderer(_host);

@@ -5,7 +5,6 @@ using TrainingHub.Accounts;
 using TrainingHub.Accounts.Contracts;
 using TrainingHub.Notifications.Contracts;
 using TrainingHub.Organisations;
-using TrainingHub.Organisations.Contracts;
 using TrainingHub.SharedKernel.Outcomes;
 using TrainingHub.SharedKernel.Security;
 using TrainingHub.TestKit;
@@ -32,12 +31,7 @@ public abstract class MyCheckInsTests(ITestDatabaseServer server) : IAsyncLifeti
         _host = await ModuleTestHost.StartAsync(server, [new OrganisationsModule(), new AccountsModule(), new WellbeingModule()],
             new Dictionary<string, string?> { ["DemoData:Enabled"] = "true" },
             services => services.AddSingleton<TimeProvider>(_clock).AddSingleton<IReminders>(_reminders));
-        var city = (await _host.Get<IOrganisationDirectory>().FindByKatottgAsync("UA18040470000082484"))!.Id;
-        _host.User.Holding(new PermissionGrant(WellbeingPermissions.SchedulesManage, null));
-        await _host.Get<Schedules>().SetAsync(new ScheduleInput { UnitId = city, NextOpensOn = _host.Get<Schedules>().Today }, null);
-        await _host.Get<RoundRun>().RunAsync(CancellationToken.None);
-        await using var db = _host.Get<IDbContextFactory<WellbeingDbContext>>().CreateDbContext();
-        _round = await db.Rounds.Select(r => r.Id).SingleAsync();
+        _round = await CityRound.OpenAsync(_host);
     }
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
