@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MudBlazor;
 using TrainingHub.Notifications.Contracts;
+using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Persistence;
@@ -64,6 +65,8 @@ public sealed class WellbeingModule : TrainingHubModule
         // After the migrations: a helpline to start the list with, where demo data is wanted.
         services.AddSingleton<IModuleInitializer, SupportDemoData>();
         services.AddScoped<RoundRun>();
+        services.AddIntegrationEventOutbox<WellbeingDbContext>();
+        services.AddIntegrationEventHandler<InvitationSettled, ReminderCancellation, WellbeingDbContext>();
         services.AddNotificationCategory(new NotificationCategory(RoundRun.Category, typeof(WellbeingResource)));
         services.AddSingleton<IModuleInitializer, BuiltInInstruments>();
     }

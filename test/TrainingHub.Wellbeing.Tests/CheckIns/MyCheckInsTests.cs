@@ -63,6 +63,7 @@ public abstract class MyCheckInsTests(ITestDatabaseServer server) : IAsyncLifeti
         var again = await CheckIns.SubmitAsync(_round);
         var changeAfter = await CheckIns.AnswerAsync(_round, "work.2", 1);
         var mine = (await CheckIns.MineAsync()).Value;
+        await _host.DeliverEventsAsync();
 
         Assert.Equal(6, reopened.Answers.Count);
         Assert.Equal(ErrorKind.Validation, wrongOption.Error!.Kind);
@@ -88,10 +89,12 @@ public abstract class MyCheckInsTests(ITestDatabaseServer server) : IAsyncLifeti
         await using var db = _host.Get<IDbContextFactory<WellbeingDbContext>>().CreateDbContext();
         var responses = await db.Responses.CountAsync();
         var again = (await CheckIns.OpenAsync(_round)).Value;
+        await _host.DeliverEventsAsync();
 
         Assert.True(skipped.Succeeded);
         Assert.Equal((InvitationState.Skipped, 0), (state, responses));
         Assert.Empty(again.Answers);
+        Assert.Contains(_reminders.Cancelled, c => c.Item1 == RoundRun.Thing(_round));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using TrainingHub.Notifications.Contracts;
 using TrainingHub.SharedKernel.Jobs;
 using TrainingHub.SharedKernel.Outcomes;
+using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.SharedKernel.Security;
 using TrainingHub.Wellbeing.Contracts;
@@ -23,11 +23,11 @@ internal sealed record Questionnaire(Guid RoundId, InstrumentDefinition Instrume
 /// <summary>
 /// A person's own check-ins: only the signed-in person reaches their invitations and answers, whatever other
 /// permissions they hold. Answers are saved as they are given; submitting scores and locks them; skipping a round
-/// deletes anything answered in it. Either way the round's reminders to the person stop.
+/// deletes anything answered in it. Either way the round's reminders to the person stop, through an event saved with the change.
 /// </summary>
 internal sealed class MyCheckIns(
     IDbContextFactory<WellbeingDbContext> dbFactory, ICurrentUser currentUser, IAccessControl access, InstrumentCatalogue instruments,
-    IReminders reminders, TimeProvider clock)
+    TimeProvider clock)
 {
     private Guid? Me => access.HasPermission(WellbeingPermissions.CheckIn) ? currentUser.UserId : null;
 
@@ -121,12 +121,8 @@ internal sealed class MyCheckIns(
             return invalid;
         }
         invitation.State = InvitationState.Answered;
-        if (await db.SaveOrErrorAsync(cancellationToken) is { } saveError)
-        {
-            return saveError;
-        }
-        await reminders.CancelAsync(RoundRun.Thing(roundId), invitation.PersonId, cancellationToken);
-        return submitted;
+        db.Publish(new InvitationSettled(invitation.PersonId, roundId), clock.GetUtcNow());
+        return await db.SaveOrErrorAsync(cancellationToken) is { } saveError ? saveError : submitted;
     }
 
     /// <summary>Skips a round: anything answered in it is deleted and its reminders stop.</summary>
@@ -148,12 +144,8 @@ internal sealed class MyCheckIns(
             db.Responses.Remove(response);
         }
         (invitation.ResponseId, invitation.State) = (null, InvitationState.Skipped);
-        if (await db.SaveOrErrorAsync(cancellationToken) is { } saveError)
-        {
-            return saveError;
-        }
-        await reminders.CancelAsync(RoundRun.Thing(roundId), invitation.PersonId, cancellationToken);
-        return Result.Success();
+        db.Publish(new InvitationSettled(invitation.PersonId, roundId), clock.GetUtcNow());
+        return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 
     /// <summary>Deletes one's answers and scores of a round, open or closed; they leave every figure from then on.</summary>

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.Wellbeing.CheckIns;
 using TrainingHub.Wellbeing.Instruments;
+using TrainingHub.Wellbeing.Reports;
 using TrainingHub.Wellbeing.Rounds;
 using TrainingHub.Wellbeing.Support;
 
@@ -22,6 +24,8 @@ internal abstract class WellbeingDbContext(DbContextOptions options) : DbContext
     public DbSet<CheckInResponse> Responses => Set<CheckInResponse>();
 
     public DbSet<SupportResource> Resources => Set<SupportResource>();
+
+    public DbSet<ReportSettings> ReportSettings => Set<ReportSettings>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -80,6 +84,13 @@ internal abstract class WellbeingDbContext(DbContextOptions options) : DbContext
             resource.Ignore(r => r.Name);
             resource.Ignore(r => r.Details);
         });
+        modelBuilder.Entity<ReportSettings>(settings =>
+        {
+            settings.ToTable("ReportSettings");
+            settings.Property(s => s.Id).ValueGeneratedNever();
+        });
+        modelBuilder.AddIntegrationEventOutbox(Database, Schema);
+        modelBuilder.AddIntegrationEventInbox(Database, Schema);
         modelBuilder.ApplyModuleConventions(Database, Schema);
     }
 }
