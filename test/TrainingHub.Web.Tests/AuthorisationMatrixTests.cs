@@ -107,6 +107,9 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/wellbeing/schedules"] = WellbeingPermissions.SchedulesManage,
         ["/wellbeing/resources"] = WellbeingPermissions.ResourcesManage,
         ["/wellbeing/check-ins"] = WellbeingPermissions.CheckIn,
+        ["/wellbeing/reports"] = WellbeingPermissions.ReportsView,
+        ["/wellbeing/reports/settings"] = WellbeingPermissions.ReportsSettings,
+        ["/wellbeing/reports/export"] = WellbeingPermissions.ReportsView,
         ["/wellbeing/check-ins/{RoundId:guid}"] = WellbeingPermissions.CheckIn,
         ["/wellbeing/instruments/{Code}"] = WellbeingPermissions.InstrumentsManage,
         ["/supervision/hours/requirements"] = SupervisionPermissions.HoursRequirementsManage,
@@ -477,6 +480,11 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         {
             var hromada = await app.Services.GetRequiredService<IOrganisationDirectory>().FindByKatottgAsync("UA18040470000082484");
             return $"{route}?unit={hromada!.Id}&format=xlsx";
+        }
+        if (route == "/wellbeing/reports/export")
+        {
+            var hromada = await app.Services.GetRequiredService<IOrganisationDirectory>().FindByKatottgAsync("UA18040470000082484");
+            return $"{route}?unit={hromada!.Id}&format=csv";
         }
         if (route == "/learning/reports/export")
         {

@@ -13,4 +13,10 @@ public static class WellbeingPermissions
 
     /// <summary>Maintain the support resources offered to people whose check-in scores are high.</summary>
     public const string ResourcesManage = "Wellbeing.Resources.Manage";
+
+    /// <summary>See the aggregate check-in figures of the units of one's area, where groups are large enough; never anyone's answers.</summary>
+    public const string ReportsView = "Wellbeing.Reports.View";
+
+    /// <summary>Set the smallest group the aggregate figures show (never below the floor).</summary>
+    public const string ReportsSettings = "Wellbeing.Reports.Settings";
 }

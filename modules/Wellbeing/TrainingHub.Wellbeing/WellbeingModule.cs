@@ -14,6 +14,7 @@ using TrainingHub.Wellbeing.Contracts;
 using TrainingHub.Wellbeing.CheckIns;
 using TrainingHub.Wellbeing.Data;
 using TrainingHub.Wellbeing.Instruments;
+using TrainingHub.Wellbeing.Reports;
 using TrainingHub.Wellbeing.Rounds;
 using TrainingHub.Wellbeing.Support;
 
@@ -36,13 +37,17 @@ public sealed class WellbeingModule : TrainingHubModule
         new(WellbeingPermissions.InstrumentsManage, typeof(WellbeingResource), BuiltInRoles.Administrator),
         new(WellbeingPermissions.SchedulesManage, typeof(WellbeingResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
         new(WellbeingPermissions.ResourcesManage, typeof(WellbeingResource), BuiltInRoles.Administrator),
+        new(WellbeingPermissions.ReportsView, typeof(WellbeingResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator, BuiltInRoles.Supervisor),
+        new(WellbeingPermissions.ReportsSettings, typeof(WellbeingResource), BuiltInRoles.Administrator),
     ];
 
     public override IEnumerable<MenuItem> MenuItems =>
     [
         new("Menu:CheckIns", "wellbeing/check-ins", Icons.Material.Filled.SelfImprovement, WellbeingPermissions.CheckIn, typeof(WellbeingResource), 50),
+        new("Menu:Reports", "wellbeing/reports", Icons.Material.Filled.Insights, WellbeingPermissions.ReportsView, typeof(WellbeingResource), 51),
         new("Menu:Schedules", "wellbeing/schedules", Icons.Material.Filled.EventRepeat, WellbeingPermissions.SchedulesManage, typeof(WellbeingResource), 51),
         new("Menu:Resources", "wellbeing/resources", Icons.Material.Filled.VolunteerActivism, WellbeingPermissions.ResourcesManage, typeof(WellbeingResource), 51),
+        new("Menu:ReportSettings", "wellbeing/reports/settings", Icons.Material.Filled.PrivacyTip, WellbeingPermissions.ReportsSettings, typeof(WellbeingResource), 51),
         new("Menu:Instruments", "wellbeing/instruments", Icons.Material.Filled.Quiz, WellbeingPermissions.InstrumentsManage, typeof(WellbeingResource), 51),
     ];
 
@@ -52,7 +57,11 @@ public sealed class WellbeingModule : TrainingHubModule
         jobs.AddOrUpdate<ResponseRetention>(ResponseRetention.RecurringJobId, r => r.DeleteExpiredAsync(CancellationToken.None), Cron.Daily(2));
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapInstrumentsApi();
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapInstrumentsApi();
+        WellbeingReportExport.Map(endpoints);
+    }
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -62,6 +71,9 @@ public sealed class WellbeingModule : TrainingHubModule
         services.AddScoped<MyCheckIns>();
         services.AddScoped<ResponseRetention>();
         services.AddScoped<SupportResources>();
+        services.AddScoped<ReportSettingsService>();
+        services.AddScoped<WellbeingReports>();
+        services.AddScoped<WellbeingReportExport>();
         // After the migrations: a helpline to start the list with, where demo data is wanted.
         services.AddSingleton<IModuleInitializer, SupportDemoData>();
         services.AddScoped<RoundRun>();

@@ -89,4 +89,36 @@ public sealed class AnonymityRuleTests
         Assert.True(AnonymityRules.MayCompare(march, People(0, 15), Minimum));
         Assert.True(AnonymityRules.MayCompare(march, People(3, 10), Minimum));
     }
+
+    [Fact]
+    public void Over_time_a_figure_is_left_out_when_its_people_differ_by_a_few_from_any_figure_shown_before()
+    {
+        // Ten people, then the same ten and one more (that one would show as the change), then five new people more
+        // than the first, then the first ten again but one of them left (one fewer than the first shown).
+        IReadOnlyList<IReadOnlySet<Guid>> rounds = [People(1, 10), People(1, 11), People(1, 15), People(1, 9), People(1, 4)];
+
+        var shown = AnonymityRules.ShownOverTime(rounds, i => rounds[i].Count >= Minimum, Minimum);
+
+        Assert.Equal([true, false, true, false, false], shown);
+    }
+
+    [Fact]
+    public void In_a_tree_nothing_under_a_hidden_group_is_shown_and_a_group_not_allowed_counts_as_hidden()
+    {
+        // Root of 20: A (10, with A1 of 5 and A2 of 5) and B (10, not allowed, say by an earlier round).
+        var root = Guid.NewGuid();
+        var a1 = Guid.NewGuid();
+        var a2 = Guid.NewGuid();
+        var children = new Dictionary<Guid, IReadOnlyList<Guid>> { [root] = [A, B], [A] = [a1, a2], [B] = [C] };
+        var counts = new Dictionary<Guid, int> { [root] = 20, [A] = 10, [B] = 10, [C] = 10, [a1] = 5, [a2] = 5 };
+        IReadOnlyList<Guid> ChildrenOf(Guid unit) => children.TryGetValue(unit, out var list) ? list : [];
+
+        var shown = AnonymityRules.ShownInTree(root, ChildrenOf, u => counts[u], u => u != B, Minimum);
+        var tooSmall = AnonymityRules.ShownInTree(root, ChildrenOf, _ => 4, _ => true, Minimum);
+
+        // B hidden leaves ten people outside A: A may show; B's unit C stays hidden with it.
+        Assert.Equivalent(new[] { root, A, a1, a2 }, shown);
+        Assert.Empty(tooSmall);
+    }
 }
+

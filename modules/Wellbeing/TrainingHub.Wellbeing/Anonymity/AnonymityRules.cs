@@ -51,4 +51,49 @@ internal static class AnonymityRules
         var differing = first.Count(p => !second.Contains(p)) + second.Count(p => !first.Contains(p));
         return differing == 0 || differing >= minimum;
     }
+
+    /// <summary>
+    /// Which of a group's figures over time may be shown (oldest first): each needs to be shown at all, and its people
+    /// must not be too close to those of any figure shown before it, so that no two shown figures differ by a few people.
+    /// </summary>
+    public static IReadOnlyList<bool> ShownOverTime(IReadOnlyList<IReadOnlySet<Guid>> respondents, Func<int, bool> mayShow, int minimum)
+    {
+        var shown = new List<IReadOnlySet<Guid>>();
+        return respondents.Select((people, i) =>
+        {
+            if (!mayShow(i) || shown.Any(earlier => !MayCompare(earlier, people, minimum)))
+            {
+                return false;
+            }
+            shown.Add(people);
+            return true;
+        }).ToList();
+    }
+
+    /// <summary>
+    /// The groups of a tree that may be shown, from the top down: the root when it has enough respondents and is allowed;
+    /// under every shown group, the children <see cref="ShownChildren"/> lets through, a child not allowed counting as
+    /// hidden. Nothing under a hidden group is shown.
+    /// </summary>
+    public static IReadOnlySet<Guid> ShownInTree(
+        Guid root, Func<Guid, IReadOnlyList<Guid>> childrenOf, Func<Guid, int> respondents, Func<Guid, bool> allowed, int minimum)
+    {
+        var shown = new HashSet<Guid>();
+        if (!allowed(root) || !MayShow(respondents(root), minimum))
+        {
+            return shown;
+        }
+        var waiting = new Queue<Guid>([root]);
+        shown.Add(root);
+        while (waiting.TryDequeue(out var parent))
+        {
+            var children = childrenOf(parent).Select(c => new GroupCount(c, allowed(c) ? respondents(c) : 0)).ToList();
+            foreach (var child in ShownChildren(respondents(parent), children, minimum))
+            {
+                shown.Add(child);
+                waiting.Enqueue(child);
+            }
+        }
+        return shown;
+    }
 }
