@@ -81,5 +81,7 @@ public sealed class WellbeingModule : TrainingHubModule
         services.AddIntegrationEventHandler<InvitationSettled, ReminderCancellation, WellbeingDbContext>();
         services.AddNotificationCategory(new NotificationCategory(RoundRun.Category, typeof(WellbeingResource)));
         services.AddSingleton<IModuleInitializer, BuiltInInstruments>();
+        // After the instruments: a schedule with rounds already answered, where demo data with history is wanted.
+        services.AddSingleton<IModuleInitializer, RoundsDemoData>();
     }
 }
