@@ -1,4 +1,8 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using TrainingHub.Accounts.Contracts;
+using TrainingHub.Accounts.Data;
 using TrainingHub.Accounts.Services;
 using TrainingHub.Organisations;
 using TrainingHub.SharedKernel.Outcomes;
@@ -58,6 +62,52 @@ public abstract class PositionTypeTests(ITestDatabaseServer server) : IAsyncLife
         Assert.Equal("Positions:Error:BuiltIn", builtIn.Error!.Key);
         Assert.True(volunteer.PeopleCount > 0);
         Assert.Equal(ErrorKind.Forbidden, refused.Error!.Kind);
+    }
+
+    [Fact]
+    public async Task Whether_a_type_works_with_clients_is_kept_and_given_to_other_modules()
+    {
+        var positions = AsAdministrator();
+        var builtIn = await _host.Get<IPositionTypes>().ListAsync();
+        var socialWorker = builtIn.Single(t => t.Code == "social-worker");
+
+        var added = await positions.AddAsync(new PositionTypeInput { NameUk = "Методист", NameEn = "Methodologist", WorksWithClients = false });
+        var turnedOff = await positions.SetWorksWithClientsAsync(socialWorker.Id, false);
+        var missing = await positions.SetWorksWithClientsAsync(Guid.NewGuid(), true);
+        _host.User.Holding(new PermissionGrant(AccountPermissions.PeopleManage, null));
+        var refused = await _host.Get<PositionTypes>().SetWorksWithClientsAsync(socialWorker.Id, true);
+        var after = (await _host.Get<IPositionTypes>().ListAsync()).ToDictionary(t => t.Code, t => t.WorksWithClients);
+
+        Assert.Equal(["volunteer", "social-assistant", "case-manager", "social-worker"], builtIn.Where(t => t.WorksWithClients).Select(t => t.Code));
+        Assert.Equal(["supervisor", "coordinator"], builtIn.Where(t => !t.WorksWithClients).Select(t => t.Code));
+        Assert.True(turnedOff.Succeeded);
+        Assert.Equal(ErrorKind.NotFound, missing.Error!.Kind);
+        Assert.Equal(ErrorKind.Forbidden, refused.Error!.Kind);
+        Assert.False(after["social-worker"]);
+        Assert.False(after["methodologist"]);
+        Assert.True(after["volunteer"]);
+    }
+
+    [Fact]
+    public async Task A_database_from_before_the_setting_has_supervisors_and_coordinators_off_client_work_and_every_other_type_on_it()
+    {
+        var positions = AsAdministrator();
+        await positions.AddAsync(new PositionTypeInput { NameUk = "Помічник сім'ї", NameEn = "Family assistant", WorksWithClients = false });
+        var volunteer = (await _host.Get<IPositionTypes>().ListAsync()).Single(t => t.Code == "volunteer");
+        await positions.SetWorksWithClientsAsync(volunteer.Id, false);
+        await using (var db = _host.Get<IDbContextFactory<AccountsDbContext>>().CreateDbContext())
+        {
+            var migrations = db.Database.GetMigrations().ToList();
+            var before = migrations[migrations.FindIndex(m => m.EndsWith("_AddPositionWorksWithClients", StringComparison.Ordinal)) - 1];
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync(before, TestContext.Current.CancellationToken);
+            await migrator.MigrateAsync(null, TestContext.Current.CancellationToken);
+        }
+
+        var upgraded = (await _host.Get<IPositionTypes>().ListAsync()).ToDictionary(t => t.Code, t => t.WorksWithClients);
+
+        Assert.Equal(["supervisor", "coordinator"], upgraded.Where(t => !t.Value).Select(t => t.Key));
+        Assert.True(upgraded["family-assistant"]);
     }
 }
 

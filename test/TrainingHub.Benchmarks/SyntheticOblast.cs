@@ -37,10 +37,10 @@ internal sealed class SyntheticOblast : IOrganisationDirectory, IUnitHierarchy, 
 
     public IReadOnlyList<PositionTypeInfo> Positions { get; } =
     [
-        new(Guid.NewGuid(), "social-worker", "Соціальний працівник", "Social worker"),
-        new(Guid.NewGuid(), "case-manager", "Фахівець із супроводу", "Case manager"),
-        new(Guid.NewGuid(), "social-assistant", "Соціальний помічник", "Social assistant"),
-        new(Guid.NewGuid(), "volunteer", "Волонтер", "Volunteer"),
+        new(Guid.NewGuid(), "social-worker", "Соціальний працівник", "Social worker", WorksWithClients: true),
+        new(Guid.NewGuid(), "case-manager", "Фахівець із супроводу", "Case manager", WorksWithClients: true),
+        new(Guid.NewGuid(), "social-assistant", "Соціальний помічник", "Social assistant", WorksWithClients: true),
+        new(Guid.NewGuid(), "volunteer", "Волонтер", "Volunteer", WorksWithClients: true),
     ];
 
     /// <summary>Where a generated person works: one in twenty for a hromada itself, the others for one of its organisations.</summary>

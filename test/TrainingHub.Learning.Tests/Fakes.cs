@@ -11,8 +11,8 @@ namespace TrainingHub.Learning.Tests;
 /// <summary>People as the Accounts module would give them, with the roles that make some of them supervisors.</summary>
 internal sealed class People : IPeopleSelection, IPositionTypes
 {
-    public static readonly PositionTypeInfo SocialWorker = new(Guid.NewGuid(), "social-worker", "Соціальний працівник", "Social worker");
-    public static readonly PositionTypeInfo Volunteer = new(Guid.NewGuid(), "volunteer", "Волонтер", "Volunteer");
+    public static readonly PositionTypeInfo SocialWorker = new(Guid.NewGuid(), "social-worker", "Соціальний працівник", "Social worker", WorksWithClients: true);
+    public static readonly PositionTypeInfo Volunteer = new(Guid.NewGuid(), "volunteer", "Волонтер", "Volunteer", WorksWithClients: true);
 
     private readonly List<SelectedPerson> _people = [];
 

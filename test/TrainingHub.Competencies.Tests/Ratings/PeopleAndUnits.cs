@@ -9,9 +9,9 @@ internal sealed class FakePeople : IPeopleLookup, IPositionTypes
 {
     private readonly Dictionary<Guid, PersonContact> _people = [];
 
-    public PositionTypeInfo SocialWorker { get; } = new(Guid.NewGuid(), "social-worker", "Соціальний працівник", "Social worker");
+    public PositionTypeInfo SocialWorker { get; } = new(Guid.NewGuid(), "social-worker", "Соціальний працівник", "Social worker", WorksWithClients: true);
 
-    public PositionTypeInfo Volunteer { get; } = new(Guid.NewGuid(), "volunteer", "Волонтер", "Volunteer");
+    public PositionTypeInfo Volunteer { get; } = new(Guid.NewGuid(), "volunteer", "Волонтер", "Volunteer", WorksWithClients: true);
 
     public PersonContact Add(string fullName, Guid homeUnitId, Guid? positionTypeId, Guid? id = null, bool active = true)
     {

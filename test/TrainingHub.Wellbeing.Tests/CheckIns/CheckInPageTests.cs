@@ -74,6 +74,33 @@ public sealed class CheckInPageTests(SqliteServer server) : IClassFixture<Sqlite
     }
 
     [Fact]
+    public async Task The_supervisor_whose_position_does_not_work_with_clients_answers_two_parts_and_has_no_client_score()
+    {
+        var supervisor = (await _host.Get<IPeopleLookup>().FindByEmailAsync("supervisor@traininghub.example"))!.Id;
+        _host.User.ActingAs(supervisor, new PermissionGrant(WellbeingPermissions.CheckIn, null));
+
+        var page = _pages.Render<CheckInPage>(p => p.Add(c => c.RoundId, _round));
+        page.WaitForAssertion(() => Assert.Equal("Особисте вигорання", page.Find("#scale-heading").TextContent));
+        Assert.Contains("Частина 1 з 2", page.Markup);
+        foreach (var question in page.FindAll(".th-question"))
+        {
+            page.FindAll($".th-question[data-item='{question.GetAttribute("data-item")}'] input[type=radio]")[1].Click();
+        }
+        page.Find("#check-in-next").Click();
+        Assert.Equal("Вигорання, пов'язане з роботою", page.Find("#scale-heading").TextContent);
+        Assert.Contains("Частина 2 з 2", page.Markup);
+        Assert.Empty(page.FindAll("#check-in-next"));
+        Assert.Empty(page.FindAll("#client-note"));
+        page.Find("#check-in-submit").Click();
+
+        page.WaitForAssertion(() => Assert.EndsWith("/wellbeing/check-ins", _pages.Context.Services.GetRequiredService<NavigationManager>().Uri));
+        var results = _pages.Render<MyCheckInsPage>();
+        results.WaitForAssertion(() => Assert.Equal("75", results.Find(".th-my-score[data-scale='personal'] .th-score").TextContent));
+        Assert.Equal(["personal", "work"], results.FindAll(".th-my-score").Select(s => s.GetAttribute("data-scale")));
+        Assert.DoesNotContain("клієнт", results.Find("#my-scores").TextContent, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task After_two_rounds_the_trend_draws_a_line_for_each_scale_scored_in_both_and_a_low_score_offers_nothing()
     {
         var checkIns = _pages.Get<MyCheckIns>();

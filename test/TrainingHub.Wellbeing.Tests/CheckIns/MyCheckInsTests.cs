@@ -11,6 +11,7 @@ using TrainingHub.TestKit;
 using TrainingHub.Wellbeing.CheckIns;
 using TrainingHub.Wellbeing.Contracts;
 using TrainingHub.Wellbeing.Data;
+using TrainingHub.Wellbeing.Instruments;
 using TrainingHub.Wellbeing.Rounds;
 
 namespace TrainingHub.Wellbeing.Tests.CheckIns;
@@ -95,6 +96,58 @@ public abstract class MyCheckInsTests(ITestDatabaseServer server) : IAsyncLifeti
         Assert.Equal((InvitationState.Skipped, 0), (state, responses));
         Assert.Empty(again.Answers);
         Assert.Contains(_reminders.Cancelled, c => c.Item1 == RoundRun.Thing(_round));
+    }
+
+    [Fact]
+    public async Task The_part_about_clients_is_put_only_to_people_whose_position_works_with_clients()
+    {
+        await ActAsAsync("learner@traininghub.example");
+        var volunteers = (await CheckIns.OpenAsync(_round)).Value;
+        var volunteersClientAnswer = await CheckIns.AnswerAsync(_round, "client.1", 2);
+
+        await ActAsAsync("supervisor@traininghub.example");
+        var supervisors = (await CheckIns.OpenAsync(_round)).Value;
+        var supervisorsClientAnswer = await CheckIns.AnswerAsync(_round, "client.1", 2);
+        foreach (var item in Enumerable.Range(1, 6).Select(i => $"personal.{i}"))
+        {
+            await CheckIns.AnswerAsync(_round, item, 1);
+        }
+        var submitted = await CheckIns.SubmitAsync(_round);
+        var mine = (await CheckIns.MineAsync()).Value;
+
+        Assert.Equal(["personal", "work", "client"], volunteers.Instrument.Scales.Select(s => s.Code));
+        Assert.True(volunteersClientAnswer.Succeeded);
+        Assert.Equal(["personal", "work"], supervisors.Instrument.Scales.Select(s => s.Code));
+        Assert.Equal("CheckIns:Error:ClientScaleNotOffered", supervisorsClientAnswer.Error!.Key);
+        Assert.Equal(["personal", "work"], submitted.Value.Select(s => s.Scale));
+        Assert.Equal(["personal"], mine.Rounds.Single().Scores.Keys);
+        Assert.DoesNotContain(mine.Instrument!.Scales, s => s.Code == "client");
+    }
+
+    [Fact]
+    public async Task Someone_who_had_no_position_when_the_round_opened_is_asked_about_clients_and_may_skip_it()
+    {
+        var supervisor = await ActAsAsync("supervisor@traininghub.example");
+        await using (var db = _host.Get<IDbContextFactory<WellbeingDbContext>>().CreateDbContext())
+        {
+            var invitation = await db.Invitations.SingleAsync(i => i.RoundId == _round && i.PersonId == supervisor, TestContext.Current.CancellationToken);
+            invitation.PositionTypeId = null;
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var questionnaire = (await CheckIns.OpenAsync(_round)).Value;
+        var clientAnswer = await CheckIns.AnswerAsync(_round, "client.1", 0);
+        await CheckIns.AnswerAsync(_round, "client.1", null);
+        foreach (var item in Enumerable.Range(1, 3).Select(i => $"personal.{i}"))
+        {
+            await CheckIns.AnswerAsync(_round, item, 0);
+        }
+        var submitted = await CheckIns.SubmitAsync(_round);
+
+        Assert.Equal(["personal", "work", "client"], questionnaire.Instrument.Scales.Select(s => s.Code));
+        Assert.True(clientAnswer.Succeeded);
+        var client = submitted.Value.Single(s => s.Scale == "client");
+        Assert.Equal((null, NoScoreReason.NotAnswered), (client.Score, client.Reason));
     }
 
     [Fact]

@@ -54,6 +54,12 @@ internal sealed class PositionType
 
     public int SortOrder { get; set; }
 
+    /// <summary>
+    /// Whether people in this position work with clients (children and families), so that questions about that work,
+    /// such as the client scale of a wellbeing check-in, are put to them.
+    /// </summary>
+    public bool WorksWithClients { get; set; } = true;
+
     public string Name(bool english) => english ? NameEn : NameUk;
 }
 

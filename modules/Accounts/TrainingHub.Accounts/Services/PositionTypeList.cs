@@ -10,7 +10,7 @@ internal sealed class PositionTypeList(IDbContextFactory<AccountsDbContext> dbFa
     {
         await using var db = dbFactory.CreateDbContext();
         return await db.PositionTypes.AsNoTracking().OrderBy(t => t.SortOrder).ThenBy(t => t.Code)
-            .Select(t => new PositionTypeInfo(t.Id, t.Code, t.NameUk, t.NameEn))
+            .Select(t => new PositionTypeInfo(t.Id, t.Code, t.NameUk, t.NameEn, t.WorksWithClients))
             .ToListAsync(cancellationToken);
     }
 }

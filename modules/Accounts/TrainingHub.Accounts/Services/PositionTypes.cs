@@ -8,17 +8,19 @@ using TrainingHub.SharedKernel.Security;
 
 namespace TrainingHub.Accounts.Services;
 
-internal sealed record PositionTypeRow(Guid Id, string Code, string NameUk, string NameEn, bool IsBuiltIn, int PeopleCount);
+internal sealed record PositionTypeRow(Guid Id, string Code, string NameUk, string NameEn, bool IsBuiltIn, int PeopleCount, bool WorksWithClients);
 
 internal sealed class PositionTypeInput
 {
     public string NameUk { get; set; } = "";
     public string NameEn { get; set; } = "";
+    public bool WorksWithClients { get; set; } = true;
 }
 
 /// <summary>
 /// The list of position types, which administrators extend (a "family assistant" where a region has one). Built-in
-/// types stay; an added type can be removed while nobody holds it.
+/// types stay; an added type can be removed while nobody holds it. Whether a type works with clients can be changed on
+/// any type, built-in or added.
 /// </summary>
 internal sealed partial class PositionTypes(IDbContextFactory<AccountsDbContext> dbFactory, IAccessControl access)
 {
@@ -34,7 +36,7 @@ internal sealed partial class PositionTypes(IDbContextFactory<AccountsDbContext>
         }
         await using var db = dbFactory.CreateDbContext();
         var rows = await db.PositionTypes.AsNoTracking().OrderBy(t => t.SortOrder).ThenBy(t => t.Code)
-            .Select(t => new PositionTypeRow(t.Id, t.Code, t.NameUk, t.NameEn, t.IsBuiltIn, db.Users.Count(u => u.PositionTypeId == t.Id)))
+            .Select(t => new PositionTypeRow(t.Id, t.Code, t.NameUk, t.NameEn, t.IsBuiltIn, db.Users.Count(u => u.PositionTypeId == t.Id), t.WorksWithClients))
             .ToListAsync(cancellationToken);
         return rows;
     }
@@ -84,12 +86,30 @@ internal sealed partial class PositionTypes(IDbContextFactory<AccountsDbContext>
         }
         var type = new PositionType
         {
-            Code = code, NameUk = nameUk, NameEn = nameEn,
+            Code = code, NameUk = nameUk, NameEn = nameEn, WorksWithClients = input.WorksWithClients,
             SortOrder = existing.Count == 0 ? 10 : existing.Max(t => t.SortOrder) + 10,
         };
         db.PositionTypes.Add(type);
         await db.SaveChangesAsync(cancellationToken);
         return type.Id;
+    }
+
+    /// <summary>Sets whether people in the position work with clients; it counts from then on, also in rounds already open.</summary>
+    public async Task<Result> SetWorksWithClientsAsync(Guid id, bool worksWithClients, CancellationToken cancellationToken = default)
+    {
+        if (!Allowed)
+        {
+            return Error.Forbidden;
+        }
+        await using var db = dbFactory.CreateDbContext();
+        var type = await db.PositionTypes.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (type is null)
+        {
+            return Error.NotFound;
+        }
+        type.WorksWithClients = worksWithClients;
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success();
     }
 
     public async Task<Result> RemoveAsync(Guid id, CancellationToken cancellationToken = default)

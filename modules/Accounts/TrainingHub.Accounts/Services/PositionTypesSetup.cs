@@ -5,7 +5,10 @@ using TrainingHub.SharedKernel.Modules;
 
 namespace TrainingHub.Accounts.Services;
 
-/// <summary>The position types every installation starts with, from volunteer to coordinator.</summary>
+/// <summary>
+/// The position types every installation starts with, from volunteer to coordinator. Volunteers, social assistants,
+/// case managers and social workers visit and support families; supervisors and coordinators work with the workforce.
+/// </summary>
 internal sealed class PositionTypesSetup(IDbContextFactory<AccountsDbContext> dbFactory) : IModuleInitializer
 {
     public static IReadOnlyList<PositionType> BuiltIn { get; } =
@@ -14,8 +17,8 @@ internal sealed class PositionTypesSetup(IDbContextFactory<AccountsDbContext> db
         new() { Code = "social-assistant", NameUk = "Соціальний помічник", NameEn = "Social assistant", IsBuiltIn = true, SortOrder = 20 },
         new() { Code = "case-manager", NameUk = "Фахівець із супроводу (кейс-менеджер)", NameEn = "Case manager", IsBuiltIn = true, SortOrder = 30 },
         new() { Code = "social-worker", NameUk = "Соціальний працівник", NameEn = "Social worker", IsBuiltIn = true, SortOrder = 40 },
-        new() { Code = "supervisor", NameUk = "Супервізор", NameEn = "Supervisor", IsBuiltIn = true, SortOrder = 50 },
-        new() { Code = "coordinator", NameUk = "Координатор", NameEn = "Coordinator", IsBuiltIn = true, SortOrder = 60 },
+        new() { Code = "supervisor", NameUk = "Супервізор", NameEn = "Supervisor", IsBuiltIn = true, SortOrder = 50, WorksWithClients = false },
+        new() { Code = "coordinator", NameUk = "Координатор", NameEn = "Coordinator", IsBuiltIn = true, SortOrder = 60, WorksWithClients = false },
     ];
 
     public async Task InitialiseAsync(CancellationToken cancellationToken)
@@ -27,6 +30,7 @@ internal sealed class PositionTypesSetup(IDbContextFactory<AccountsDbContext> db
             db.PositionTypes.Add(new PositionType
             {
                 Code = type.Code, NameUk = type.NameUk, NameEn = type.NameEn, IsBuiltIn = true, SortOrder = type.SortOrder,
+                WorksWithClients = type.WorksWithClients,
             });
         }
         await db.SaveChangesAsync(cancellationToken);

@@ -40,8 +40,11 @@ internal sealed class CheckInResponse : IHasVersion
 
     public Dictionary<string, decimal> ReadScores() => Scores is null ? [] : JsonSerializer.Deserialize<Dictionary<string, decimal>>(Scores) ?? [];
 
-    /// <summary>Records an answer while the response is not yet submitted; an item or option the instrument lacks is refused.</summary>
-    public Result Answer(InstrumentDefinition instrument, string item, int? option)
+    /// <summary>
+    /// Records an answer while the response is not yet submitted; an item or option the instrument lacks is refused, and
+    /// so is an answer to a scale about work with clients from someone who does not work with clients.
+    /// </summary>
+    public Result Answer(InstrumentDefinition instrument, bool worksWithClients, string item, int? option)
     {
         if (Submitted)
         {
@@ -50,6 +53,10 @@ internal sealed class CheckInResponse : IHasVersion
         var answers = ReadAnswers();
         if (option is { } chosen)
         {
+            if (!worksWithClients && instrument.Scales.Any(s => s.ForClientWork && s.Items.Any(i => i.Code == item)))
+            {
+                return Error.Rule("CheckIns:Error:ClientScaleNotOffered");
+            }
             if (InstrumentScoring.Check(instrument, new Dictionary<string, int> { [item] = chosen }) is { Count: > 0 } problems)
             {
                 return Error.Validation(item, problems[0].Key, item);
@@ -64,18 +71,25 @@ internal sealed class CheckInResponse : IHasVersion
         return Result.Success();
     }
 
-    /// <summary>Scores the answers and locks them; a scale left unanswered (or skipped) simply has no score.</summary>
-    public Result<IReadOnlyList<ScaleScore>> Submit(InstrumentDefinition instrument, DateOnly today)
+    /// <summary>
+    /// Scores the answers and locks them; a scale left unanswered (or skipped) simply has no score. Someone who does not
+    /// work with clients gets no score for a scale about that work, and any answer to it is dropped.
+    /// </summary>
+    public Result<IReadOnlyList<ScaleScore>> Submit(InstrumentDefinition instrument, bool worksWithClients, DateOnly today)
     {
         if (Submitted)
         {
             return Error.Rule("CheckIns:Error:AlreadySubmitted");
         }
-        var scores = InstrumentScoring.Score(instrument, ReadAnswers());
+        var offered = instrument.OfferedTo(worksWithClients);
+        var items = offered.Items.Select(i => i.Code).ToHashSet();
+        var answers = ReadAnswers().Where(a => items.Contains(a.Key)).ToDictionary();
+        var scores = InstrumentScoring.Score(offered, answers);
         if (scores.All(s => s.Score is null))
         {
             return Error.Rule("CheckIns:Error:NothingToScore");
         }
+        Answers = JsonSerializer.Serialize(answers);
         Scores = JsonSerializer.Serialize(scores.Where(s => s.Score is not null).ToDictionary(s => s.Scale, s => s.Score!.Value));
         SubmittedOn = today;
         return Result<IReadOnlyList<ScaleScore>>.Success(scores);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TrainingHub.Accounts.Contracts;
 using TrainingHub.SharedKernel.Jobs;
 using TrainingHub.SharedKernel.Outcomes;
 using TrainingHub.SharedKernel.Events;
@@ -17,17 +18,19 @@ internal sealed record MyRound(Guid RoundId, DateOnly OpensOn, DateOnly ClosesOn
 /// <summary>One's rounds, latest first, and the instrument they use (for the names and meaning of its scales).</summary>
 internal sealed record CheckInOverview(IReadOnlyList<MyRound> Rounds, InstrumentDefinition? Instrument);
 
-/// <summary>A round's questionnaire as one answers it: the instrument and one's answers so far.</summary>
+/// <summary>A round's questionnaire as one answers it: the instrument as put to one (see <see cref="InstrumentDefinition.OfferedTo"/>) and one's answers so far.</summary>
 internal sealed record Questionnaire(Guid RoundId, InstrumentDefinition Instrument, IReadOnlyDictionary<string, int> Answers, DateOnly ClosesOn);
 
 /// <summary>
 /// A person's own check-ins: only the signed-in person reaches their invitations and answers, whatever other
 /// permissions they hold. Answers are saved as they are given; submitting scores and locks them; skipping a round
-/// deletes anything answered in it. Either way the round's reminders to the person stop, through an event saved with the change.
+/// deletes anything answered in it. Either way the round's reminders to the person stop, through an event saved with the
+/// change. A scale about work with clients is put only to people whose position, as it was when the round opened, works
+/// with clients (or who had none).
 /// </summary>
 internal sealed class MyCheckIns(
     IDbContextFactory<WellbeingDbContext> dbFactory, ICurrentUser currentUser, IAccessControl access, InstrumentCatalogue instruments,
-    TimeProvider clock)
+    IPositionTypes positionTypes, TimeProvider clock)
 {
     private Guid? Me => access.HasPermission(WellbeingPermissions.CheckIn) ? currentUser.UserId : null;
 
@@ -50,8 +53,9 @@ internal sealed class MyCheckIns(
                 m.Invitation.ResponseId is { } id && scores.TryGetValue(id, out var found) ? found : new Dictionary<string, decimal>()))
             .OrderByDescending(r => r.OpensOn)
             .ToList();
-        var code = mine.OrderByDescending(m => m.Round.OpensOn).Select(m => m.Round.InstrumentCode).FirstOrDefault() ?? BuiltInInstruments.Cbi;
-        return new CheckInOverview(rounds, await instruments.FindAsync(code, cancellationToken));
+        var latest = mine.OrderByDescending(m => m.Round.OpensOn).FirstOrDefault();
+        var instrument = await instruments.FindAsync(latest?.Round.InstrumentCode ?? BuiltInInstruments.Cbi, cancellationToken);
+        return new CheckInOverview(rounds, instrument?.OfferedTo(await WorksWithClientsAsync(latest?.Invitation.PositionTypeId, cancellationToken)));
     }
 
     /// <summary>Opens one's questionnaire of an open round, starting it (or starting it again after a skip).</summary>
@@ -81,7 +85,8 @@ internal sealed class MyCheckIns(
         var instrument = await instruments.FindAsync(round.InstrumentCode, cancellationToken);
         return instrument is null
             ? Error.NotFound
-            : new Questionnaire(round.Id, instrument, response.ReadAnswers(), DailyRuns.DayOf(round.ClosesAt.AddTicks(-1)));
+            : new Questionnaire(round.Id, instrument.OfferedTo(await WorksWithClientsAsync(invitation.PositionTypeId, cancellationToken)),
+                response.ReadAnswers(), DailyRuns.DayOf(round.ClosesAt.AddTicks(-1)));
     }
 
     /// <summary>Saves one answer (or clears it with a null option) while the round is open.</summary>
@@ -93,12 +98,15 @@ internal sealed class MyCheckIns(
         {
             return error;
         }
-        var (_, round, response) = found.Value;
+        var (invitation, round, response) = found.Value;
         if (response is null || await instruments.FindAsync(round.InstrumentCode, cancellationToken) is not { } instrument)
         {
             return Error.NotFound;
         }
-        return response.Answer(instrument, item, option).Failed(out var invalid) ? invalid : await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
+        var worksWithClients = await WorksWithClientsAsync(invitation.PositionTypeId, cancellationToken);
+        return response.Answer(instrument, worksWithClients, item, option).Failed(out var invalid)
+            ? invalid
+            : await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 
     /// <summary>Scores and locks one's answers; the round's reminders to one stop.</summary>
@@ -115,7 +123,8 @@ internal sealed class MyCheckIns(
         {
             return Error.NotFound;
         }
-        var submitted = response.Submit(instrument, DailyRuns.DayOf(clock.GetUtcNow()));
+        var worksWithClients = await WorksWithClientsAsync(invitation.PositionTypeId, cancellationToken);
+        var submitted = response.Submit(instrument, worksWithClients, DailyRuns.DayOf(clock.GetUtcNow()));
         if (submitted.Failed(out var invalid))
         {
             return invalid;
@@ -166,6 +175,13 @@ internal sealed class MyCheckIns(
         (invitation.ResponseId, invitation.State) = (null, InvitationState.Deleted);
         return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
+
+    /// <summary>
+    /// Whether one worked with clients in the position one held when the round opened: yes unless that position type
+    /// says otherwise, so someone without a position is asked too, and may skip the part.
+    /// </summary>
+    private async Task<bool> WorksWithClientsAsync(Guid? positionTypeId, CancellationToken cancellationToken) =>
+        positionTypeId is not { } id || (await positionTypes.ListAsync(cancellationToken)).FirstOrDefault(t => t.Id == id)?.WorksWithClients != false;
 
     /// <summary>One's invitation to a round (open, unless said otherwise), the round and one's response so far; nobody else's, ever.</summary>
     private async Task<Result<(RoundInvitation Invitation, CheckInRound Round, CheckInResponse? Response)>> FindAsync(

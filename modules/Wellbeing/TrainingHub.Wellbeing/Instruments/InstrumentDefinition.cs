@@ -51,6 +51,13 @@ internal sealed record InstrumentDefinition(
 
     public IReadOnlyList<AnswerOption> OptionsOf(InstrumentItem item) => OptionSets[item.Options];
 
+    /// <summary>
+    /// The instrument as it is put to a person: without its scales about work with clients when the person does not
+    /// work with clients, so those scales are neither asked nor scored.
+    /// </summary>
+    public InstrumentDefinition OfferedTo(bool worksWithClients) =>
+        worksWithClients ? this : this with { Scales = [.. Scales.Where(s => !s.ForClientWork)] };
+
     public static InstrumentDefinition Parse(string json) =>
         JsonSerializer.Deserialize<InstrumentDefinition>(json, Json) ?? throw new JsonException("An instrument definition is an object.");
 

@@ -19,13 +19,13 @@ namespace TrainingHub.Wellbeing.Rounds;
 /// </summary>
 internal sealed class RoundsDemoData(
     IDbContextFactory<WellbeingDbContext> dbFactory, IConfiguration configuration, InstrumentCatalogue instruments, TimeProvider clock,
-    IOrganisationDirectory? units = null, IPeopleSelection? people = null) : IModuleInitializer
+    IOrganisationDirectory? units = null, IPeopleSelection? people = null, IPositionTypes? positions = null) : IModuleInitializer
 {
     public const string CityKatottg = "UA18040470000082484";
 
     public async Task InitialiseAsync(CancellationToken cancellationToken)
     {
-        if (!configuration.GetValue<bool>("DemoData:Enabled") || !configuration.GetValue<bool>("DemoData:CheckInHistory") || units is null || people is null)
+        if (!configuration.GetValue<bool>("DemoData:Enabled") || !configuration.GetValue<bool>("DemoData:CheckInHistory") || units is null || people is null || positions is null)
         {
             return;
         }
@@ -38,6 +38,7 @@ internal sealed class RoundsDemoData(
         }
         var staff = (await people.FindAsync(new PeopleCriteria(HomeUnitIds: [city.Id], ActiveOnly: true), cancellationToken))
             .OrderBy(p => p.FullName, StringComparer.Ordinal).ToList();
+        var notWithClients = (await positions.ListAsync(cancellationToken)).Where(p => !p.WorksWithClients).Select(p => p.Id).ToHashSet();
         var now = clock.GetUtcNow();
         var today = DailyRuns.DayOf(now);
         var schedule = new CheckInSchedule { UnitId = city.Id, InstrumentCode = instrument.Code, NextOpensOn = today };
@@ -61,7 +62,8 @@ internal sealed class RoundsDemoData(
                 if (monthsAgo > 0)
                 {
                     var response = new CheckInResponse { RoundId = round.Id, UnitId = city.Id, PositionTypeId = person.PositionTypeId };
-                    foreach (var (item, itemIndex) in instrument.Items.Select((item, i) => (item, i)))
+                    var asked = instrument.Scales.Where(scale => !scale.ForClientWork || person.PositionTypeId is not { } position || !notWithClients.Contains(position));
+                    foreach (var (item, itemIndex) in asked.SelectMany(scale => scale.Items).Select((item, i) => (item, i)))
                     {
                         response.Answer(instrument, item.Code, Option(index, itemIndex, monthsAgo));
                     }

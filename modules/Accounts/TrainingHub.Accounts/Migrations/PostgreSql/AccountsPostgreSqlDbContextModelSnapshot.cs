@@ -348,6 +348,9 @@ namespace TrainingHub.Accounts.Migrations.PostgreSql
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("WorksWithClients")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")

@@ -1,0 +1,41 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace TrainingHub.Accounts.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    internal partial class AddPositionWorksWithClients : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "WorksWithClients",
+                table: "PositionTypes",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: true);
+
+            // Supervisors and coordinators work with the workforce rather than with children and families; any type
+            // added before this setting existed keeps working with clients, which only offers questions they may skip.
+            foreach (var code in new[] { "supervisor", "coordinator" })
+            {
+                migrationBuilder.UpdateData(
+                    table: "PositionTypes",
+                    keyColumn: "Code",
+                    keyValue: code,
+                    column: "WorksWithClients",
+                    value: false);
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "WorksWithClients",
+                table: "PositionTypes");
+        }
+    }
+}
