@@ -18,7 +18,7 @@ namespace TrainingHub.Wellbeing.Rounds;
 /// a notification they did not expect). Nothing is added once any schedule exists.
 /// </summary>
 internal sealed class RoundsDemoData(
-    IDbContextFactory<WellbeingDbContext> dbFactory, IConfiguration configuration, InstrumentCatalogue instruments, TimeProvider clock,
+    IDbContextFactory<WellbeingDbContext> dbFactory, IConfiguration configuration, TimeProvider clock,
     IOrganisationDirectory? units = null, IPeopleSelection? people = null, IPositionTypes? positions = null) : IModuleInitializer
 {
     public const string CityKatottg = "UA18040470000082484";
@@ -32,7 +32,7 @@ internal sealed class RoundsDemoData(
         await using var db = dbFactory.CreateDbContext();
         if (await db.Schedules.AnyAsync(cancellationToken)
             || await units.FindByKatottgAsync(CityKatottg, cancellationToken) is not { } city
-            || await instruments.FindAsync(BuiltInInstruments.Cbi, cancellationToken) is not { } instrument)
+            || (await db.Instruments.AsNoTracking().FirstOrDefaultAsync(i => i.Code == BuiltInInstruments.Cbi, cancellationToken))?.Definition is not { } instrument)
         {
             return;
         }
@@ -62,12 +62,13 @@ internal sealed class RoundsDemoData(
                 if (monthsAgo > 0)
                 {
                     var response = new CheckInResponse { RoundId = round.Id, UnitId = city.Id, PositionTypeId = person.PositionTypeId };
-                    var asked = instrument.Scales.Where(scale => !scale.ForClientWork || person.PositionTypeId is not { } position || !notWithClients.Contains(position));
-                    foreach (var (item, itemIndex) in asked.SelectMany(scale => scale.Items).Select((item, i) => (item, i)))
+                    var withClients = person.PositionTypeId is not { } position || !notWithClients.Contains(position);
+                    foreach (var (item, itemIndex) in instrument.Items.Select((item, i) => (item, i)))
                     {
-                        response.Answer(instrument, item.Code, Option(index, itemIndex, monthsAgo));
+                        // Refused, and so left out, for a client item from someone who does not work with clients.
+                        response.Answer(instrument, withClients, item.Code, Option(index, itemIndex, monthsAgo));
                     }
-                    response.Submit(instrument, round.OpensOn.AddDays(index % 5));
+                    response.Submit(instrument, withClients, round.OpensOn.AddDays(index % 5));
                     db.Responses.Add(response);
                     (invitation.State, invitation.ResponseId) = (InvitationState.Answered, response.Id);
                 }
