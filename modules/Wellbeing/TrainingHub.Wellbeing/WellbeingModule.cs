@@ -62,6 +62,7 @@ public sealed class WellbeingModule : TrainingHubModule
         services.AddScoped<MyCheckIns>();
         services.AddScoped<ResponseRetention>();
         services.AddScoped<SupportResources>();
+        services.AddScoped<ConversationRequests>();
         // After the migrations: a helpline to start the list with, where demo data is wanted.
         services.AddSingleton<IModuleInitializer, SupportDemoData>();
         services.AddScoped<RoundRun>();
