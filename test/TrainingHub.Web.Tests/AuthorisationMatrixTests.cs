@@ -103,6 +103,7 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/supervision/hours/review"] = SupervisionPermissions.HoursReview,
         ["/supervision/hours/activity-types"] = SupervisionPermissions.ActivityTypesManage,
         ["/supervision/frequency"] = SupervisionPermissions.FrequencyManage,
+        ["/supervision/support-requests"] = SupervisionPermissions.Supervise,
         ["/wellbeing/instruments"] = WellbeingPermissions.InstrumentsManage,
         ["/wellbeing/schedules"] = WellbeingPermissions.SchedulesManage,
         ["/wellbeing/resources"] = WellbeingPermissions.ResourcesManage,

@@ -23,6 +23,8 @@ using TrainingHub.Supervision.Hours;
 using TrainingHub.Supervision.Logs;
 using TrainingHub.Supervision.Mentoring;
 using TrainingHub.Supervision.Sessions;
+using TrainingHub.Supervision.Support;
+using TrainingHub.Wellbeing.Contracts;
 
 namespace TrainingHub.Supervision;
 
@@ -56,6 +58,7 @@ public sealed class SupervisionModule : TrainingHubModule
         new("Menu:MySupervisees", "supervision/my-people", Icons.Material.Filled.SupervisorAccount, SupervisionPermissions.Supervise, typeof(SupervisionResource), 40),
         new("Menu:Sessions", "supervision/sessions", Icons.Material.Filled.EventNote, SupervisionPermissions.SessionsView, typeof(SupervisionResource), 40),
         new("Menu:Mentoring", "supervision/mentoring", Icons.Material.Filled.Handshake, SupervisionPermissions.SessionsView, typeof(SupervisionResource), 40),
+        new("Menu:SupportRequests", "supervision/support-requests", Icons.Material.Filled.VolunteerActivism, SupervisionPermissions.Supervise, typeof(SupervisionResource), 40),
         new("Menu:Hours", "supervision/hours", Icons.Material.Filled.MoreTime, SupervisionPermissions.HoursLog, typeof(SupervisionResource), 40),
         new("Menu:HoursReview", "supervision/hours/review", Icons.Material.Filled.FactCheck, SupervisionPermissions.HoursReview, typeof(SupervisionResource), 40),
         new("Menu:ActivityTypes", "supervision/hours/activity-types", Icons.Material.Filled.Category, SupervisionPermissions.ActivityTypesManage, typeof(SupervisionResource), 41),
@@ -106,6 +109,9 @@ public sealed class SupervisionModule : TrainingHubModule
         services.AddScoped<HoursReview>();
         services.AddScoped<HoursRequirements>();
         services.AddScoped<MentoringPairs>();
+        services.AddScoped<SupportRequests>();
+        services.AddIntegrationEventHandler<ConversationRequested, SupportRequestIntake, SupervisionDbContext>();
+        services.AddNotificationCategory(new NotificationCategory(SupportRequestIntake.Category, typeof(SupervisionResource)));
         // After the migrations and, in the app, after Accounts has made its demo people.
         services.AddSingleton<IModuleInitializer, SupervisionDemoData>();
     }

@@ -74,6 +74,7 @@ public sealed class WellbeingModule : TrainingHubModule
         services.AddScoped<ReportSettingsService>();
         services.AddScoped<WellbeingReports>();
         services.AddScoped<WellbeingReportExport>();
+        services.AddScoped<ConversationRequests>();
         // After the migrations: a helpline to start the list with, where demo data is wanted.
         services.AddSingleton<IModuleInitializer, SupportDemoData>();
         services.AddScoped<RoundRun>();

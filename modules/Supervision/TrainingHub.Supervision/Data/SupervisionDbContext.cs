@@ -8,6 +8,8 @@ using TrainingHub.Supervision.Hours;
 using TrainingHub.Supervision.Logs;
 using TrainingHub.Supervision.Mentoring;
 using TrainingHub.Supervision.Sessions;
+using TrainingHub.Supervision.Support;
+using TrainingHub.Wellbeing.Contracts;
 
 namespace TrainingHub.Supervision.Data;
 
@@ -41,6 +43,8 @@ internal abstract class SupervisionDbContext(DbContextOptions options) : DbConte
     public DbSet<DueReminderState> DueReminders => Set<DueReminderState>();
 
     public DbSet<MentoringReview> Reviews => Set<MentoringReview>();
+
+    public DbSet<SupportRequest> SupportRequests => Set<SupportRequest>();
 
     /// <summary>The assignments that make <paramref name="assigneeId"/> the given role of someone on <paramref name="day"/>.</summary>
     public IQueryable<Assignment> AssignedTo(Guid assigneeId, AssignmentRole role, DateOnly day) =>
@@ -201,7 +205,18 @@ internal abstract class SupervisionDbContext(DbContextOptions options) : DbConte
             review.HasIndex(r => r.UnitId);
             review.HasOne<Assignment>().WithMany().HasForeignKey(r => r.AssignmentId).OnDelete(DeleteBehavior.Restrict);
         });
+        modelBuilder.Entity<SupportRequest>(request =>
+        {
+            request.ToTable("SupportRequests");
+            // The id the request came with: a second delivery finds it rather than adding another.
+            request.Property(r => r.Id).ValueGeneratedNever();
+            request.Property(r => r.Note).HasMaxLength(ConversationRequested.MaxNoteLength);
+            request.Property(r => r.Scores).HasMaxLength(SupportRequest.MaxScoresLength);
+            request.Ignore(r => r.IsOpen);
+            request.HasIndex(r => new { r.SupervisorId, r.HandledAt });
+        });
         modelBuilder.AddIntegrationEventOutbox(Database, Schema);
+        modelBuilder.AddIntegrationEventInbox(Database, Schema);
         modelBuilder.ApplyModuleConventions(Database, Schema);
     }
 }

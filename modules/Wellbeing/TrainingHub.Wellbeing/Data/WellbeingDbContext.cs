@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TrainingHub.SharedKernel.Auditing;
 using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.Wellbeing.CheckIns;
@@ -26,6 +27,8 @@ internal abstract class WellbeingDbContext(DbContextOptions options) : DbContext
     public DbSet<SupportResource> Resources => Set<SupportResource>();
 
     public DbSet<ReportSettings> ReportSettings => Set<ReportSettings>();
+
+    public DbSet<ConversationRequest> ConversationRequests => Set<ConversationRequest>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -88,6 +91,15 @@ internal abstract class WellbeingDbContext(DbContextOptions options) : DbContext
         {
             settings.ToTable("ReportSettings");
             settings.Property(s => s.Id).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<ConversationRequest>(request =>
+        {
+            request.ToTable("ConversationRequests");
+            // One request per person and round.
+            request.HasIndex(r => new { r.PersonId, r.RoundId }).IsUnique();
+            request.HasOne<CheckInRound>().WithMany().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.Cascade);
+            // Only a high score offers the request, so even a row naming its author without values would tell what the score was.
+            request.NotAudited();
         });
         modelBuilder.AddIntegrationEventOutbox(Database, Schema);
         modelBuilder.AddIntegrationEventInbox(Database, Schema);

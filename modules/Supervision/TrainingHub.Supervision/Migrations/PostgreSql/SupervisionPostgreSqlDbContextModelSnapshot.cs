@@ -70,6 +70,22 @@ namespace TrainingHub.Supervision.Migrations.PostgreSql
                     b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
 
+            modelBuilder.Entity("TrainingHub.SharedKernel.Events.ProcessedIntegrationEvent", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Handler")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("EventId", "Handler");
+
+                    b.ToTable("ProcessedIntegrationEvents", "supervision");
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
+                });
+
             modelBuilder.Entity("TrainingHub.SharedKernel.Mail.OutgoingMail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -818,6 +834,38 @@ namespace TrainingHub.Supervision.Migrations.PostgreSql
                     b.HasIndex("LeaderId", "StartsAt");
 
                     b.ToTable("Sessions", "supervision");
+                });
+
+            modelBuilder.Entity("TrainingHub.Supervision.Support.SupportRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("HandledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Scores")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("SupervisorId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupervisorId", "HandledAt");
+
+                    b.ToTable("SupportRequests", "supervision");
                 });
 
             modelBuilder.Entity("TrainingHub.Supervision.Hours.HoursRequirementPart", b =>

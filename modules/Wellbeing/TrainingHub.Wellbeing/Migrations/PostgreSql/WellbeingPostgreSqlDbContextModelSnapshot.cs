@@ -275,6 +275,36 @@ namespace TrainingHub.Wellbeing.Migrations.PostgreSql
                     b.ToTable("Invitations", "wellbeing");
                 });
 
+            modelBuilder.Entity("TrainingHub.Wellbeing.Support.ConversationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("SharedScores")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("PersonId", "RoundId")
+                        .IsUnique();
+
+                    b.ToTable("ConversationRequests", "wellbeing");
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
+                });
+
             modelBuilder.Entity("TrainingHub.Wellbeing.Support.SupportResource", b =>
                 {
                     b.Property<Guid>("Id")
@@ -328,6 +358,15 @@ namespace TrainingHub.Wellbeing.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("TrainingHub.Wellbeing.Rounds.RoundInvitation", b =>
+                {
+                    b.HasOne("TrainingHub.Wellbeing.Rounds.CheckInRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Wellbeing.Support.ConversationRequest", b =>
                 {
                     b.HasOne("TrainingHub.Wellbeing.Rounds.CheckInRound", null)
                         .WithMany()

@@ -269,6 +269,36 @@ namespace TrainingHub.Wellbeing.Migrations.Sqlite
                     b.ToTable("Invitations", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingHub.Wellbeing.Support.ConversationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SharedScores")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("PersonId", "RoundId")
+                        .IsUnique();
+
+                    b.ToTable("ConversationRequests", (string)null);
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
+                });
+
             modelBuilder.Entity("TrainingHub.Wellbeing.Support.SupportResource", b =>
                 {
                     b.Property<Guid>("Id")
@@ -322,6 +352,15 @@ namespace TrainingHub.Wellbeing.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("TrainingHub.Wellbeing.Rounds.RoundInvitation", b =>
+                {
+                    b.HasOne("TrainingHub.Wellbeing.Rounds.CheckInRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Wellbeing.Support.ConversationRequest", b =>
                 {
                     b.HasOne("TrainingHub.Wellbeing.Rounds.CheckInRound", null)
                         .WithMany()

@@ -1,0 +1,19 @@
+using TrainingHub.SharedKernel.Events;
+
+namespace TrainingHub.Wellbeing.Contracts;
+
+/// <summary>A scale's score a person chose to share, named in both languages so that the receiver needs no instrument.</summary>
+/// <param name="High">Whether the instrument marks the score as high (a flag for attention, never a diagnosis).</param>
+public sealed record SharedScore(string Scale, string NameUk, string NameEn, decimal Score, bool High);
+
+/// <summary>
+/// After a check-in with a high score, a person asked their supervisor for a supportive conversation. Published with the
+/// person's record of asking, so the request reaches supervision even when it is unreachable at that moment.
+/// </summary>
+/// <param name="Scores">The person's latest scores, only when they ticked to share them; null otherwise.</param>
+/// <param name="Note">What the person wrote for their supervisor, if anything.</param>
+[IntegrationEvent("Wellbeing.ConversationRequested")]
+public sealed record ConversationRequested(Guid RequestId, Guid PersonId, IReadOnlyList<SharedScore>? Scores, string? Note, DateTimeOffset RequestedAt)
+{
+    public const int MaxNoteLength = 500;
+}

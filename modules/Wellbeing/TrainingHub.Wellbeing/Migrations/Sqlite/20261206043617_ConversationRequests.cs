@@ -1,0 +1,54 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace TrainingHub.Wellbeing.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    internal partial class ConversationRequests : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ConversationRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SharedScores = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConversationRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConversationRequests_Rounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "Rounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversationRequests_PersonId_RoundId",
+                table: "ConversationRequests",
+                columns: new[] { "PersonId", "RoundId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversationRequests_RoundId",
+                table: "ConversationRequests",
+                column: "RoundId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ConversationRequests");
+        }
+    }
+}
