@@ -47,7 +47,7 @@ public sealed class WellbeingPrivacyTests(TrainingHubApp app) : IClassFixture<Tr
             $"/wellbeing/reports/export?unit={city}&format=csv", .. rounds.Select(r => $"/wellbeing/reports/export?unit={city}&round={r}&format=csv"),
             "/wellbeing/instruments", "/wellbeing/instruments/cbi", "/wellbeing/schedules", "/wellbeing/resources",
             $"/people/{learner}", $"/api/v1/people/{learner}", $"/competencies/people/{learner}", "/supervision/my-people", "/supervision/coverage",
-            "/supervision/mentoring", "/audit", "/",
+            "/supervision/mentoring", "/supervision/support-requests", "/audit", "/",
         ];
         foreach (var email in Others)
         {

@@ -1,4 +1,5 @@
 using TrainingHub.SharedKernel.Events;
+using TrainingHub.SharedKernel.Privacy;
 
 namespace TrainingHub.Wellbeing.Contracts;
 
@@ -12,7 +13,9 @@ public sealed record SharedScore(string Scale, string NameUk, string NameEn, dec
 /// </summary>
 /// <param name="Scores">The person's latest scores, only when they ticked to share them; null otherwise.</param>
 /// <param name="Note">What the person wrote for their supervisor, if anything.</param>
+/// <remarks>Sensitive data: once delivered, the outbox keeps nothing of it.</remarks>
 [IntegrationEvent("Wellbeing.ConversationRequested")]
+[SensitiveData]
 public sealed record ConversationRequested(Guid RequestId, Guid PersonId, IReadOnlyList<SharedScore>? Scores, string? Note, DateTimeOffset RequestedAt)
 {
     public const int MaxNoteLength = 500;

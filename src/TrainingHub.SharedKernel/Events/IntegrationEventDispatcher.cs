@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TrainingHub.SharedKernel.Outbox;
+using TrainingHub.SharedKernel.Privacy;
 
 namespace TrainingHub.SharedKernel.Events;
 
@@ -12,6 +13,9 @@ internal interface IIntegrationEventSubscription
     string EventType { get; }
 
     string Handler { get; }
+
+    /// <summary>The event is declared sensitive or anonymous data: once every handler has it, the outbox keeps none of it.</summary>
+    bool IsPrivate { get; }
 
     Task DeliverAsync(IServiceProvider services, Guid eventId, string payload, CancellationToken cancellationToken);
 }
@@ -24,6 +28,8 @@ internal sealed class IntegrationEventSubscription<TEvent, THandler, TInboxConte
     public string EventType { get; } = IntegrationEventAttribute.NameOf(typeof(TEvent));
 
     public string Handler { get; } = typeof(THandler).FullName!;
+
+    public bool IsPrivate { get; } = DataClasses.Of(typeof(TEvent)) is DataClass.Sensitive or DataClass.Anonymous;
 
     public async Task DeliverAsync(IServiceProvider services, Guid eventId, string payload, CancellationToken cancellationToken)
     {
@@ -112,6 +118,11 @@ public sealed class IntegrationEventDispatcher : OutboxDispatcher<IntegrationEve
             return string.Join("; ", failures);
         }
         record.DeliveredAtUtc = Clock.GetUtcNow().UtcDateTime;
+        if (_subscriptions[record.EventType].Any(s => s.IsPrivate))
+        {
+            // A person's private data stays only where its module keeps (and deletes) it, not in a delivered event.
+            record.Payload = "{}";
+        }
         return null;
     }
 }

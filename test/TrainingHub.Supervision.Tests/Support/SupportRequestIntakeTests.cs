@@ -60,6 +60,21 @@ public abstract class SupportRequestIntakeTests(ITestDatabaseServer server) : IA
     }
 
     [Fact]
+    public async Task Once_delivered_the_request_with_its_shared_scores_and_note_is_no_longer_kept_in_the_outbox()
+    {
+        await _scenario.AskAsync("learner@traininghub.example", SupportScenario.HighPersonalScore, "Hard weeks lately");
+        await using var db = _scenario.Host.Get<IDbContextFactory<SupervisionDbContext>>().CreateDbContext();
+        var waiting = (await db.Set<IntegrationEventRecord>().AsNoTracking().SingleAsync()).Payload;
+
+        await _scenario.Host.DeliverEventsAsync();
+
+        var delivered = await db.Set<IntegrationEventRecord>().AsNoTracking().SingleAsync();
+        Assert.Contains("Hard weeks", waiting);
+        Assert.Equal((OutboxStatus.Delivered, "{}"), (delivered.Status, delivered.Payload));
+        Assert.Contains("Hard weeks", Assert.Single(await RequestsAsync()).Note);
+    }
+
+    [Fact]
     public async Task Delivered_twice_the_request_is_taken_in_once()
     {
         await _scenario.AskAsync("learner@traininghub.example", SupportScenario.HighPersonalScore);
