@@ -102,8 +102,8 @@ public sealed class WellbeingJourneyTests(BrowserSession session)
         await Assertions.Expect(coordinator.Locator("#reports-total .th-respondents")).ToContainTextAsync("відповіли 6 з 6 (100%)");
         await Assertions.Expect(coordinator.Locator("#reports-total [data-scale='personal']")).ToContainTextAsync("середнє");
         await Assertions.Expect(coordinator.Locator("#reports-trend tbody tr")).ToHaveCountAsync(3);
-        await coordinator.AssertAccessibleAsync();
         await AssertFitsAsync(coordinator);
+        await coordinator.AssertAccessibleAsync();
 
         await using var audit = session.App.Services.GetRequiredService<IDbContextFactory<AuditDbContext>>().CreateDbContext();
         var wellbeing = await audit.Entries.AsNoTracking().Where(e => e.Module == "Wellbeing" || e.Module == "Supervision").ToListAsync();
