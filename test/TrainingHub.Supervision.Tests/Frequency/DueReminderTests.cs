@@ -102,23 +102,4 @@ public sealed class DueReminderTests(SqliteServer server) : IClassFixture<Sqlite
         Assert.Equal(0, again);
         Assert.Equal([(DueReminders.Thing(learner), (Guid?)null)], _reminders.Cancelled);
     }
-
-    private sealed class RecordingReminders : IReminders
-    {
-        public List<ReminderPlan> Plans { get; } = [];
-
-        public List<(RemindedThing Thing, Guid? PersonId)> Cancelled { get; } = [];
-
-        public Task ScheduleAsync(ReminderPlan plan, CancellationToken cancellationToken = default)
-        {
-            Plans.Add(plan);
-            return Task.CompletedTask;
-        }
-
-        public Task CancelAsync(RemindedThing thing, Guid? personId = null, CancellationToken cancellationToken = default)
-        {
-            Cancelled.Add((thing, personId));
-            return Task.CompletedTask;
-        }
-    }
 }

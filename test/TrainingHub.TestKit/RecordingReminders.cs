@@ -1,8 +1,8 @@
 using TrainingHub.Notifications.Contracts;
 
-namespace TrainingHub.Wellbeing.Tests;
+namespace TrainingHub.TestKit;
 
-/// <summary>Stands in for the notifications module's reminders: records what the module planned and cancelled.</summary>
+/// <summary>Stands in for the notifications module's reminders: records what a module planned and cancelled.</summary>
 public sealed class RecordingReminders : IReminders
 {
     public List<ReminderPlan> Plans { get; } = [];
