@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -74,29 +73,5 @@ public sealed class AuditTrailWebTests(TrainingHubApp app) : IClassFixture<Train
         Assert.DoesNotContain(added, e => $"{e.ActorName} {e.Summary} {e.Changes}".Contains("spray") || $"{e.ActorName} {e.Summary} {e.Changes}".Contains(typedPassword));
         Assert.Contains(logs.Messages, m => m.Contains("no account"));
         Assert.DoesNotContain(logs.Messages, m => m.Contains(typedPassword) || m.Contains("spray"));
-    }
-
-    /// <summary>Every log message the app writes, formatted, with its exception.</summary>
-    private sealed class CapturedLogs : ILoggerProvider
-    {
-        private readonly ConcurrentQueue<string> _messages = new();
-
-        public IReadOnlyCollection<string> Messages => _messages;
-
-        public ILogger CreateLogger(string categoryName) => new Logger(_messages);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(ConcurrentQueue<string> messages) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                messages.Enqueue($"{formatter(state, exception)} {exception}");
-        }
     }
 }

@@ -1,15 +1,21 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TrainingHub.SharedKernel.Events;
 using TrainingHub.Accounts.Domain;
 using TrainingHub.Audit.Data;
 using TrainingHub.Organisations.Contracts;
 using TrainingHub.TestKit.Web;
+using TrainingHub.Wellbeing.CheckIns;
 using TrainingHub.Wellbeing.Data;
 using TrainingHub.Wellbeing.Rounds;
+using TrainingHub.Wellbeing.Support;
 
 namespace TrainingHub.Web.Tests;
 
@@ -66,6 +72,54 @@ public sealed class WellbeingPrivacyTests(TrainingHubApp app) : IClassFixture<Tr
         var entries = await audit.Entries.AsNoTracking().Where(e => e.Module == "Wellbeing").ToListAsync();
         Assert.DoesNotContain(entries, e => e.EntityType is "CheckInResponse" or "RoundInvitation");
         Assert.DoesNotContain(entries, e => Marker.IsMatch($"{e.Summary} {e.Changes}"));
+    }
+
+    [Fact]
+    public async Task Answering_a_round_and_asking_for_a_conversation_with_the_scores_shared_leaves_no_answer_score_or_note_in_logs_or_audit()
+    {
+        const string note = "Tuesday-after-lunch-please";
+        var logs = new CapturedLogs();
+        await using var fresh = new TrainingHubApp();
+        // Database commands logged too, so that a value written to the database in a command's log would be caught.
+        using var logged = fresh.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs))
+            .UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Information"));
+        await using var auditDb = logged.Services.GetRequiredService<IDbContextFactory<AuditDbContext>>().CreateDbContext();
+        var before = await auditDb.Entries.CountAsync();
+        using var scope = logged.Services.CreateScope();
+        var user = (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync("learner@traininghub.example"))!;
+        // The learner's own request, as the check-in page makes it: the services take her from the request.
+        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext
+        {
+            User = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user),
+            RequestServices = scope.ServiceProvider,
+        };
+        var checkIns = scope.ServiceProvider.GetRequiredService<MyCheckIns>();
+        var round = (await checkIns.MineAsync()).Value.Rounds.Single(r => r.IsOpen).RoundId;
+        await checkIns.OpenAsync(round);
+        // Personal: 75, 75, 50, 75, 50, 75 → 66.7; work-related 50 throughout.
+        int[] personal = [1, 1, 2, 1, 2, 1];
+        foreach (var (option, i) in personal.Select((o, i) => (o, i)))
+        {
+            Assert.True((await checkIns.AnswerAsync(round, $"personal.{i + 1}", option)).Succeeded);
+        }
+        for (var i = 1; i <= 7; i++)
+        {
+            await checkIns.AnswerAsync(round, $"work.{i}", 2);
+        }
+        var scores = (await checkIns.SubmitAsync(round)).Value;
+        var asked = await scope.ServiceProvider.GetRequiredService<ConversationRequests>().AskAsync(round, new ConversationInput { ShareScores = true, Note = note });
+        while (await logged.Services.GetRequiredService<IntegrationEventDispatcher>().DispatchAsync(CancellationToken.None) > 0)
+        {
+        }
+
+        Assert.Equal(66.7m, scores[0].Score);
+        Assert.True(asked.Succeeded);
+        Assert.Contains(logs.Messages, m => m.Contains("Executed DbCommand"));
+        var leaks = new Regex(@"(?<![\d.,])66[.,]7(?![\d])|personal\.\d|" + note);
+        Assert.DoesNotContain(logs.Messages, m => leaks.IsMatch(m));
+        var added = await auditDb.Entries.AsNoTracking().OrderBy(e => e.AtUtc).Skip(before).ToListAsync();
+        Assert.DoesNotContain(added, e => e.EntityType is "CheckInResponse" or "RoundInvitation" or "ConversationRequest");
+        Assert.DoesNotContain(added, e => leaks.IsMatch($"{e.Summary} {e.Changes}"));
     }
 
     private async Task<HttpClient> SignedInAsync(string email)
