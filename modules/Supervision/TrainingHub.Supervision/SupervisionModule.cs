@@ -111,6 +111,7 @@ public sealed class SupervisionModule : TrainingHubModule
         services.AddScoped<MentoringPairs>();
         services.AddScoped<SupportRequests>();
         services.AddIntegrationEventHandler<ConversationRequested, SupportRequestIntake, SupervisionDbContext>();
+        services.AddIntegrationEventHandler<SharedScoresWithdrawn, SharedScoresWithdrawal, SupervisionDbContext>();
         services.AddNotificationCategory(new NotificationCategory(SupportRequestIntake.Category, typeof(SupervisionResource)));
         // After the migrations and, in the app, after Accounts has made its demo people.
         services.AddSingleton<IModuleInitializer, SupervisionDemoData>();

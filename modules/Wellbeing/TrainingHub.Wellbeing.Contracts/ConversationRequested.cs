@@ -20,3 +20,11 @@ public sealed record ConversationRequested(Guid RequestId, Guid PersonId, IReadO
 {
     public const int MaxNoteLength = 500;
 }
+
+/// <summary>
+/// The person deleted the answers of the round whose scores they shared with a request (or the answers passed the
+/// retention period): the shared copy of those scores is to go too. The request and its note stay.
+/// </summary>
+[IntegrationEvent("Wellbeing.SharedScoresWithdrawn")]
+[SensitiveData]
+public sealed record SharedScoresWithdrawn(Guid RequestId);

@@ -5,6 +5,7 @@ using TrainingHub.Supervision.Assignments;
 using TrainingHub.Supervision.Data;
 using TrainingHub.Supervision.Support;
 using TrainingHub.TestKit;
+using TrainingHub.Wellbeing.Contracts;
 
 namespace TrainingHub.Supervision.Tests.Support;
 
@@ -57,6 +58,25 @@ public abstract class SupportRequestIntakeTests(ITestDatabaseServer server) : IA
         Assert.Null(request.Scores);
         Assert.Null(request.ReadScores());
         Assert.Null(request.Note);
+    }
+
+    [Fact]
+    public async Task Scores_the_person_withdraws_by_deleting_their_answers_leave_the_request_and_its_note_stays()
+    {
+        var requested = await _scenario.AskAsync("learner@traininghub.example", SupportScenario.HighPersonalScore, "Hard weeks lately");
+        await _scenario.Host.DeliverEventsAsync();
+        await using (var db = _scenario.Host.Get<IDbContextFactory<SupervisionDbContext>>().CreateDbContext())
+        {
+            db.Publish(new SharedScoresWithdrawn(requested.RequestId), _scenario.Clock.GetUtcNow());
+            db.Publish(new SharedScoresWithdrawn(requested.RequestId), _scenario.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        }
+
+        await _scenario.Host.DeliverEventsAsync();
+
+        var request = Assert.Single(await RequestsAsync());
+        Assert.Null(request.ReadScores());
+        Assert.Equal("Hard weeks lately", request.Note);
     }
 
     [Fact]

@@ -133,6 +133,22 @@ public sealed class ConversationRequestTests(SqliteServer server) : IClassFixtur
     }
 
     [Fact]
+    public async Task Deleting_her_answers_withdraws_the_scores_she_shared_from_her_supervisor_once()
+    {
+        await SuperviseLearnerAsync();
+        await _host.Get<ConversationRequests>().AskAsync(_round, new ConversationInput { ShareScores = true, Note = "Четвер" });
+        var sent = Assert.Single(await SentAsync());
+
+        var deleted = await _host.Get<MyCheckIns>().DeleteAsync(_round);
+        var again = await _host.Get<MyCheckIns>().DeleteAsync(_round);
+        var withdrawn = await _host.PublishedAsync<SharedScoresWithdrawn, WellbeingDbContext>();
+
+        Assert.True(deleted.Succeeded);
+        Assert.Equal(ErrorKind.NotFound, again.Error!.Kind);
+        Assert.Equal([sent.RequestId], withdrawn.Select(w => w.RequestId));
+    }
+
+    [Fact]
     public async Task She_asks_once_a_round_and_for_herself_alone()
     {
         await SuperviseLearnerAsync();

@@ -46,6 +46,9 @@ internal sealed class SupportRequest
     public IReadOnlyList<SharedScore>? ReadScores() =>
         Scores is null ? null : JsonSerializer.Deserialize<List<SharedScore>>(Scores, JsonSerializerOptions.Web);
 
+    /// <summary>The person deleted the answers behind the scores they shared: the copy here goes too.</summary>
+    public void WithdrawScores() => Scores = null;
+
     /// <summary>The supervisor has talked with the person, or arranged to: the request leaves the open ones.</summary>
     public Result Close(DateTimeOffset now)
     {

@@ -41,3 +41,15 @@ internal sealed class SupportRequestIntake(IDbContextFactory<SupervisionDbContex
         await db.SaveChangesAsync(cancellationToken);
     }
 }
+
+/// <summary>Removes the scores a person shared with a request once they deleted the answers behind them; harmless to repeat.</summary>
+internal sealed class SharedScoresWithdrawal(IDbContextFactory<SupervisionDbContext> dbFactory) : IIntegrationEventHandler<SharedScoresWithdrawn>
+{
+    public async Task HandleAsync(SharedScoresWithdrawn withdrawn, IntegrationEventDelivery delivery, CancellationToken cancellationToken)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        (await db.SupportRequests.FirstOrDefaultAsync(r => r.Id == withdrawn.RequestId, cancellationToken))?.WithdrawScores();
+        db.MarkProcessed(delivery);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

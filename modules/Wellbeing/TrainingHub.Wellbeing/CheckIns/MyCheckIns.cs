@@ -9,6 +9,7 @@ using TrainingHub.Wellbeing.Contracts;
 using TrainingHub.Wellbeing.Data;
 using TrainingHub.Wellbeing.Instruments;
 using TrainingHub.Wellbeing.Rounds;
+using TrainingHub.Wellbeing.Support;
 
 namespace TrainingHub.Wellbeing.CheckIns;
 
@@ -157,7 +158,10 @@ internal sealed class MyCheckIns(
         return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 
-    /// <summary>Deletes one's answers and scores of a round, open or closed; they leave every figure from then on.</summary>
+    /// <summary>
+    /// Deletes one's answers and scores of a round, open or closed; they leave every figure from then on, and scores one
+    /// shared with a request for a conversation are withdrawn from the supervisor too.
+    /// </summary>
     public async Task<Result> DeleteAsync(Guid roundId, CancellationToken cancellationToken = default)
     {
         await using var db = dbFactory.CreateDbContext();
@@ -173,6 +177,7 @@ internal sealed class MyCheckIns(
         }
         db.Responses.Remove(response);
         (invitation.ResponseId, invitation.State) = (null, InvitationState.Deleted);
+        await SharedScores.WithdrawAsync(db, [roundId], invitation.PersonId, clock.GetUtcNow(), cancellationToken);
         return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 

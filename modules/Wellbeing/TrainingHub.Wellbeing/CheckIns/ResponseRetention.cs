@@ -4,12 +4,14 @@ using Microsoft.Extensions.Configuration;
 using TrainingHub.SharedKernel.Jobs;
 using TrainingHub.Wellbeing.Data;
 using TrainingHub.Wellbeing.Rounds;
+using TrainingHub.Wellbeing.Support;
 
 namespace TrainingHub.Wellbeing.CheckIns;
 
 /// <summary>
 /// Every night, deletes the answers and scores of rounds that opened longer ago than the retention period
-/// (<c>Wellbeing:RetentionMonths</c>, 24 by default): what is no longer needed is not kept.
+/// (<c>Wellbeing:RetentionMonths</c>, 24 by default), with any copy of their scores shared with a supervisor: what is no
+/// longer needed is not kept.
 /// </summary>
 internal sealed class ResponseRetention(IDbContextFactory<WellbeingDbContext> dbFactory, IConfiguration configuration, TimeProvider clock)
 {
@@ -34,6 +36,8 @@ internal sealed class ResponseRetention(IDbContextFactory<WellbeingDbContext> db
         await db.Invitations.Where(i => rounds.Contains(i.RoundId) && i.ResponseId != null)
             .ExecuteUpdateAsync(i => i.SetProperty(x => x.ResponseId, (Guid?)null).SetProperty(x => x.State, InvitationState.Deleted), cancellationToken);
         var deleted = await db.Responses.Where(r => rounds.Contains(r.RoundId)).ExecuteDeleteAsync(cancellationToken);
+        await SharedScores.WithdrawAsync(db, rounds, null, clock.GetUtcNow(), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return deleted;
     }
