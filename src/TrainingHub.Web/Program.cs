@@ -4,6 +4,7 @@ using TrainingHub.Competencies;
 using TrainingHub.Learning;
 using TrainingHub.Notifications;
 using TrainingHub.Organisations;
+using TrainingHub.Pathways;
 using TrainingHub.SharedKernel.Hosting;
 using TrainingHub.Supervision;
 using TrainingHub.Wellbeing;
@@ -20,6 +21,7 @@ builder.AddModule<CompetenciesModule>();
 builder.AddModule<LearningModule>();
 builder.AddModule<SupervisionModule>();
 builder.AddModule<WellbeingModule>();
+builder.AddModule<PathwaysModule>();
 
 var app = builder.Build();
 await app.InitialiseModulesAsync();

@@ -19,6 +19,7 @@ using TrainingHub.Organisations.Contracts;
 using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Security;
 using TrainingHub.Supervision.Contracts;
+using TrainingHub.Pathways.Contracts;
 using TrainingHub.Wellbeing.Contracts;
 using TrainingHub.TestKit.Web;
 
@@ -109,6 +110,8 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/wellbeing/resources"] = WellbeingPermissions.ResourcesManage,
         ["/wellbeing/check-ins"] = WellbeingPermissions.CheckIn,
         ["/wellbeing/reports"] = WellbeingPermissions.ReportsView,
+        ["/pathways/templates"] = PathwaysPermissions.TemplatesView,
+        ["/pathways/templates/{Code}"] = PathwaysPermissions.TemplatesView,
         ["/wellbeing/reports/settings"] = WellbeingPermissions.ReportsSettings,
         ["/wellbeing/reports/export"] = WellbeingPermissions.ReportsView,
         ["/wellbeing/check-ins/{RoundId:guid}"] = WellbeingPermissions.CheckIn,
@@ -496,6 +499,10 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         {
             // The permission is checked before the page looks the meeting up; an unknown one then says "not found".
             return route.Replace("{SessionId:guid}", Guid.NewGuid().ToString()).Replace("{PersonId:guid}", Guid.NewGuid().ToString());
+        }
+        if (route.StartsWith("/pathways/templates/{", StringComparison.Ordinal))
+        {
+            return route.Replace("{Code}", "volunteer-to-social-worker");
         }
         if (route.StartsWith("/wellbeing/instruments/{", StringComparison.Ordinal))
         {
