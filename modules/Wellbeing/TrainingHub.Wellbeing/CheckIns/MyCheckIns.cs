@@ -181,12 +181,8 @@ internal sealed class MyCheckIns(
         return await db.SaveOrErrorAsync(cancellationToken) ?? Result.Success();
     }
 
-    /// <summary>
-    /// Whether one worked with clients in the position one held when the round opened: yes unless that position type
-    /// says otherwise, so someone without a position is asked too, and may skip the part.
-    /// </summary>
     private async Task<bool> WorksWithClientsAsync(Guid? positionTypeId, CancellationToken cancellationToken) =>
-        positionTypeId is not { } id || (await positionTypes.ListAsync(cancellationToken)).FirstOrDefault(t => t.Id == id)?.WorksWithClients != false;
+        ClientWork.Asked(positionTypeId, await positionTypes.ListAsync(cancellationToken));
 
     /// <summary>One's invitation to a round (open, unless said otherwise), the round and one's response so far; nobody else's, ever.</summary>
     private async Task<Result<(RoundInvitation Invitation, CheckInRound Round, CheckInResponse? Response)>> FindAsync(

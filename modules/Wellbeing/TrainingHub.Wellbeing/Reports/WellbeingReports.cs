@@ -61,7 +61,8 @@ internal sealed class WellbeingReports(
         await using var db = dbFactory.CreateDbContext();
         var ancestry = await hierarchy.GetAncestryAsync(unitId, cancellationToken);
         var schedules = await db.Schedules.AsNoTracking().ToListAsync(cancellationToken);
-        var schedule = schedules.Where(s => ancestry.Contains(s.UnitId)).MinBy(s => ancestry.ToList().IndexOf(s.UnitId));
+        // The nearest schedule: the unit's own, else its parent's, and so on up.
+        var schedule = ancestry.Select(id => schedules.FirstOrDefault(s => s.UnitId == id)).FirstOrDefault(s => s is not null);
         if (schedule is null)
         {
             var under = (await units.GetUnitsInAsync(UnitScope.Under([unitId]), cancellationToken)).DistinctBy(u => u.Id)

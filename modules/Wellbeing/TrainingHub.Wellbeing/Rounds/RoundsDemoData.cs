@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using TrainingHub.Accounts.Contracts;
@@ -38,7 +37,7 @@ internal sealed class RoundsDemoData(
         }
         var staff = (await people.FindAsync(new PeopleCriteria(HomeUnitIds: [city.Id], ActiveOnly: true), cancellationToken))
             .OrderBy(p => p.FullName, StringComparer.Ordinal).ToList();
-        var notWithClients = (await positions.ListAsync(cancellationToken)).Where(p => !p.WorksWithClients).Select(p => p.Id).ToHashSet();
+        var positionTypes = await positions.ListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var today = DailyRuns.DayOf(now);
         var schedule = new CheckInSchedule { UnitId = city.Id, InstrumentCode = instrument.Code, NextOpensOn = today };
@@ -62,7 +61,7 @@ internal sealed class RoundsDemoData(
                 if (monthsAgo > 0)
                 {
                     var response = new CheckInResponse { RoundId = round.Id, UnitId = city.Id, PositionTypeId = person.PositionTypeId };
-                    var withClients = person.PositionTypeId is not { } position || !notWithClients.Contains(position);
+                    var withClients = ClientWork.Asked(person.PositionTypeId, positionTypes);
                     foreach (var (item, itemIndex) in instrument.Items.Select((item, i) => (item, i)))
                     {
                         // Refused, and so left out, for a client item from someone who does not work with clients.
