@@ -1,0 +1,38 @@
+namespace TrainingHub.Supervision.Contracts;
+
+/// <summary>A kind of practice activity hours are logged against, such as home visits.</summary>
+public sealed record ActivityTypeReference(Guid Id, string NameUk, string NameEn)
+{
+    public string Name(bool english) => english ? NameEn : NameUk;
+}
+
+/// <summary>Approved practice hours of one activity type.</summary>
+public sealed record ApprovedHours(Guid ActivityTypeId, decimal Hours);
+
+/// <summary>
+/// What supervision holds of a person's practice, from a date on (or all of it): approved practice hours by activity
+/// type; how many supervision meetings (individual or group) they took part in as the supervisee whose log both
+/// signed; and when a mentoring of theirs was last brought to its end review.
+/// </summary>
+/// <param name="MentoringCompletedOn">
+/// The end date of the latest mentoring pair in which the person was the mentee that has ended and whose mentor wrote
+/// the end review; null when there is none.
+/// </param>
+public sealed record SupervisionRecord(IReadOnlyList<ApprovedHours> Hours, int SignedSupervisions, DateOnly? MentoringCompletedOn)
+{
+    public decimal TotalHours => Hours.Sum(h => h.Hours);
+}
+
+/// <summary>
+/// A person's supervision record for modules that build on it (pathways, continuous professional development). It checks
+/// no permission: it answers facts, and the calling module decides who may see them. No note of any meeting leaves
+/// supervision.
+/// </summary>
+public interface ISupervisionRecord
+{
+    /// <summary>The person's record, counting only what happened on or after <paramref name="since"/> when it is given.</summary>
+    Task<SupervisionRecord> ForAsync(Guid personId, DateOnly? since = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Every activity type, built-in and added, for naming them in requirements.</summary>
+    Task<IReadOnlyList<ActivityTypeReference>> ActivityTypesAsync(CancellationToken cancellationToken = default);
+}
