@@ -24,6 +24,13 @@ public sealed class TestUser : ICurrentUser, IActingUser
         return this;
     }
 
+    /// <summary>Gives whoever the test is signed in as these roles too, for checks that ask in which role someone acts.</summary>
+    public TestUser InRoles(params string[] roles)
+    {
+        Principal = new ClaimsPrincipal(new ClaimsIdentity(Principal.Claims.Concat(roles.Select(r => new Claim(ClaimTypes.Role, r))), "Test"));
+        return this;
+    }
+
     public TestUser SignedOut()
     {
         Principal = new ClaimsPrincipal(new ClaimsIdentity());

@@ -112,6 +112,9 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/wellbeing/reports"] = WellbeingPermissions.ReportsView,
         ["/pathways/templates"] = PathwaysPermissions.TemplatesView,
         ["/pathways/templates/{Code}"] = PathwaysPermissions.TemplatesView,
+        ["/pathways/my"] = PathwaysPermissions.Own,
+        ["/pathways/people"] = PathwaysPermissions.ProgressView,
+        ["/pathways/people/{PersonId:guid}"] = PathwaysPermissions.ProgressView,
         ["/wellbeing/reports/settings"] = WellbeingPermissions.ReportsSettings,
         ["/wellbeing/reports/export"] = WellbeingPermissions.ReportsView,
         ["/wellbeing/check-ins/{RoundId:guid}"] = WellbeingPermissions.CheckIn,
@@ -449,7 +452,7 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
             var unit = await app.Services.GetRequiredService<IOrganisationDirectory>().FindByKatottgAsync("UA18040470000082484");
             return route.Replace("{Id:guid}", unit!.Id.ToString());
         }
-        if (route.StartsWith("/competencies/people/{", StringComparison.Ordinal))
+        if (route.StartsWith("/competencies/people/{", StringComparison.Ordinal) || route.StartsWith("/pathways/people/{", StringComparison.Ordinal))
         {
             using var scope = app.Services.CreateScope();
             var learner = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(DemoPersonOf[BuiltInRoles.Learner]);

@@ -1,7 +1,23 @@
 namespace TrainingHub.Pathways.Contracts;
 
+/// <summary>
+/// Following one's own pathway is for everyone. Seeing others' progress, placing people and signing stages off are scoped
+/// by the person's home unit; a supervisor also sees the progress of the people assigned to them.
+/// </summary>
 public static class PathwaysPermissions
 {
     /// <summary>See the pathway templates: their stages and what each stage asks for.</summary>
     public const string TemplatesView = "Pathways.Templates.View";
+
+    /// <summary>See one's own pathway, progress and certificates.</summary>
+    public const string Own = "Pathways.Own";
+
+    /// <summary>See the pathway progress of people in one's scope (and, for a supervisor, of those assigned to them).</summary>
+    public const string ProgressView = "Pathways.Progress.View";
+
+    /// <summary>Place people in one's scope on a pathway at a stage.</summary>
+    public const string PlacementsManage = "Pathways.Placements.Manage";
+
+    /// <summary>Sign off, in the role one holds, that a person in one's scope (or assigned to one) is ready for their next stage.</summary>
+    public const string StagesSignOff = "Pathways.Stages.SignOff";
 }

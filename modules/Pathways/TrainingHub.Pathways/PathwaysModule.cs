@@ -3,8 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MudBlazor;
 using TrainingHub.Pathways.Contracts;
+using TrainingHub.Accounts.Contracts;
 using TrainingHub.Pathways.Data;
+using TrainingHub.Pathways.Progress;
 using TrainingHub.Pathways.Templates;
+using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Persistence;
@@ -26,11 +29,22 @@ public sealed class PathwaysModule : TrainingHubModule
     public override IEnumerable<PermissionDefinition> Permissions =>
     [
         new(PathwaysPermissions.TemplatesView, typeof(PathwaysResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator, BuiltInRoles.Supervisor),
+        new(PathwaysPermissions.Own, typeof(PathwaysResource), BuiltInRoles.Everyone),
+        new(PathwaysPermissions.ProgressView, typeof(PathwaysResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator, BuiltInRoles.Supervisor),
+        new(PathwaysPermissions.PlacementsManage, typeof(PathwaysResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
+        new(PathwaysPermissions.StagesSignOff, typeof(PathwaysResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator, BuiltInRoles.Supervisor),
     ];
 
     public override IEnumerable<MenuItem> MenuItems =>
     [
-        new("Menu:Templates", "pathways/templates", Icons.Material.Filled.Route, PathwaysPermissions.TemplatesView, typeof(PathwaysResource), 60),
+        new("Menu:MyPathway", "pathways/my", Icons.Material.Filled.Flag, PathwaysPermissions.Own, typeof(PathwaysResource), 28),
+        new("Menu:People", "pathways/people", Icons.Material.Filled.Stairs, PathwaysPermissions.ProgressView, typeof(PathwaysResource), 60),
+        new("Menu:Templates", "pathways/templates", Icons.Material.Filled.Route, PathwaysPermissions.TemplatesView, typeof(PathwaysResource), 61),
+    ];
+
+    public override IEnumerable<PersonLink> PersonLinks =>
+    [
+        new("Menu:PersonPathway", "pathways/people/{0}", Icons.Material.Filled.Flag, PathwaysPermissions.ProgressView, typeof(PathwaysResource)),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -38,5 +52,12 @@ public sealed class PathwaysModule : TrainingHubModule
         services.AddModuleDbContext<PathwaysDbContext, PathwaysSqliteDbContext, PathwaysPostgreSqlDbContext>(PathwaysDbContext.Schema);
         services.AddScoped<PathwayTemplates>();
         services.AddSingleton<IModuleInitializer, DemoPathway>();
+        services.AddScoped<ProgressAccess>();
+        services.AddScoped<PersonFactsSource>();
+        services.AddScoped<PathwayProgress>();
+        services.AddScoped<PlacementRegister>();
+        services.AddSingleton<IModuleInitializer, DemoPlacements>();
+        services.AddIntegrationEventOutbox<PathwaysDbContext>();
+        services.AddIntegrationEventHandler<PersonChanged, PlacementUnits, PathwaysDbContext>();
     }
 }

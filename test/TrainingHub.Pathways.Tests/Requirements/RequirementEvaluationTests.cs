@@ -14,6 +14,7 @@ public sealed class RequirementEvaluationTests
     private static readonly Guid FirstAid = Guid.NewGuid();
     private static readonly Guid Inclusion = Guid.NewGuid();
     private static readonly Guid Deleted = Guid.NewGuid();
+    private static readonly Guid Retired = Guid.NewGuid();
     private static readonly Guid DirectWork = Guid.NewGuid();
     private static readonly Guid Training = Guid.NewGuid();
 
@@ -21,10 +22,13 @@ public sealed class RequirementEvaluationTests
         Today,
         inStageSince ?? new DateOnly(2026, 6, 6),
         new Dictionary<Guid, DateOnly> { [FirstAid] = new(2026, 10, 1) },
-        new HashSet<Guid> { FirstAid, Inclusion },
+        new Dictionary<Guid, CourseFact>
+        {
+            [FirstAid] = new("Перша допомога", false), [Inclusion] = new("Інклюзія", false), [Retired] = new("Стара програма", true),
+        },
         new Dictionary<string, int> { ["CP.1.1"] = 3, ["CP.2.4"] = 1 },
         new Dictionary<Guid, decimal> { [DirectWork] = 38.5m, [Training] = 12m },
-        SessionsWithinPolicy: 4,
+        SignedSupervisions: 4,
         MentoringCompletedOn: mentoring,
         new Dictionary<string, DateOnly> { ["Coordinator"] = new(2026, 11, 30) });
 
@@ -33,8 +37,10 @@ public sealed class RequirementEvaluationTests
     [Fact]
     public void Each_kind_of_requirement_says_whether_it_is_met_and_with_what()
     {
-        Assert.Equal((Outcome.Met, "Requirement:Course:Met", new DateOnly(2026, 10, 1)), Single(Judge(new CourseCompleted(FirstAid))));
-        Assert.Equal(Outcome.NotYet, Judge(new CourseCompleted(Inclusion)).Outcome);
+        Assert.Equal((Outcome.Met, "Requirement:Course:Met"), Pair(Judge(new CourseCompleted(FirstAid))));
+        Assert.Equal(["Перша допомога", new DateOnly(2026, 10, 1)], Judge(new CourseCompleted(FirstAid)).Arguments);
+        Assert.Equal((Outcome.NotYet, "Requirement:Course:NotYet"), Pair(Judge(new CourseCompleted(Inclusion))));
+        Assert.Equal(["Інклюзія"], Judge(new CourseCompleted(Inclusion)).Arguments);
         Assert.Equal((Outcome.Met, "Requirement:Competency:Met"), Pair(Judge(new CompetencyAtLevel("CP.1.1", 3))));
         Assert.Equal([ "CP.2.4", 1, 2 ], Judge(new CompetencyAtLevel("CP.2.4", 2)).Arguments);
         Assert.Equal([ "CP.9.9", 0, 1 ], Judge(new CompetencyAtLevel("CP.9.9", 1)).Arguments);
@@ -60,6 +66,15 @@ public sealed class RequirementEvaluationTests
         Assert.Equal(Outcome.NotYet, group.Outcome);
         Assert.Equal(Outcome.Broken, group.Parts[1].Outcome);
         Assert.Equal(Outcome.Met, either.Outcome);
+    }
+
+    [Fact]
+    public void An_archived_course_is_flagged_for_those_who_have_not_completed_it_and_still_counts_for_those_who_have()
+    {
+        var completed = Facts() with { CompletedCourses = new Dictionary<Guid, DateOnly> { [Retired] = new(2025, 3, 1) } };
+
+        Assert.Equal((Outcome.Broken, "Requirement:Course:Archived"), Pair(Judge(new CourseCompleted(Retired))));
+        Assert.Equal(Outcome.Met, Judge(new CourseCompleted(Retired), completed).Outcome);
     }
 
     [Theory]
@@ -111,6 +126,4 @@ public sealed class RequirementEvaluationTests
     }
 
     private static (Outcome, string) Pair(RequirementResult result) => (result.Outcome, result.Key);
-
-    private static (Outcome, string, object) Single(RequirementResult result) => (result.Outcome, result.Key, result.Arguments.Single());
 }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using TrainingHub.Pathways.Progress;
 using TrainingHub.Pathways.Templates;
+using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Persistence;
 
 namespace TrainingHub.Pathways.Data;
@@ -11,6 +13,10 @@ internal abstract class PathwaysDbContext(DbContextOptions options) : DbContext(
     public DbSet<PathwayTemplate> Templates => Set<PathwayTemplate>();
 
     public DbSet<PathwayStage> Stages => Set<PathwayStage>();
+
+    public DbSet<Placement> Placements => Set<Placement>();
+
+    public DbSet<StageSignOff> SignOffs => Set<StageSignOff>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -35,6 +41,22 @@ internal abstract class PathwaysDbContext(DbContextOptions options) : DbContext(
             stage.Ignore(s => s.Name);
             stage.Ignore(s => s.Requirements);
         });
+        modelBuilder.Entity<Placement>(placement =>
+        {
+            placement.ToTable("Placements");
+            placement.HasIndex(p => p.PersonId).IsUnique();
+            placement.HasIndex(p => p.UnitId);
+            placement.HasOne<PathwayTemplate>().WithMany().HasForeignKey(p => p.TemplateId).OnDelete(DeleteBehavior.Restrict);
+            placement.HasMany(p => p.SignOffs).WithOne().HasForeignKey(s => s.PlacementId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<StageSignOff>(signOff =>
+        {
+            signOff.ToTable("SignOffs");
+            signOff.HasIndex(s => new { s.PlacementId, s.Stage, s.Role }).IsUnique();
+            signOff.Property(s => s.Role).HasMaxLength(StageSignOff.MaxRoleLength);
+        });
+        modelBuilder.AddIntegrationEventOutbox(Database, Schema);
+        modelBuilder.AddIntegrationEventInbox(Database, Schema);
         modelBuilder.ApplyModuleConventions(Database, Schema);
     }
 }

@@ -1,19 +1,23 @@
 namespace TrainingHub.Pathways.Requirements;
 
+/// <summary>A course a requirement names, as the learning module has it.</summary>
+/// <param name="Archived">No longer offered, so nobody new can complete it.</param>
+internal sealed record CourseFact(string Title, bool Archived);
+
 /// <summary>
-/// What is known of a person, gathered from the other modules through their contracts: the courses they completed and
-/// the courses that exist at all, their competency levels, approved practice hours by activity type, supervision
-/// sessions held within policy, whether a mentoring ended with its review, since when they are in their stage, and who
-/// signed the stage off (by role).
+/// What is known of a person, gathered from the other modules through their contracts: the courses they completed (by
+/// the id of either language version) and the courses requirements name that exist, their competency levels, approved
+/// practice hours by activity type, signed supervision sessions, whether a mentoring ended with its review, since when
+/// they are in their stage, and who signed the stage off (by role).
 /// </summary>
 internal sealed record PersonFacts(
     DateOnly Today,
     DateOnly InStageSince,
     IReadOnlyDictionary<Guid, DateOnly> CompletedCourses,
-    IReadOnlySet<Guid> ExistingCourses,
+    IReadOnlyDictionary<Guid, CourseFact> Courses,
     IReadOnlyDictionary<string, int> CompetencyLevels,
     IReadOnlyDictionary<Guid, decimal> ApprovedHoursByType,
-    int SessionsWithinPolicy,
+    int SignedSupervisions,
     DateOnly? MentoringCompletedOn,
     IReadOnlyDictionary<string, DateOnly> SignOffsByRole);
 
@@ -42,17 +46,14 @@ internal static class RequirementEvaluation
     {
         AllOf all => Group(all, all.Items, facts, parts => parts.All(p => p.Met), "Requirement:AllOf"),
         AnyOf any => Group(any, any.Items, facts, parts => parts.Any(p => p.Met), "Requirement:AnyOf"),
-        CourseCompleted course when !facts.ExistingCourses.Contains(course.CourseId) => Leaf(course, Outcome.Broken, "Requirement:Course:Missing"),
-        CourseCompleted course => facts.CompletedCourses.TryGetValue(course.CourseId, out var on)
-            ? Leaf(course, Outcome.Met, "Requirement:Course:Met", on)
-            : Leaf(course, Outcome.NotYet, "Requirement:Course:NotYet"),
+        CourseCompleted course => Course(course, facts),
         CompetencyAtLevel competency => facts.CompetencyLevels.GetValueOrDefault(competency.Competency) is var level && level >= competency.Level
             ? Leaf(competency, Outcome.Met, "Requirement:Competency:Met", competency.Competency, level, competency.Level)
             : Leaf(competency, Outcome.NotYet, "Requirement:Competency:NotYet", competency.Competency, level, competency.Level),
         PracticeHours hours => Hours(hours, facts),
-        SupervisionSessions sessions => facts.SessionsWithinPolicy >= sessions.Count
-            ? Leaf(sessions, Outcome.Met, "Requirement:Supervision:Met", facts.SessionsWithinPolicy, sessions.Count)
-            : Leaf(sessions, Outcome.NotYet, "Requirement:Supervision:NotYet", facts.SessionsWithinPolicy, sessions.Count),
+        SupervisionSessions sessions => facts.SignedSupervisions >= sessions.Count
+            ? Leaf(sessions, Outcome.Met, "Requirement:Supervision:Met", facts.SignedSupervisions, sessions.Count)
+            : Leaf(sessions, Outcome.NotYet, "Requirement:Supervision:NotYet", facts.SignedSupervisions, sessions.Count),
         MentoringCompleted mentoring => facts.MentoringCompletedOn is { } ended
             ? Leaf(mentoring, Outcome.Met, "Requirement:Mentoring:Met", ended)
             : Leaf(mentoring, Outcome.NotYet, "Requirement:Mentoring:NotYet"),
@@ -64,6 +65,22 @@ internal static class RequirementEvaluation
             : Leaf(signOff, Outcome.NotYet, "Requirement:SignOff:NotYet", signOff.Role),
         _ => throw new ArgumentOutOfRangeException(nameof(requirement), requirement, "An unknown kind of requirement."),
     };
+
+    /// <summary>A completion counts even after the course is archived; a course that is gone or archived and not completed is flagged.</summary>
+    private static RequirementResult Course(CourseCompleted course, PersonFacts facts)
+    {
+        var known = facts.Courses.GetValueOrDefault(course.CourseId);
+        if (facts.CompletedCourses.TryGetValue(course.CourseId, out var on))
+        {
+            return Leaf(course, Outcome.Met, "Requirement:Course:Met", known?.Title ?? "", on);
+        }
+        return known switch
+        {
+            null => Leaf(course, Outcome.Broken, "Requirement:Course:Missing"),
+            { Archived: true } => Leaf(course, Outcome.Broken, "Requirement:Course:Archived", known.Title),
+            _ => Leaf(course, Outcome.NotYet, "Requirement:Course:NotYet", known.Title),
+        };
+    }
 
     private static RequirementResult Hours(PracticeHours hours, PersonFacts facts)
     {

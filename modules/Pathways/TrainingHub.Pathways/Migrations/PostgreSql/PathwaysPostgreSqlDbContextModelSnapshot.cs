@@ -23,6 +23,80 @@ namespace TrainingHub.Pathways.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("TrainingHub.Pathways.Progress.Placement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("PlacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PlacedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StageSince")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.HasIndex("TemplateId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("Placements", "pathways");
+                });
+
+            modelBuilder.Entity("TrainingHub.Pathways.Progress.StageSignOff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PlacementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SignedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlacementId", "Stage", "Role")
+                        .IsUnique();
+
+                    b.ToTable("SignOffs", "pathways");
+                });
+
             modelBuilder.Entity("TrainingHub.Pathways.Templates.PathwayStage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -101,6 +175,87 @@ namespace TrainingHub.Pathways.Migrations.PostgreSql
                     b.ToTable("Templates", "pathways");
                 });
 
+            modelBuilder.Entity("TrainingHub.SharedKernel.Events.IntegrationEventRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DeliveredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "NextAttemptAtUtc");
+
+                    b.ToTable("IntegrationEvents", "pathways");
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
+                });
+
+            modelBuilder.Entity("TrainingHub.SharedKernel.Events.ProcessedIntegrationEvent", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Handler")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("EventId", "Handler");
+
+                    b.ToTable("ProcessedIntegrationEvents", "pathways");
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
+                });
+
+            modelBuilder.Entity("TrainingHub.Pathways.Progress.Placement", b =>
+                {
+                    b.HasOne("TrainingHub.Pathways.Templates.PathwayTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Pathways.Progress.StageSignOff", b =>
+                {
+                    b.HasOne("TrainingHub.Pathways.Progress.Placement", null)
+                        .WithMany("SignOffs")
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingHub.Pathways.Templates.PathwayStage", b =>
                 {
                     b.HasOne("TrainingHub.Pathways.Templates.PathwayTemplate", null)
@@ -108,6 +263,11 @@ namespace TrainingHub.Pathways.Migrations.PostgreSql
                         .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Pathways.Progress.Placement", b =>
+                {
+                    b.Navigation("SignOffs");
                 });
 
             modelBuilder.Entity("TrainingHub.Pathways.Templates.PathwayTemplate", b =>

@@ -1,0 +1,48 @@
+using TrainingHub.Competencies.Contracts;
+using TrainingHub.Learning.Contracts;
+using TrainingHub.Supervision.Contracts;
+
+namespace TrainingHub.Pathways.Tests.Progress;
+
+/// <summary>
+/// What learning, competencies and supervision answer through their contracts, as a test sets it: the courses that
+/// exist, people's completions, counted levels, supervision records and assignments.
+/// </summary>
+internal sealed class OtherModules : ILearningRecords, ICompetencyLevels, ISupervisionRecord, ISupervisionAssignments
+{
+    public static readonly Guid DirectWork = Guid.NewGuid();
+
+    public List<CourseReference> Courses { get; } = [];
+
+    public Dictionary<Guid, List<CourseCompletion>> Completions { get; } = [];
+
+    public Dictionary<Guid, List<CountedCompetencyLevel>> Levels { get; } = [];
+
+    public Dictionary<Guid, SupervisionRecord> Records { get; } = [];
+
+    public Dictionary<Guid, PersonAssignees> Assigned { get; } = [];
+
+    public Task<IReadOnlyList<CourseReference>> FindCoursesAsync(IReadOnlyCollection<Guid> courseIds, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<CourseReference>>(Courses.Where(c => courseIds.Contains(c.Id)).ToList());
+
+    public Task<IReadOnlyList<CourseReference>> SearchCoursesAsync(string? text, int take, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<CourseReference>>(Courses.Where(c => !c.Archived && c.Title.Contains(text ?? "", StringComparison.OrdinalIgnoreCase)).Take(take).ToList());
+
+    public Task<IReadOnlyList<CourseCompletion>> CompletionsAsync(Guid personId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<CourseCompletion>>(Completions.GetValueOrDefault(personId) ?? []);
+
+    public Task<IReadOnlyList<CountedCompetencyLevel>> CountedLevelsAsync(Guid personId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<CountedCompetencyLevel>>(Levels.GetValueOrDefault(personId) ?? []);
+
+    public Task<SupervisionRecord> ForAsync(Guid personId, DateOnly? since = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Records.GetValueOrDefault(personId) ?? new SupervisionRecord([], 0, null));
+
+    public Task<IReadOnlyList<ActivityTypeReference>> ActivityTypesAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ActivityTypeReference>>([new ActivityTypeReference(DirectWork, "Пряма робота", "Direct work")]);
+
+    public Task<PersonAssignees> CurrentAsync(Guid personId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Assigned.GetValueOrDefault(personId) ?? PersonAssignees.None);
+
+    public void Level(Guid personId, string code, int rank) =>
+        (Levels.TryGetValue(personId, out var list) ? list : Levels[personId] = []).Add(new CountedCompetencyLevel(Guid.NewGuid(), "CP-INCL", code, rank, DateTimeOffset.UtcNow));
+}
