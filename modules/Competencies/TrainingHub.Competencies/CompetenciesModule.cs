@@ -81,6 +81,7 @@ public sealed class CompetenciesModule : TrainingHubModule
         services.AddIntegrationEventHandler<PracticeHoursApprovalWithdrawn, PracticeHoursEvidence, CompetenciesDbContext>();
         services.AddIntegrationEventHandler<CompetencyObserved, ObservationEvidence, CompetenciesDbContext>();
         services.AddSingleton<ICompetencyDirectory, PublishedCompetencyDirectory>();
+        services.AddSingleton<ICompetencyLevels, CountedCompetencyLevels>();
         services.AddSingleton(sp => new MemberSync(
             sp.GetRequiredService<IDbContextFactory<CompetenciesDbContext>>(), sp.GetRequiredService<IUnitHierarchy>(),
             sp.GetRequiredService<IOrganisationDirectory>(), sp.GetService<IPeopleLookup>(), sp.GetService<IPeopleRoster>()));

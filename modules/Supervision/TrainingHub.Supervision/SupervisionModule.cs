@@ -22,6 +22,7 @@ using TrainingHub.Supervision.Frequency;
 using TrainingHub.Supervision.Hours;
 using TrainingHub.Supervision.Logs;
 using TrainingHub.Supervision.Mentoring;
+using TrainingHub.Supervision.Record;
 using TrainingHub.Supervision.Sessions;
 using TrainingHub.Supervision.Support;
 using TrainingHub.Wellbeing.Contracts;
@@ -108,6 +109,7 @@ public sealed class SupervisionModule : TrainingHubModule
         services.AddScoped<HoursLog>();
         services.AddScoped<HoursReview>();
         services.AddScoped<HoursRequirements>();
+        services.AddScoped<ISupervisionRecord, SupervisionRecords>();
         services.AddScoped<MentoringPairs>();
         services.AddScoped<SupportRequests>();
         services.AddIntegrationEventHandler<ConversationRequested, SupportRequestIntake, SupervisionDbContext>();

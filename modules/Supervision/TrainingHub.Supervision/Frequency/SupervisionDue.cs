@@ -9,6 +9,9 @@ namespace TrainingHub.Supervision.Frequency;
 /// <summary>When a supervisee's next supervision is due, from when they were first supervised and their last meeting.</summary>
 internal sealed record SupervisionDueDate(DateOnly? LastMeeting, DateOnly NextDue, bool Overdue);
 
+/// <summary>A supervision a person was supervised at, and when it began.</summary>
+internal sealed record HeldSupervision(Guid PersonId, DateTimeOffset StartsAt);
+
 /// <summary>When each supervisee's next supervision is due, by the frequency policy that applies to them.</summary>
 internal sealed class SupervisionDue(IPeopleSelection people, FrequencyPolicies policies)
 {
@@ -28,12 +31,7 @@ internal sealed class SupervisionDue(IPeopleSelection people, FrequencyPolicies 
             .GroupBy(a => a.PersonId)
             .Select(g => new { PersonId = g.Key, Since = g.Min(a => a.StartsOn) })
             .ToDictionaryAsync(x => x.PersonId, x => x.Since, cancellationToken);
-        // A meeting counts once its log is signed by both: until then nobody has confirmed it took place as supervision.
-        var held = await db.Logs.AsNoTracking()
-            .Where(l => personIds.Contains(l.PersonId) && l.LeaderSignedAt != null && l.PersonSignedAt != null)
-            .Join(db.Sessions.Where(s => s.Status == SessionStatus.Scheduled && (s.Kind == SessionKind.Individual || s.Kind == SessionKind.Group) && s.StartsAt <= now),
-                l => l.SessionId, s => s.Id, (l, s) => new { l.PersonId, s.StartsAt })
-            .ToListAsync(cancellationToken);
+        var held = await HeldAsync(db, personIds, null, now, cancellationToken);
         var last = held.GroupBy(h => h.PersonId).ToDictionary(g => g.Key, g => KyivTime.ToKyiv(g.Max(h => h.StartsAt)));
         var found = await people.FindAsync(new PeopleCriteria(PersonIds: [.. since.Keys]), cancellationToken);
         var policyOf = await policies.ForAsync(db, found, cancellationToken);
@@ -43,5 +41,25 @@ internal sealed class SupervisionDue(IPeopleSelection people, FrequencyPolicies 
             var due = policyOf.GetValueOrDefault(s.Key, FrequencyPolicy.NewlyQualified).NextDue(s.Value, lastMeeting);
             return new SupervisionDueDate(lastMeeting, due, due < today);
         });
+    }
+
+    /// <summary>
+    /// The supervisions the people were supervised at, from <paramref name="from"/> (or ever) until <paramref name="until"/>:
+    /// individual or group meetings they took part in as the supervisee whose log both have signed.
+    /// </summary>
+    public static async Task<IReadOnlyList<HeldSupervision>> HeldAsync(
+        SupervisionDbContext db, IReadOnlyCollection<Guid> personIds, DateTimeOffset? from, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var supervisions = db.Sessions.Where(s => s.Status == SessionStatus.Scheduled
+                                                  && (s.Kind == SessionKind.Individual || s.Kind == SessionKind.Group) && s.StartsAt <= until);
+        if (from?.ToUniversalTime() is { } start)
+        {
+            supervisions = supervisions.Where(s => s.StartsAt >= start);
+        }
+        // A meeting counts once its log is signed by both: until then nobody has confirmed it took place as supervision.
+        return await db.Logs.AsNoTracking()
+            .Where(l => personIds.Contains(l.PersonId) && l.LeaderSignedAt != null && l.PersonSignedAt != null)
+            .Join(supervisions, l => l.SessionId, s => s.Id, (l, s) => new HeldSupervision(l.PersonId, s.StartsAt))
+            .ToListAsync(cancellationToken);
     }
 }

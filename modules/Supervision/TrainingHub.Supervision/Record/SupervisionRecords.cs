@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.SharedKernel.Jobs;
+using TrainingHub.Supervision.Assignments;
+using TrainingHub.Supervision.Contracts;
+using TrainingHub.Supervision.Data;
+using TrainingHub.Supervision.Frequency;
+using TrainingHub.Supervision.Hours;
+using TrainingHub.Supervision.Sessions;
+
+namespace TrainingHub.Supervision.Record;
+
+/// <summary>
+/// A person's supervision record for other modules (pathways): approved hours by activity type, supervisions signed by
+/// both sides and the latest mentoring brought to its end review by the mentor. Counts and dates only: no note leaves.
+/// </summary>
+internal sealed class SupervisionRecords(IDbContextFactory<SupervisionDbContext> dbFactory, ActivityTypeCatalogue activityTypes, TimeProvider clock)
+    : ISupervisionRecord
+{
+    public async Task<SupervisionRecord> ForAsync(Guid personId, DateOnly? since = null, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var today = DailyRuns.DayOf(now);
+        await using var db = dbFactory.CreateDbContext();
+        var from = since ?? DateOnly.MinValue;
+        // Summed here rather than in SQL: SQLite keeps decimals as text and cannot add them, and a person's entries are few.
+        var approved = await db.HoursEntries.AsNoTracking()
+            .Where(e => e.PersonId == personId && e.State == HoursState.Approved && e.Date >= from)
+            .Select(e => new { e.ActivityTypeId, e.Hours })
+            .ToListAsync(cancellationToken);
+        var order = (await activityTypes.ListAsync(cancellationToken)).Select((t, i) => (t.Id, i)).ToDictionary(t => t.Id, t => t.i);
+        var hours = approved
+            .GroupBy(e => e.ActivityTypeId)
+            .OrderBy(g => order.GetValueOrDefault(g.Key, int.MaxValue))
+            .Select(g => new ApprovedHours(g.Key, g.Sum(e => e.Hours)))
+            .ToList();
+        var supervisions = await SupervisionDue.HeldAsync(
+            db, [personId], since is { } day ? KyivTime.FromKyiv(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null, now, cancellationToken);
+        var mentoringEnded = await db.Assignments.AsNoTracking()
+            .Where(a => a.PersonId == personId && a.Role == AssignmentRole.Mentor && a.EndsOn != null && a.EndsOn <= today && a.EndsOn >= from
+                        && db.Reviews.Any(r => r.AssignmentId == a.Id && r.AuthorId == a.AssigneeId))
+            .MaxAsync(a => a.EndsOn, cancellationToken);
+        return new SupervisionRecord(hours, supervisions.Count, mentoringEnded);
+    }
+
+    public async Task<IReadOnlyList<ActivityTypeReference>> ActivityTypesAsync(CancellationToken cancellationToken = default) =>
+        (await activityTypes.ListAsync(cancellationToken)).Select(t => new ActivityTypeReference(t.Id, t.NameUk, t.NameEn)).ToList();
+}
