@@ -29,6 +29,7 @@ initdb_path() { compgen -G '/usr/lib/postgresql/*/bin/initdb' | sort -V | tail -
 have_postgres() { [[ -n "$(initdb_path)" ]]; }
 have_chromium() { [[ -x /usr/bin/chromium ]]; }
 have_aiosmtpd() { [[ -x /usr/bin/python3 ]] && /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; }
+have_poppler() { command -v pdftotext >/dev/null; }
 
 # Installs only what is missing, so repeated runs on a prepared machine
 # do not touch apt at all.
@@ -36,6 +37,7 @@ install_missing_packages() {
   local lean=() full=()
   have_postgres || lean+=(postgresql)
   have_aiosmtpd || lean+=(python3-aiosmtpd)
+  have_poppler || lean+=(poppler-utils)
   # Chromium gets its recommends (fonts etc.) so pages render like in a normal browser.
   have_chromium || full+=(chromium)
   (( ${#lean[@]} + ${#full[@]} )) || return 0
