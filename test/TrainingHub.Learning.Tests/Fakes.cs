@@ -5,6 +5,7 @@ using TrainingHub.Learning.Services;
 using TrainingHub.Notifications.Contracts;
 using TrainingHub.Organisations.Contracts;
 using TrainingHub.SharedKernel.Security;
+using TrainingHub.TestKit;
 
 namespace TrainingHub.Learning.Tests;
 
@@ -98,22 +99,6 @@ internal sealed class RecordingReminders : IReminders
         {
             Planned.Remove(thing);
             Cancelled.Add(thing);
-        }
-        return Task.CompletedTask;
-    }
-}
-
-internal sealed record SentNotification(Guid PersonId, string Category, NotificationText Text, string? Link);
-
-internal sealed class RecordingNotifier : INotifier
-{
-    public List<SentNotification> Sent { get; } = [];
-
-    public Task NotifyAsync(Guid personId, string category, NotificationText text, string? link = null, CancellationToken cancellationToken = default)
-    {
-        lock (Sent)
-        {
-            Sent.Add(new SentNotification(personId, category, text, link));
         }
         return Task.CompletedTask;
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using System.Text;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -113,8 +114,19 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/pathways/templates"] = PathwaysPermissions.TemplatesView,
         ["/pathways/templates/{Code}"] = PathwaysPermissions.TemplatesView,
         ["/pathways/my"] = PathwaysPermissions.Own,
+        ["/pathways/requests"] = PathwaysPermissions.ProgressionApprove,
         ["/pathways/people"] = PathwaysPermissions.ProgressView,
-        ["/pathways/people/{PersonId:guid}"] = PathwaysPermissions.ProgressView,
+        // Those assigned to a person see their pathway as those with the permission over their unit do: the service decides.
+        ["/pathways/people/{PersonId:guid}"] = PathwaysPermissions.Own,
+        // The holder and those who may see the holder's pathway; the service decides (anyone else finds nothing).
+        ["/pathways/certificates/{id:guid}/pdf"] = SignedIn,
+        // Certificates are checked by anyone who holds a number: no sign-in, limited per client address.
+        ["/verify"] = Anyone,
+        ["/verify/{Number}"] = Anyone,
+        ["/badges/assertions/{number}"] = Anyone,
+        ["/badges/classes/{template}/{stage:int}"] = Anyone,
+        ["/badges/classes/{template}/{stage:int}/image.svg"] = Anyone,
+        ["/badges/issuers/{unitId:guid}"] = Anyone,
         ["/wellbeing/reports/settings"] = WellbeingPermissions.ReportsSettings,
         ["/wellbeing/reports/export"] = WellbeingPermissions.ReportsView,
         ["/wellbeing/check-ins/{RoundId:guid}"] = WellbeingPermissions.CheckIn,
@@ -502,6 +514,14 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         {
             // The permission is checked before the page looks the meeting up; an unknown one then says "not found".
             return route.Replace("{SessionId:guid}", Guid.NewGuid().ToString()).Replace("{PersonId:guid}", Guid.NewGuid().ToString());
+        }
+        if (route.StartsWith("/pathways/certificates/{", StringComparison.Ordinal) || route.StartsWith("/badges/", StringComparison.Ordinal)
+            || route == "/verify/{Number}")
+        {
+            var certificate = await DemoCertificates.LearnersAsync(app);
+            return route.Replace("{id:guid}", certificate.Id.ToString()).Replace("{number}", certificate.Number).Replace("{Number}", certificate.Number)
+                .Replace("{template}", certificate.TemplateCode).Replace("{stage:int}", certificate.Stage.ToString(CultureInfo.InvariantCulture))
+                .Replace("{unitId:guid}", certificate.UnitId!.Value.ToString());
         }
         if (route.StartsWith("/pathways/templates/{", StringComparison.Ordinal))
         {

@@ -20,6 +20,7 @@ using TrainingHub.Accounts.DemoData;
 using TrainingHub.Accounts.Domain;
 using TrainingHub.Accounts.Services;
 using TrainingHub.Audit.Contracts;
+using TrainingHub.Pathways.Contracts;
 using TrainingHub.SharedKernel.Api;
 using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Localization;
@@ -63,6 +64,7 @@ public sealed class AccountsModule : TrainingHubModule
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AccountsDbContext>>().CreateDbContext());
         services.AddMailOutbox<AccountsDbContext>();
         services.AddIntegrationEventOutbox<AccountsDbContext>();
+        services.AddIntegrationEventHandler<StageReached, PositionFromPathway, AccountsDbContext>();
         services.TryAddSingleton<IAuditTrail, NullAuditTrail>();
         services.AddScoped<PasswordReset>();
         services.AddScoped<PeopleDirectory>();

@@ -20,4 +20,10 @@ public static class PathwaysPermissions
 
     /// <summary>Sign off, in the role one holds, that a person in one's scope (or assigned to one) is ready for their next stage.</summary>
     public const string StagesSignOff = "Pathways.Stages.SignOff";
+
+    /// <summary>Approve or decline the progression of people in one's scope to their next stage.</summary>
+    public const string ProgressionApprove = "Pathways.Progression.Approve";
+
+    /// <summary>Revoke, with a reason, the certificates of people in one's scope.</summary>
+    public const string CertificatesRevoke = "Pathways.Certificates.Revoke";
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -5,7 +6,10 @@ using MudBlazor;
 using TrainingHub.Pathways.Contracts;
 using TrainingHub.Accounts.Contracts;
 using TrainingHub.Pathways.Data;
+using TrainingHub.Notifications.Contracts;
+using TrainingHub.Pathways.Certificates;
 using TrainingHub.Pathways.Progress;
+using TrainingHub.Pathways.Progression;
 using TrainingHub.Pathways.Templates;
 using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Localization;
@@ -33,12 +37,15 @@ public sealed class PathwaysModule : TrainingHubModule
         new(PathwaysPermissions.ProgressView, typeof(PathwaysResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator, BuiltInRoles.Supervisor),
         new(PathwaysPermissions.PlacementsManage, typeof(PathwaysResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
         new(PathwaysPermissions.StagesSignOff, typeof(PathwaysResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator, BuiltInRoles.Supervisor),
+        new(PathwaysPermissions.ProgressionApprove, typeof(PathwaysResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
+        new(PathwaysPermissions.CertificatesRevoke, typeof(PathwaysResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
     ];
 
     public override IEnumerable<MenuItem> MenuItems =>
     [
         new("Menu:MyPathway", "pathways/my", Icons.Material.Filled.Flag, PathwaysPermissions.Own, typeof(PathwaysResource), 28),
         new("Menu:People", "pathways/people", Icons.Material.Filled.Stairs, PathwaysPermissions.ProgressView, typeof(PathwaysResource), 60),
+        new("Menu:Requests", "pathways/requests", Icons.Material.Filled.HowToReg, PathwaysPermissions.ProgressionApprove, typeof(PathwaysResource), 60),
         new("Menu:Templates", "pathways/templates", Icons.Material.Filled.Route, PathwaysPermissions.TemplatesView, typeof(PathwaysResource), 61),
     ];
 
@@ -46,6 +53,8 @@ public sealed class PathwaysModule : TrainingHubModule
     [
         new("Menu:PersonPathway", "pathways/people/{0}", Icons.Material.Filled.Flag, PathwaysPermissions.ProgressView, typeof(PathwaysResource)),
     ];
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => CertificateEndpoints.Map(endpoints);
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -59,5 +68,15 @@ public sealed class PathwaysModule : TrainingHubModule
         services.AddSingleton<IModuleInitializer, DemoPlacements>();
         services.AddIntegrationEventOutbox<PathwaysDbContext>();
         services.AddIntegrationEventHandler<PersonChanged, PlacementUnits, PathwaysDbContext>();
+        services.AddScoped<Progressions>();
+        services.AddScoped<IPathwayPositions, PathwayPositions>();
+        services.AddNotificationCategory(new NotificationCategory(ProgressionNotices.Category, typeof(PathwaysResource)));
+        services.AddIntegrationEventHandler<ProgressionRequested, ProgressionNotices, PathwaysDbContext>();
+        services.AddIntegrationEventHandler<ProgressionDecided, ProgressionNotices, PathwaysDbContext>();
+        services.AddScoped<CertificateRegister>();
+        services.AddScoped<OpenBadges>();
+        services.AddNotificationCategory(new NotificationCategory(CertificateNotices.Category, typeof(PathwaysResource)));
+        services.AddIntegrationEventHandler<CertificateIssued, CertificateNotices, PathwaysDbContext>();
+        services.AddIntegrationEventHandler<CertificateRevoked, CertificateNotices, PathwaysDbContext>();
     }
 }

@@ -52,6 +52,7 @@ public sealed class RateLimits : IDisposable
     public const string Invitations = "Invitations";
     public const string Imports = "Imports";
     public const string Api = "Api";
+    public const string Verification = "Verification";
 
     /// <summary>Generous for people, tight for scripts; documented in the README's configuration table.</summary>
     public static IReadOnlyDictionary<string, (int PermitLimit, int WindowSeconds)> Defaults { get; } =
@@ -64,6 +65,7 @@ public sealed class RateLimits : IDisposable
             [Invitations] = (1000, 3600),
             [Imports] = (30, 3600),
             [Api] = (300, 60),
+            [Verification] = (30, 60),
         };
 
     /// <summary>An action refused because it was repeated too often; the API answers 429.</summary>
@@ -139,6 +141,8 @@ public static class RateLimitingSetup
                     ? Partition(context, name, ClientAddress(context))
                     : RateLimitPartition.GetNoLimiter(""));
             }
+            // Certificates are checked without signing in: per client address, so numbers cannot be tried at speed.
+            o.AddPolicy(RateLimits.Verification, context => Partition(context, RateLimits.Verification, ClientAddress(context)));
             o.AddPolicy(RateLimits.Api, context => Partition(context, RateLimits.Api,
                 context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } person ? $"person:{person}" : ClientAddress(context)));
         });

@@ -26,6 +26,13 @@ public static class DailyRuns
 
     public static DateOnly DayOf(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Kyiv).DateTime);
 
+    /// <summary>A Kyiv clock time on a Kyiv day, as a moment (such as nine in the morning of an expiry date).</summary>
+    public static DateTimeOffset At(DateOnly day, TimeOnly time)
+    {
+        var local = day.ToDateTime(time);
+        return new DateTimeOffset(local, Kyiv.GetUtcOffset(local));
+    }
+
     /// <summary>Adds the table of daily marks to a module's model, named as the mail outbox is.</summary>
     public static ModelBuilder AddDailyRuns(this ModelBuilder modelBuilder, DatabaseFacade database, string schema)
     {

@@ -112,4 +112,45 @@ public sealed class ProgressPageTests(SqliteServer server) : IClassFixture<Sqlit
         page.Find("input#people-search").Input("Кравч");
         page.WaitForAssertion(() => Assert.Single(page.FindAll("#placements tbody tr")));
     }
+
+    [Fact]
+    public async Task She_asks_to_move_on_from_her_page_and_a_coordinator_declines_with_a_reason_she_then_reads()
+    {
+        _others.Records[_learner] = new SupervisionRecord([new ApprovedHours(OtherModules.DirectWork, 25m)], 2, null);
+        _host.User.ActingAs(_supervisor, new PermissionGrant(PathwaysPermissions.ProgressView, null), new PermissionGrant(PathwaysPermissions.StagesSignOff, null))
+            .InRoles(BuiltInRoles.Supervisor);
+        var version = (await _host.Get<PathwayProgress>().ForPersonAsync(_learner)).Value.Version!.Value;
+        Assert.True((await _host.Get<PathwayProgress>().SignOffAsync(_learner, BuiltInRoles.Supervisor, version)).Succeeded);
+        _host.User.ActingAs(_learner, new PermissionGrant(PathwaysPermissions.Own, null));
+        await using var pages = new PageRenderer(_host);
+        var providers = pages.RenderProviders();
+
+        var mine = pages.Render<MyPathwayPage>();
+        mine.WaitForAssertion(() => Assert.NotNull(mine.Find("#progression-ask")));
+        Assert.Contains("Попросити про перехід на етап «Навчений волонтер»", mine.Find("#progression-ask").TextContent);
+        mine.Find("textarea#progression-note").Change("Маю 25 годин практики.");
+        mine.Find("#progression-ask").Click();
+        providers.Snackbars.WaitForAssertion(() => Assert.Contains("Запит подано.", providers.Snackbars.Markup));
+        mine.WaitForAssertion(() => Assert.NotNull(mine.Find("#request-pending")));
+        Assert.Empty(mine.FindAll("#progression-ask"));
+
+        var city = (await _host.Get<IOrganisationDirectory>().FindByKatottgAsync("UA18040470000082484"))!.Id;
+        _host.User.Holding(new PermissionGrant(PathwaysPermissions.ProgressionApprove, city), new PermissionGrant(PathwaysPermissions.ProgressView, city));
+        var requests = pages.Render<TrainingHub.Pathways.Progression.RequestsPage>();
+        requests.WaitForAssertion(() => Assert.Contains("Оксана Волонтерка", requests.Find("#requests").TextContent));
+        Assert.Contains("Маю 25 годин практики.", requests.Find(".th-note").TextContent);
+        Assert.Contains("Волонтер → Навчений волонтер", requests.Find("#requests").TextContent);
+        requests.Find("button[id^='decline-']").Click();
+        providers.Dialogs.WaitForAssertion(() => Assert.NotNull(providers.Dialogs.Find("#reason-submit")));
+        await providers.Dialogs.InvokeAsync(() => providers.Dialogs.Find("#reason-submit").Click());
+        providers.Dialogs.WaitForAssertion(() => Assert.Contains("Вкажіть причину відхилення", providers.Dialogs.Markup));
+        providers.Dialogs.Find("textarea#reason-text").Change("Потрібна ще одна сесія супервізії.");
+        await providers.Dialogs.InvokeAsync(() => providers.Dialogs.Find("#reason-submit").Click());
+        requests.WaitForAssertion(() => Assert.NotNull(requests.Find("#no-requests")));
+
+        _host.User.ActingAs(_learner, new PermissionGrant(PathwaysPermissions.Own, null));
+        var again = pages.Render<MyPathwayPage>();
+        again.WaitForAssertion(() => Assert.Contains("Потрібна ще одна сесія супервізії.", again.Find("#request-declined").TextContent));
+        Assert.NotNull(again.Find("#progression-ask"));
+    }
 }

@@ -175,6 +175,21 @@ public abstract class ProgressTests(ITestDatabaseServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Her_mentor_sees_her_pathway_through_the_assignment_alone_and_a_mentor_of_no_one_does_not()
+    {
+        var mentor = await PersonAsync("mentor@traininghub.example");
+        _host.User.ActingAs(mentor, new PermissionGrant(PathwaysPermissions.Own, null)).InRoles(BuiltInRoles.Mentor);
+        var unassigned = await _host.Get<PathwayProgress>().ForPersonAsync(_learner);
+        _others.Assigned[_learner] = new PersonAssignees(_supervisor, [mentor], null);
+        var assigned = await _host.Get<PathwayProgress>().ForPersonAsync(_learner);
+
+        Assert.Equal(ErrorKind.Forbidden, unassigned.Error!.Kind);
+        Assert.Equal("Волонтер", assigned.Value.Current!.Name);
+        Assert.Empty(assigned.Value.RolesToSign);
+        Assert.False(assigned.Value.MayRequest);
+    }
+
+    [Fact]
     public async Task Placing_someone_outside_ones_area_is_refused()
     {
         await AsCoordinatorOfAsync(LvivOblast);

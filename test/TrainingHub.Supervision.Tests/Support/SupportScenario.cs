@@ -57,15 +57,3 @@ internal sealed class SupportScenario : IAsyncDisposable
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 }
-
-/// <summary>Stands in for the notifications module: records who was told what.</summary>
-internal sealed class RecordingNotifier : INotifier
-{
-    public List<(Guid PersonId, string Category, NotificationText Text, string? Link)> Sent { get; } = [];
-
-    public Task NotifyAsync(Guid personId, string category, NotificationText text, string? link = null, CancellationToken cancellationToken = default)
-    {
-        Sent.Add((personId, category, text, link));
-        return Task.CompletedTask;
-    }
-}

@@ -72,6 +72,7 @@ internal abstract class AccountsDbContext(DbContextOptions options)
         });
         builder.AddMailOutbox(Database, Schema);
         builder.AddIntegrationEventOutbox(Database, Schema);
+        builder.AddIntegrationEventInbox(Database, Schema);
         builder.ApplyModuleConventions(Database, Schema);
     }
 

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using TrainingHub.Pathways.Certificates;
 using TrainingHub.Pathways.Progress;
+using TrainingHub.Pathways.Progression;
 using TrainingHub.Pathways.Templates;
 using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Persistence;
@@ -17,6 +19,12 @@ internal abstract class PathwaysDbContext(DbContextOptions options) : DbContext(
     public DbSet<Placement> Placements => Set<Placement>();
 
     public DbSet<StageSignOff> SignOffs => Set<StageSignOff>();
+
+    public DbSet<ReachedStage> ReachedStages => Set<ReachedStage>();
+
+    public DbSet<ProgressionRequest> Requests => Set<ProgressionRequest>();
+
+    public DbSet<Certificate> Certificates => Set<Certificate>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -48,12 +56,49 @@ internal abstract class PathwaysDbContext(DbContextOptions options) : DbContext(
             placement.HasIndex(p => p.UnitId);
             placement.HasOne<PathwayTemplate>().WithMany().HasForeignKey(p => p.TemplateId).OnDelete(DeleteBehavior.Restrict);
             placement.HasMany(p => p.SignOffs).WithOne().HasForeignKey(s => s.PlacementId).OnDelete(DeleteBehavior.Cascade);
+            placement.HasMany(p => p.Reached).WithOne().HasForeignKey(r => r.PlacementId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ReachedStage>(reached =>
+        {
+            reached.ToTable("ReachedStages");
+            reached.HasIndex(r => new { r.PlacementId, r.Stage });
+        });
+        modelBuilder.Entity<ProgressionRequest>(request =>
+        {
+            request.ToTable("ProgressionRequests");
+            request.HasOne<Placement>().WithMany().HasForeignKey(r => r.PlacementId).OnDelete(DeleteBehavior.Cascade);
+            request.HasIndex(r => new { r.Status, r.UnitId });
+            request.HasIndex(r => new { r.PlacementId, r.ToStage });
+            request.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            request.Property(r => r.Note).HasMaxLength(ProgressionRequest.MaxTextLength);
+            request.Property(r => r.Reason).HasMaxLength(ProgressionRequest.MaxTextLength);
         });
         modelBuilder.Entity<StageSignOff>(signOff =>
         {
             signOff.ToTable("SignOffs");
             signOff.HasIndex(s => new { s.PlacementId, s.Stage, s.Role }).IsUnique();
             signOff.Property(s => s.Role).HasMaxLength(StageSignOff.MaxRoleLength);
+        });
+        modelBuilder.Entity<Certificate>(certificate =>
+        {
+            certificate.ToTable("Certificates");
+            certificate.HasIndex(c => c.Number).IsUnique();
+            certificate.HasIndex(c => c.PersonId);
+            certificate.HasIndex(c => new { c.UnitId, c.ValidUntil });
+            certificate.Property(c => c.Number).HasMaxLength(30);
+            certificate.Property(c => c.PersonName).HasMaxLength(Certificate.MaxNameLength);
+            certificate.Property(c => c.TemplateCode).HasMaxLength(PathwayTemplate.MaxCodeLength);
+            certificate.Property(c => c.PathwayNameUk).HasMaxLength(PathwayTemplate.MaxNameLength);
+            certificate.Property(c => c.PathwayNameEn).HasMaxLength(PathwayTemplate.MaxNameLength);
+            certificate.Property(c => c.StageNameUk).HasMaxLength(PathwayTemplate.MaxNameLength);
+            certificate.Property(c => c.StageNameEn).HasMaxLength(PathwayTemplate.MaxNameLength);
+            certificate.Property(c => c.IssuerNameUk).HasMaxLength(Certificate.MaxNameLength);
+            certificate.Property(c => c.IssuerNameEn).HasMaxLength(Certificate.MaxNameLength);
+            certificate.Ignore(c => c.IssuerName);
+            certificate.Property(c => c.Culture).HasMaxLength(10);
+            certificate.Property(c => c.RevocationReason).HasMaxLength(Certificate.MaxReasonLength);
+            certificate.Ignore(c => c.PathwayName);
+            certificate.Ignore(c => c.StageName);
         });
         modelBuilder.AddIntegrationEventOutbox(Database, Schema);
         modelBuilder.AddIntegrationEventInbox(Database, Schema);

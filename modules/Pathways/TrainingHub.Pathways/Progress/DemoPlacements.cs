@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using TrainingHub.Accounts.Contracts;
+using TrainingHub.Organisations.Contracts;
+using TrainingHub.Pathways.Certificates;
 using TrainingHub.Pathways.Data;
 using TrainingHub.Pathways.Templates;
 using TrainingHub.SharedKernel.Jobs;
@@ -10,10 +12,12 @@ namespace TrainingHub.Pathways.Progress;
 
 /// <summary>
 /// With demo data, two people of Zhytomyr city on the demo pathway: the demo learner, a volunteer for three months, and
-/// a colleague who became a social assistant eight months ago. Placed once, by the oblast's coordinator.
+/// a colleague who became a social assistant eight months ago and holds that stage's certificate. Placed once, by the
+/// oblast's coordinator.
 /// </summary>
 internal sealed class DemoPlacements(
-    IDbContextFactory<PathwaysDbContext> dbFactory, IConfiguration configuration, TimeProvider clock, IPeopleLookup? people = null) : IModuleInitializer
+    IDbContextFactory<PathwaysDbContext> dbFactory, IConfiguration configuration, TimeProvider clock, IOrganisationDirectory units, IPeopleLookup? people = null)
+    : IModuleInitializer
 {
     private static readonly (string Email, int Stage, int MonthsAgo)[] Placed =
     [
@@ -28,7 +32,7 @@ internal sealed class DemoPlacements(
             return;
         }
         await using var db = dbFactory.CreateDbContext();
-        var template = await db.Templates.FirstOrDefaultAsync(t => t.Code == DemoPathway.Code, cancellationToken);
+        var template = await db.Templates.Include(t => t.Stages).FirstOrDefaultAsync(t => t.Code == DemoPathway.Code, cancellationToken);
         if (template is null || await db.Placements.AnyAsync(cancellationToken)
             || await people.FindByEmailAsync("coordinator@traininghub.example", cancellationToken) is not { } coordinator)
         {
@@ -40,11 +44,15 @@ internal sealed class DemoPlacements(
         {
             if (await people.FindByEmailAsync(email, cancellationToken) is { } person)
             {
-                db.Placements.Add(new Placement
+                var placement = Placement.Place(
+                    person.Id, person.HomeUnitId, template.Id, template.Stages.Count, stage, today.AddMonths(-monthsAgo), today, coordinator.Id, now).Value;
+                db.Placements.Add(placement);
+                if (stage > 1 && person.HomeUnitId is { } unitId && await units.FindAsync(unitId, cancellationToken) is { } unit)
                 {
-                    PersonId = person.Id, UnitId = person.HomeUnitId, TemplateId = template.Id, Stage = stage, StageSince = today.AddMonths(-monthsAgo),
-                    PlacedById = coordinator.Id, PlacedAt = now,
-                });
+                    db.Certificates.Add(Certificate.Issue(
+                        placement, template, template.Stages.Single(s => s.Position == stage), person.FullName, person.PreferredCulture, unitId,
+                        (unit.Name, unit.NameEn ?? unit.Name), placement.StageSince, now));
+                }
             }
         }
         await db.SaveChangesAsync(cancellationToken);

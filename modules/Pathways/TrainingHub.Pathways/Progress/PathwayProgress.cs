@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Accounts.Contracts;
 using TrainingHub.Pathways.Data;
+using TrainingHub.Pathways.Progression;
 using TrainingHub.Pathways.Requirements;
 using TrainingHub.Pathways.Templates;
 using TrainingHub.SharedKernel.Outcomes;
@@ -15,7 +16,7 @@ namespace TrainingHub.Pathways.Progress;
 /// </summary>
 internal sealed class PathwayProgress(
     IDbContextFactory<PathwaysDbContext> dbFactory, ProgressAccess access, IPeopleLookup people, PersonFactsSource facts,
-    ISupervisionRecord supervision, TimeProvider clock)
+    ISupervisionRecord supervision, Progressions progressions, TimeProvider clock)
 {
     /// <summary>The current user's own pathway.</summary>
     public Task<Result<ProgressView>> MineAsync(CancellationToken cancellationToken = default) =>
@@ -54,12 +55,14 @@ internal sealed class PathwayProgress(
             }
         }
         var activities = (await supervision.ActivityTypesAsync(cancellationToken)).ToDictionary(a => a.Id, a => (a.NameUk, a.NameEn));
+        var request = next is null ? null : await progressions.LatestAsync(placement.Id, next.Position, cancellationToken);
+        var mayRequest = next is not null && await progressions.MayRequestAsync(personId, cancellationToken);
         return new ProgressView(
             personId, person.FullName, isMine, placement.Id, template.Name,
             stages.Select(s => new StageLine(s.Position, s.Name, StateOf(s.Position, placement.Stage))).ToList(),
             placement.StageSince, judged,
             placement.SignOffsTowardsNext().OrderBy(s => s.SignedAt).Select(s => new SignOffLine(s.Role, s.SignedAt)).ToList(),
-            rolesToSign, activities, placement.Version);
+            rolesToSign, activities, placement.Version, request, mayRequest);
     }
 
     /// <summary>The current user signs off, in the role, that the person is ready for their next stage.</summary>

@@ -32,6 +32,9 @@ internal sealed class Placement : IHasVersion, IAuditedInUnit
 
     public List<StageSignOff> SignOffs { get; set; } = [];
 
+    /// <summary>Each stage the person reached while on the pathway, from the one they were placed at.</summary>
+    public List<ReachedStage> Reached { get; set; } = [];
+
     Guid? IAuditedInUnit.AuditUnitId => UnitId;
 
     /// <summary>The sign-offs given towards the next stage.</summary>
@@ -48,10 +51,26 @@ internal sealed class Placement : IHasVersion, IAuditedInUnit
         {
             return Error.Validation(nameof(StageSince), "Placement:Error:SinceInFuture");
         }
-        return new Placement
+        var placement = new Placement
         {
             PersonId = personId, UnitId = unitId, TemplateId = templateId, Stage = stage, StageSince = since, PlacedById = by, PlacedAt = now,
         };
+        placement.Reached.Add(new ReachedStage { PlacementId = placement.Id, Stage = stage, ReachedOn = since, ApprovedById = by });
+        return placement;
+    }
+
+    /// <summary>Moves the person on to the next stage, reached today, as approved by a coordinator.</summary>
+    public Result<ReachedStage> Advance(int stages, DateOnly today, Guid by)
+    {
+        if (Stage >= stages)
+        {
+            return Error.Rule("Placement:Error:LastStage");
+        }
+        Stage++;
+        StageSince = today;
+        var reached = new ReachedStage { PlacementId = Id, Stage = Stage, ReachedOn = today, ApprovedById = by };
+        Reached.Add(reached);
+        return reached;
     }
 
     /// <summary>Someone holding the role signs off the person's readiness for the next stage; once per role and stage.</summary>
@@ -88,4 +107,19 @@ internal sealed class StageSignOff
     public Guid SignedById { get; set; }
 
     public DateTimeOffset SignedAt { get; set; }
+}
+
+/// <summary>A stage a person reached, on a day, placed or approved by someone.</summary>
+internal sealed class ReachedStage
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid PlacementId { get; set; }
+
+    public int Stage { get; set; }
+
+    public DateOnly ReachedOn { get; set; }
+
+    /// <summary>Who placed the person at the stage or approved their progression to it.</summary>
+    public Guid ApprovedById { get; set; }
 }

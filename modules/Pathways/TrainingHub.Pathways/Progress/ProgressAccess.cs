@@ -10,7 +10,10 @@ internal sealed class ProgressAccess(IAccessControl access, ICurrentUser current
 {
     public Guid? Me => currentUser.UserId;
 
-    /// <summary>The person themself; whoever holds the progress permission over their home unit; and those assigned to them.</summary>
+    /// <summary>
+    /// The person themself; those assigned to them (supervisor, mentors, coach); and whoever holds the progress
+    /// permission over their home unit.
+    /// </summary>
     public async Task<bool> MayViewAsync(PersonContact person, CancellationToken cancellationToken)
     {
         if (Me is not { } me)
@@ -21,11 +24,8 @@ internal sealed class ProgressAccess(IAccessControl access, ICurrentUser current
         {
             return access.HasPermission(PathwaysPermissions.Own);
         }
-        if (!access.HasPermission(PathwaysPermissions.ProgressView))
-        {
-            return false;
-        }
-        return await access.IsGrantedAsync(PathwaysPermissions.ProgressView, person.HomeUnitId, cancellationToken)
+        return (access.HasPermission(PathwaysPermissions.ProgressView)
+                && await access.IsGrantedAsync(PathwaysPermissions.ProgressView, person.HomeUnitId, cancellationToken))
             || (await assignments.CurrentAsync(person.Id, cancellationToken)).Includes(me);
     }
 

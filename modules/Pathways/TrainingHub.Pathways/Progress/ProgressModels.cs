@@ -1,3 +1,4 @@
+using TrainingHub.Pathways.Progression;
 using TrainingHub.Pathways.Requirements;
 using TrainingHub.SharedKernel.Localization;
 
@@ -19,6 +20,8 @@ internal sealed record SignOffLine(string Role, DateTimeOffset SignedAt);
 /// <param name="Next">The next stage's requirements judged; null when the person is not placed or is at the last stage.</param>
 /// <param name="RolesToSign">Roles the next stage asks to sign off that the current user may sign in, not signed yet.</param>
 /// <param name="ActivityNames">Activity types by id, in both languages, for requirements naming one.</param>
+/// <param name="Request">The latest request to move on to the next stage, if any.</param>
+/// <param name="MayRequest">Whether the current user may ask for the person's progression (the person or their supervisor).</param>
 internal sealed record ProgressView(
     Guid PersonId,
     string PersonName,
@@ -31,8 +34,16 @@ internal sealed record ProgressView(
     IReadOnlyList<SignOffLine> SignOffs,
     IReadOnlyList<string> RolesToSign,
     IReadOnlyDictionary<Guid, (string Uk, string En)> ActivityNames,
-    Guid? Version)
+    Guid? Version,
+    RequestState? Request = null,
+    bool MayRequest = false)
 {
+    /// <summary>A request towards the next stage is waiting for a coordinator.</summary>
+    public bool Pending => Request?.Status == RequestStatus.Pending;
+
+    /// <summary>Asking is offered once everything is met and nothing is waiting.</summary>
+    public bool CanAsk => MayRequest && Ready && !Pending;
+
     public bool Placed => PlacementId is not null;
 
     public StageLine? Current => Stages.FirstOrDefault(s => s.State == StageState.Current);

@@ -431,6 +431,22 @@ namespace TrainingHub.Accounts.Migrations.PostgreSql
                     b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
 
+            modelBuilder.Entity("TrainingHub.SharedKernel.Events.ProcessedIntegrationEvent", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Handler")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("EventId", "Handler");
+
+                    b.ToTable("ProcessedIntegrationEvents", "accounts");
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
+                });
+
             modelBuilder.Entity("TrainingHub.SharedKernel.Mail.OutgoingMail", b =>
                 {
                     b.Property<Guid>("Id")

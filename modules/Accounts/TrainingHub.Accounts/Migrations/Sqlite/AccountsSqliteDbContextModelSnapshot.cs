@@ -421,6 +421,22 @@ namespace TrainingHub.Accounts.Migrations.Sqlite
                     b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
 
+            modelBuilder.Entity("TrainingHub.SharedKernel.Events.ProcessedIntegrationEvent", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Handler")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId", "Handler");
+
+                    b.ToTable("accounts_ProcessedIntegrationEvents", (string)null);
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
+                });
+
             modelBuilder.Entity("TrainingHub.SharedKernel.Mail.OutgoingMail", b =>
                 {
                     b.Property<Guid>("Id")
