@@ -170,6 +170,20 @@ internal static class PageActions
         Assert.True(serious.Count == 0, $"Accessibility problems on {page.Url}:\n" + string.Join("\n", serious));
     }
 
+    /// <summary>The page fits the screen's width; otherwise the message names the elements that stick out, to say what to fix.</summary>
+    public static async Task AssertFitsScreenAsync(this IPage page)
+    {
+        var overflow = await page.EvaluateAsync<string?>("""
+            () => {
+                const width = document.documentElement.clientWidth;
+                if (document.documentElement.scrollWidth <= width) return null;
+                return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > width + 1)
+                    .slice(0, 5).map(e => `${e.tagName}.${e.className} (${Math.round(e.getBoundingClientRect().right)}px)`).join('; ');
+            }
+            """);
+        Assert.True(overflow is null, $"{page.Url} is wider than the screen: {overflow}");
+    }
+
     private static class Texts
     {
         public const string Email = "Електронна пошта";

@@ -44,7 +44,7 @@ public sealed class WellbeingJourneyTests(BrowserSession session)
             if (part == 0)
             {
                 await learner.AssertAccessibleAsync();
-                await AssertFitsAsync(learner);
+                await learner.AssertFitsScreenAsync();
             }
             await learner.Locator("#check-in-next").ClickAsync();
         }
@@ -56,7 +56,7 @@ public sealed class WellbeingJourneyTests(BrowserSession session)
         await Assertions.Expect(personal.Locator(".th-high")).ToBeVisibleAsync();
         await Assertions.Expect(learner.Locator("#my-trend")).ToBeVisibleAsync();
         await learner.AssertAccessibleAsync();
-        await AssertFitsAsync(learner);
+        await learner.AssertFitsScreenAsync();
 
         await learner.Locator("#ask-conversation").ClickAsync();
         var dialog = learner.GetByRole(AriaRole.Dialog);
@@ -65,7 +65,7 @@ public sealed class WellbeingJourneyTests(BrowserSession session)
         await learner.AssertAccessibleAsync();
         await dialog.Locator("#conversation-send").ClickAsync();
         await Assertions.Expect(learner.Locator("#conversation-asked")).ToBeVisibleAsync();
-        await AssertFitsAsync(learner);
+        await learner.AssertFitsScreenAsync();
 
         // The request reaches supervision as it is delivered, a moment later: she looks again until it is there.
         var supervisor = await session.NewPageAsync();
@@ -102,7 +102,7 @@ public sealed class WellbeingJourneyTests(BrowserSession session)
         await Assertions.Expect(coordinator.Locator("#reports-total .th-respondents")).ToContainTextAsync("відповіли 6 з 6 (100%)");
         await Assertions.Expect(coordinator.Locator("#reports-total [data-scale='personal']")).ToContainTextAsync("середнє");
         await Assertions.Expect(coordinator.Locator("#reports-trend tbody tr")).ToHaveCountAsync(3);
-        await AssertFitsAsync(coordinator);
+        await coordinator.AssertFitsScreenAsync();
         await coordinator.AssertAccessibleAsync();
 
         await using var audit = session.App.Services.GetRequiredService<IDbContextFactory<AuditDbContext>>().CreateDbContext();
@@ -158,21 +158,4 @@ public sealed class WellbeingJourneyTests(BrowserSession session)
         }
         await db.SaveChangesAsync();
     }
-
-    private static async Task AssertFitsAsync(IPage page)
-    {
-        var overflow = await OverflowAsync(page);
-        Assert.True(overflow is null, $"{page.Url} is wider than the screen: {overflow}");
-    }
-
-    /// <summary>Null when the page fits the screen's width; otherwise the elements that stick out, to say what to fix.</summary>
-    private static Task<string?> OverflowAsync(IPage page) =>
-        page.EvaluateAsync<string?>("""
-            () => {
-                const width = document.documentElement.clientWidth;
-                if (document.documentElement.scrollWidth <= width) return null;
-                return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > width + 1)
-                    .slice(0, 5).map(e => `${e.tagName}.${e.className} (${Math.round(e.getBoundingClientRect().right)}px)`).join('; ');
-            }
-            """);
 }

@@ -63,7 +63,7 @@ public sealed class LearningModule : TrainingHubModule
         services.AddScoped<OverdueLearners>();
         services.AddLearningReports();
         services.AddScoped<CourseCompetencies>();
-        services.AddScoped<ILearningRecords, LearningRecords>();
+        services.AddSingleton<ILearningRecords, LearningRecords>();
         services.AddScoped<EnrolmentReminders>();
         services.AddTransient<OverdueDigest>();
         services.AddNotificationCategory(new NotificationCategory(EnrolmentReminders.Category, typeof(LearningResource)));

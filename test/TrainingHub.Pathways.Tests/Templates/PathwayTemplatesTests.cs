@@ -1,8 +1,11 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Accounts;
+using TrainingHub.Learning.Contracts;
 using TrainingHub.Organisations;
 using TrainingHub.Pathways.Contracts;
 using TrainingHub.Pathways.Requirements;
+using TrainingHub.Pathways.Tests.Progress;
 using TrainingHub.Pathways.Templates;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Outcomes;
@@ -14,10 +17,18 @@ namespace TrainingHub.Pathways.Tests.Templates;
 /// <summary>The demo pathway from volunteer to social worker as stored on both databases, and who may read it.</summary>
 public abstract class PathwayTemplatesTests(ITestDatabaseServer server) : IAsyncLifetime
 {
+    private static readonly CourseReference FirstAid = new(Guid.NewGuid(), "Перша психологічна допомога: основи", null, 120, false);
+
+    private readonly OtherModules _others = new();
     private ModuleTestHost _host = null!;
 
-    public async ValueTask InitializeAsync() =>
-        _host = await ModuleTestHost.StartAsync(server, [new OrganisationsModule(), new AccountsModule(), new PathwaysModule()], new Dictionary<string, string?> { ["DemoData:Enabled"] = "true" });
+    public async ValueTask InitializeAsync()
+    {
+        _others.Courses.Add(FirstAid);
+        _host = await ModuleTestHost.StartAsync(
+            server, [new OrganisationsModule(), new AccountsModule(), new PathwaysModule()], new Dictionary<string, string?> { ["DemoData:Enabled"] = "true" },
+            services => services.AddSingleton<ILearningRecords>(_others));
+    }
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 
@@ -66,8 +77,26 @@ public abstract class PathwayTemplatesTests(ITestDatabaseServer server) : IAsync
         Assert.Contains("CP.2.1 at level 2 or above", assistant.TextContent);
         Assert.Contains("Signed off by a coordinator", assistant.TextContent);
         Assert.Contains("Its certificate does not expire", page.Find(".th-stage[data-position='5']").TextContent);
+        var course = page.Find(".th-stage[data-position='2'] .th-requirement[data-kind='CourseCompleted']");
+        Assert.Equal("The course “Перша психологічна допомога: основи” completed", course.TextContent.Trim());
+        Assert.Equal("no", course.GetAttribute("data-flagged"));
         var list = pages.Render<TemplatesPage>();
         list.WaitForAssertion(() => Assert.Contains("From volunteer to social worker", list.Find("#templates").TextContent));
+    }
+
+    [Fact]
+    public async Task A_course_the_pathway_names_that_no_longer_exists_is_flagged_on_the_template()
+    {
+        _host.User.Holding(new PermissionGrant(PathwaysPermissions.TemplatesView, null));
+        _others.Courses.Clear();
+        await using var pages = new PageRenderer(_host) { Culture = Cultures.English };
+
+        var page = pages.Render<TemplatePage>(p => p.Add(x => x.Code, DemoPathway.Code));
+
+        page.WaitForAssertion(() => Assert.Equal(5, page.FindAll(".th-stage").Count));
+        var course = page.Find(".th-stage[data-position='2'] .th-requirement[data-kind='CourseCompleted']");
+        Assert.Equal("yes", course.GetAttribute("data-flagged"));
+        Assert.Contains("A course that no longer exists: choose another", course.TextContent);
     }
 }
 

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Pathways.Contracts;
+using TrainingHub.Learning.Contracts;
 using TrainingHub.Pathways.Data;
+using TrainingHub.Pathways.Progress;
+using TrainingHub.Pathways.Requirements;
 using TrainingHub.SharedKernel.Outcomes;
 using TrainingHub.SharedKernel.Security;
 
@@ -8,12 +11,13 @@ namespace TrainingHub.Pathways.Templates;
 
 internal sealed record TemplateSummary(Guid Id, string Code, string Name, int Stages);
 
-internal sealed record StageView(int Position, string Name, string? PositionTypeCode, int? CertificateValidMonths, Pathways.Requirements.Requirement Requirements);
+internal sealed record StageView(int Position, string Name, string? PositionTypeCode, int? CertificateValidMonths, Requirement Requirements);
 
-internal sealed record TemplateView(Guid Id, string Code, string Name, IReadOnlyList<StageView> Stages);
+/// <param name="Courses">The courses the requirements name that still exist (a missing one is flagged on the page).</param>
+internal sealed record TemplateView(Guid Id, string Code, string Name, IReadOnlyList<StageView> Stages, IReadOnlyDictionary<Guid, CourseFact> Courses);
 
 /// <summary>The pathway templates, for those who plan and support progression.</summary>
-internal sealed class PathwayTemplates(IDbContextFactory<PathwaysDbContext> dbFactory, IAccessControl access)
+internal sealed class PathwayTemplates(IDbContextFactory<PathwaysDbContext> dbFactory, IAccessControl access, ILearningRecords learning)
 {
     private bool CanView => access.HasPermission(PathwaysPermissions.TemplatesView);
 
@@ -38,10 +42,14 @@ internal sealed class PathwayTemplates(IDbContextFactory<PathwaysDbContext> dbFa
         }
         await using var db = dbFactory.CreateDbContext();
         var template = await db.Templates.AsNoTracking().Include(t => t.Stages).FirstOrDefaultAsync(t => t.Code == code, cancellationToken);
-        return template is null
-            ? Error.NotFound
-            : new TemplateView(template.Id, template.Code, template.Name,
-                template.Stages.OrderBy(s => s.Position)
-                    .Select(s => new StageView(s.Position, s.Name, s.PositionTypeCode, s.CertificateValidMonths, s.Requirements)).ToList());
+        if (template is null)
+        {
+            return Error.NotFound;
+        }
+        var stages = template.Stages.OrderBy(s => s.Position)
+            .Select(s => new StageView(s.Position, s.Name, s.PositionTypeCode, s.CertificateValidMonths, s.Requirements)).ToList();
+        var named = stages.SelectMany(s => PersonFactsSource.CoursesIn(s.Requirements)).Distinct().ToList();
+        var courses = named.Count == 0 ? [] : await learning.FindCoursesAsync(named, cancellationToken);
+        return new TemplateView(template.Id, template.Code, template.Name, stages, courses.ToDictionary(c => c.Id, c => new CourseFact(c.Title, c.Archived)));
     }
 }
