@@ -175,6 +175,16 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["GET /api/v1/supervision/mentoring/{id:guid}"] = SupervisionPermissions.SessionsView,
         ["POST /api/v1/supervision/mentoring/{id:guid}/goals"] = SupervisionPermissions.SessionsView,
         ["PUT /api/v1/supervision/mentoring/goals/{id:guid}/status"] = SupervisionPermissions.SessionsView,
+        ["GET /api/v1/pathways/me"] = PathwaysPermissions.Own,
+        ["GET /api/v1/pathways/me/certificates"] = PathwaysPermissions.Own,
+        // As on the person's pathway page: those assigned to a person see it as those with the permission over their unit do.
+        ["GET /api/v1/pathways/people/{personId:guid}"] = PathwaysPermissions.Own,
+        ["GET /api/v1/pathways/people/{personId:guid}/certificates"] = PathwaysPermissions.Own,
+        ["GET /api/v1/pathways/people"] = PathwaysPermissions.ProgressView,
+        ["POST /api/v1/pathways/people/{personId:guid}/progression-requests"] = PathwaysPermissions.Own,
+        ["GET /api/v1/pathways/progression-requests"] = PathwaysPermissions.ProgressionApprove,
+        ["POST /api/v1/pathways/progression-requests/{id:guid}/approve"] = PathwaysPermissions.ProgressionApprove,
+        ["POST /api/v1/pathways/progression-requests/{id:guid}/decline"] = PathwaysPermissions.ProgressionApprove,
     };
 
     /// <summary>
@@ -206,6 +216,25 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         "GET /api/v1/supervision/mentoring/{id:guid}",
         "POST /api/v1/supervision/mentoring/{id:guid}/goals",
         "PUT /api/v1/supervision/mentoring/goals/{id:guid}/status",
+    ];
+
+    /// <summary>
+    /// Asking for the demo learner's progression: everyone holds the permission, but only she and her supervisor may ask,
+    /// and as she is not ready yet they are told so by the rule; anyone else is refused by the service, as on her page.
+    /// </summary>
+    private static readonly Dictionary<string, HashSet<string>> AskedOnlyBy = new()
+    {
+        ["POST /api/v1/pathways/people/{personId:guid}/progression-requests"] = [BuiltInRoles.Learner, BuiltInRoles.Supervisor],
+    };
+
+    /// <summary>
+    /// Decisions on a request already decided, sent with a version nobody read: permitted callers are told the request
+    /// changed meanwhile (409), and nothing changes.
+    /// </summary>
+    private static readonly HashSet<string> StaleVersion =
+    [
+        "POST /api/v1/pathways/progression-requests/{id:guid}/approve",
+        "POST /api/v1/pathways/progression-requests/{id:guid}/decline",
     ];
 
     private static readonly Dictionary<string, string> DemoPersonOf = new()
@@ -309,9 +338,7 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         foreach (var (endpoint, access) in ApiAccess.Where(a => a.Value != Anyone))
         {
             var response = await client.SendAsync(await ApiRequestAsync(endpoint));
-            var expected = access == SignedIn || permissions.Contains(access)
-                ? (PartiesOnly.Contains(endpoint) ? "not found" : RuleDecides.Contains(endpoint) || WithoutHomeUnit.Contains((role, endpoint)) ? "refused by a rule" : "open")
-                : "refused";
+            var expected = access == SignedIn || permissions.Contains(access) ? PermittedApiOutcome(role, endpoint) : "refused";
             if (await ApiOutcomeAsync(response) != expected)
             {
                 wrong.Add($"{endpoint}: {await ApiOutcomeAsync(response)}, expected {expected}");
@@ -319,6 +346,14 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         }
         Assert.True(wrong.Count == 0, $"{role}:\n" + string.Join("\n", wrong));
     }
+
+    /// <summary>What a caller the permission lets in gets for the matrix's request to the endpoint.</summary>
+    private static string PermittedApiOutcome(string role, string endpoint) =>
+        PartiesOnly.Contains(endpoint) ? "not found"
+        : StaleVersion.Contains(endpoint) ? "stale"
+        : AskedOnlyBy.TryGetValue(endpoint, out var askers) ? (askers.Contains(role) ? "refused by a rule" : "refused")
+        : RuleDecides.Contains(endpoint) || WithoutHomeUnit.Contains((role, endpoint)) ? "refused by a rule"
+        : "open";
 
     private IEnumerable<string> ApiEndpoints() =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
@@ -383,6 +418,19 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
             }
             return supervisionRequest;
         }
+        if (route.StartsWith("/api/v1/pathways/", StringComparison.Ordinal))
+        {
+            // The demo learner, whom every demo role may see, and a request about her that is already decided.
+            using var scope = app.Services.CreateScope();
+            var learner = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(DemoPersonOf[BuiltInRoles.Learner]);
+            var pathwaysRequest = new HttpRequestMessage(new HttpMethod(method),
+                url.Replace("{personId:guid}", learner!.Id.ToString()).Replace("{id:guid}", (await DecidedProgressionRequestAsync()).ToString()));
+            if (method != HttpMethods.Get)
+            {
+                pathwaysRequest.Content = JsonContent.Create(new { note = "—", version = Guid.NewGuid(), reason = "—" });
+            }
+            return pathwaysRequest;
+        }
         if (route.StartsWith("/api/v1/wellbeing/instruments/", StringComparison.Ordinal))
         {
             // Trying the built-in instrument on one answer stores nothing, so every permitted caller may.
@@ -397,6 +445,27 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
             request.Content = JsonContent.Create(await admin.GetFromJsonAsync<JsonObject>(url));
         }
         return request;
+    }
+
+    /// <summary>A declined request of the demo learner to move on, written straight to the database once per app.</summary>
+    private async Task<Guid> DecidedProgressionRequestAsync()
+    {
+        var learner = (await app.Services.GetRequiredService<IPeopleLookup>().FindByEmailAsync(DemoPersonOf[BuiltInRoles.Learner]))!;
+        await using var db = app.Services.GetRequiredService<IDbContextFactory<TrainingHub.Pathways.Data.PathwaysDbContext>>().CreateDbContext();
+        if (await db.Requests.FirstOrDefaultAsync(r => r.PersonId == learner.Id) is { } decided)
+        {
+            return decided.Id;
+        }
+        var placement = await db.Placements.SingleAsync(p => p.PersonId == learner.Id);
+        var request = new TrainingHub.Pathways.Progression.ProgressionRequest
+        {
+            PlacementId = placement.Id, PersonId = learner.Id, UnitId = placement.UnitId, ToStage = placement.Stage + 1, RequestedById = learner.Id,
+            RequestedAt = DateTimeOffset.UtcNow, Status = TrainingHub.Pathways.Progression.RequestStatus.Declined, DecidedById = learner.Id,
+            DecidedAt = DateTimeOffset.UtcNow, Reason = "Матриця доступу",
+        };
+        db.Requests.Add(request);
+        await db.SaveChangesAsync();
+        return request.Id;
     }
 
     private async Task<Guid> DemoFrameworkIdAsync()
@@ -446,6 +515,7 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
             HttpStatusCode.Forbidden when isProblem && response.Headers.Location is null => "refused",
             HttpStatusCode.NotFound when isProblem => "not found",
             HttpStatusCode.BadRequest when isProblem => "refused by a rule",
+            HttpStatusCode.Conflict when isProblem => "stale",
             _ => $"{(int)response.StatusCode} {response.Headers.Location} {await response.Content.ReadAsStringAsync()}".Trim(),
         };
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using MudBlazor;
 using TrainingHub.Pathways.Contracts;
 using TrainingHub.Accounts.Contracts;
+using TrainingHub.Pathways.Api;
 using TrainingHub.Pathways.Data;
 using TrainingHub.Notifications.Contracts;
 using TrainingHub.Pathways.Certificates;
@@ -54,7 +55,11 @@ public sealed class PathwaysModule : TrainingHubModule
         new("Menu:PersonPathway", "pathways/people/{0}", Icons.Material.Filled.Flag, PathwaysPermissions.ProgressView, typeof(PathwaysResource)),
     ];
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => CertificateEndpoints.Map(endpoints);
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        CertificateEndpoints.Map(endpoints);
+        endpoints.MapPathwaysApi();
+    }
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
