@@ -61,6 +61,8 @@ internal sealed class PathwayScenario : IAsyncDisposable
                 services.AddSingleton<ICompetencyLevels>(others);
                 services.AddSingleton<ISupervisionRecord>(others);
                 services.AddSingleton<ISupervisionAssignments>(others);
+                services.AddSingleton<IRoleProfileDirectory>(others);
+                services.AddSingleton<ISupervisionFrequencyDirectory>(others);
                 services.AddSingleton<INotifier>(notifier);
                 services.AddSingleton<IReminders>(reminders);
             });

@@ -114,6 +114,9 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/pathways/templates"] = PathwaysPermissions.TemplatesView,
         ["/pathways/templates/{Code}"] = PathwaysPermissions.TemplatesView,
         ["/pathways/my"] = PathwaysPermissions.Own,
+        ["/pathways/qualifications"] = PathwaysPermissions.Own,
+        ["/pathways/qualifications/{Code}"] = PathwaysPermissions.Own,
+        ["/pathways/qualifications/{Code}/print"] = PathwaysPermissions.Own,
         ["/pathways/requests"] = PathwaysPermissions.ProgressionApprove,
         ["/pathways/people"] = PathwaysPermissions.ProgressView,
         // Those assigned to a person see their pathway as those with the permission over their unit do: the service decides.
@@ -592,6 +595,10 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
             return route.Replace("{id:guid}", certificate.Id.ToString()).Replace("{number}", certificate.Number).Replace("{Number}", certificate.Number)
                 .Replace("{template}", certificate.TemplateCode).Replace("{stage:int}", certificate.Stage.ToString(CultureInfo.InvariantCulture))
                 .Replace("{unitId:guid}", certificate.UnitId!.Value.ToString());
+        }
+        if (route.StartsWith("/pathways/qualifications/{", StringComparison.Ordinal))
+        {
+            return route.Replace("{Code}", "social-worker");
         }
         if (route.StartsWith("/pathways/templates/{", StringComparison.Ordinal))
         {

@@ -74,6 +74,7 @@ public sealed class CompetenciesModule : TrainingHubModule
         services.AddScoped<CompetencyGaps>();
         services.AddScoped<GapExport>();
         services.AddSingleton<ICompetencyUsage, RatedCompetencies>();
+        services.AddSingleton<IRoleProfileDirectory, PublishedRoleProfiles>();
         services.AddScoped<CompetencyEvidence>();
         services.AddSingleton<ICompetencyEvidence, CourseCompletions>();
         services.AddIntegrationEventHandler<CourseCompleted, CourseCompletionEvidenceHandler, CompetenciesDbContext>();

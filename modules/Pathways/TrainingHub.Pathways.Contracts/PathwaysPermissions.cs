@@ -26,4 +26,7 @@ public static class PathwaysPermissions
 
     /// <summary>Revoke, with a reason, the certificates of people in one's scope.</summary>
     public const string CertificatesRevoke = "Pathways.Certificates.Revoke";
+
+    /// <summary>Write the qualification characteristics of position types (they are shared by every unit).</summary>
+    public const string QualificationsEdit = "Pathways.Qualifications.Edit";
 }

@@ -11,6 +11,7 @@ using TrainingHub.Notifications.Contracts;
 using TrainingHub.Pathways.Certificates;
 using TrainingHub.Pathways.Progress;
 using TrainingHub.Pathways.Progression;
+using TrainingHub.Pathways.Qualifications;
 using TrainingHub.Pathways.Templates;
 using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Localization;
@@ -40,6 +41,7 @@ public sealed class PathwaysModule : TrainingHubModule
         new(PathwaysPermissions.StagesSignOff, typeof(PathwaysResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator, BuiltInRoles.Supervisor),
         new(PathwaysPermissions.ProgressionApprove, typeof(PathwaysResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
         new(PathwaysPermissions.CertificatesRevoke, typeof(PathwaysResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
+        new(PathwaysPermissions.QualificationsEdit, typeof(PathwaysResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
     ];
 
     public override IEnumerable<MenuItem> MenuItems =>
@@ -47,6 +49,7 @@ public sealed class PathwaysModule : TrainingHubModule
         new("Menu:MyPathway", "pathways/my", Icons.Material.Filled.Flag, PathwaysPermissions.Own, typeof(PathwaysResource), 28),
         new("Menu:People", "pathways/people", Icons.Material.Filled.Stairs, PathwaysPermissions.ProgressView, typeof(PathwaysResource), 60),
         new("Menu:Requests", "pathways/requests", Icons.Material.Filled.HowToReg, PathwaysPermissions.ProgressionApprove, typeof(PathwaysResource), 60),
+        new("Menu:Qualifications", "pathways/qualifications", Icons.Material.Filled.Badge, PathwaysPermissions.Own, typeof(PathwaysResource), 61),
         new("Menu:Templates", "pathways/templates", Icons.Material.Filled.Route, PathwaysPermissions.TemplatesView, typeof(PathwaysResource), 61),
     ];
 
@@ -78,6 +81,8 @@ public sealed class PathwaysModule : TrainingHubModule
         services.AddNotificationCategory(new NotificationCategory(ProgressionNotices.Category, typeof(PathwaysResource)));
         services.AddIntegrationEventHandler<ProgressionRequested, ProgressionNotices, PathwaysDbContext>();
         services.AddIntegrationEventHandler<ProgressionDecided, ProgressionNotices, PathwaysDbContext>();
+        services.AddScoped<QualificationProfiles>();
+        services.AddSingleton<IModuleInitializer, DemoQualifications>();
         services.AddScoped<CertificateRegister>();
         services.AddScoped<OpenBadges>();
         services.AddNotificationCategory(new NotificationCategory(CertificateNotices.Category, typeof(PathwaysResource)));

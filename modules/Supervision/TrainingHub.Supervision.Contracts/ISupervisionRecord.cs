@@ -36,3 +36,18 @@ public interface ISupervisionRecord
     /// <summary>Every activity type, built-in and added, for naming them in requirements.</summary>
     Task<IReadOnlyList<ActivityTypeReference>> ActivityTypesAsync(CancellationToken cancellationToken = default);
 }
+
+/// <summary>How often a position is supervised at least, in words in both languages.</summary>
+public sealed record SupervisionFrequencyText(string Uk, string En)
+{
+    public string In(bool english) => english ? En : Uk;
+}
+
+/// <summary>
+/// The frequency of supervision a position type is held to wherever no unit sets its own, for documents that describe
+/// a position (qualification characteristics). It checks no permission: policies are not personal data.
+/// </summary>
+public interface ISupervisionFrequencyDirectory
+{
+    Task<SupervisionFrequencyText> StandardForAsync(Guid positionTypeId, CancellationToken cancellationToken = default);
+}

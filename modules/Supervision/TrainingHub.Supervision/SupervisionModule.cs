@@ -110,6 +110,7 @@ public sealed class SupervisionModule : TrainingHubModule
         services.AddScoped<HoursReview>();
         services.AddScoped<HoursRequirements>();
         services.AddScoped<ISupervisionRecord, SupervisionRecords>();
+        services.AddScoped<ISupervisionFrequencyDirectory, StandardFrequencies>();
         services.AddScoped<MentoringPairs>();
         services.AddScoped<SupportRequests>();
         services.AddIntegrationEventHandler<ConversationRequested, SupportRequestIntake, SupervisionDbContext>();

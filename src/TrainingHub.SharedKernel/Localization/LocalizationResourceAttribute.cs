@@ -27,4 +27,22 @@ public static class Cultures
 
     /// <summary>True when the current person reads English; names that exist in both languages follow it.</summary>
     public static bool ReadsEnglish => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    /// <summary>
+    /// Reads something (a text, a date) as a reader of <paramref name="culture"/> would, whatever the current reader's
+    /// language, for documents that carry both languages.
+    /// </summary>
+    public static T In<T>(string culture, Func<T> read)
+    {
+        var (ui, format) = (System.Globalization.CultureInfo.CurrentUICulture, System.Globalization.CultureInfo.CurrentCulture);
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+            return read();
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentUICulture, System.Globalization.CultureInfo.CurrentCulture) = (ui, format);
+        }
+    }
 }

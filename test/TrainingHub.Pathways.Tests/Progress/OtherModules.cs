@@ -8,7 +8,8 @@ namespace TrainingHub.Pathways.Tests.Progress;
 /// What learning, competencies and supervision answer through their contracts, as a test sets it: the courses that
 /// exist, people's completions, counted levels, supervision records and assignments.
 /// </summary>
-internal sealed class OtherModules : ILearningRecords, ICompetencyLevels, ISupervisionRecord, ISupervisionAssignments
+internal sealed class OtherModules
+    : ILearningRecords, ICompetencyLevels, ISupervisionRecord, ISupervisionAssignments, IRoleProfileDirectory, ISupervisionFrequencyDirectory
 {
     public static readonly Guid DirectWork = Guid.NewGuid();
 
@@ -21,6 +22,14 @@ internal sealed class OtherModules : ILearningRecords, ICompetencyLevels, ISuper
     public Dictionary<Guid, SupervisionRecord> Records { get; } = [];
 
     public Dictionary<Guid, PersonAssignees> Assigned { get; } = [];
+
+    public Dictionary<Guid, List<RequiredCompetency>> Profiles { get; } = [];
+
+    public Task<IReadOnlyList<RequiredCompetency>> ForPositionAsync(Guid positionTypeId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<RequiredCompetency>>(Profiles.GetValueOrDefault(positionTypeId) ?? []);
+
+    public Task<SupervisionFrequencyText> StandardForAsync(Guid positionTypeId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new SupervisionFrequencyText("щомісяця", "monthly"));
 
     public Task<IReadOnlyList<CourseReference>> FindCoursesAsync(IReadOnlyCollection<Guid> courseIds, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<CourseReference>>(Courses.Where(c => courseIds.Contains(c.Id)).ToList());

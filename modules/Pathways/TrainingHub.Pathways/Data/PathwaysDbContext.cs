@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TrainingHub.Pathways.Certificates;
 using TrainingHub.Pathways.Progress;
 using TrainingHub.Pathways.Progression;
+using TrainingHub.Pathways.Qualifications;
 using TrainingHub.Pathways.Templates;
 using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Persistence;
@@ -25,6 +26,8 @@ internal abstract class PathwaysDbContext(DbContextOptions options) : DbContext(
     public DbSet<ProgressionRequest> Requests => Set<ProgressionRequest>();
 
     public DbSet<Certificate> Certificates => Set<Certificate>();
+
+    public DbSet<QualificationProfile> Qualifications => Set<QualificationProfile>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -99,6 +102,15 @@ internal abstract class PathwaysDbContext(DbContextOptions options) : DbContext(
             certificate.Property(c => c.RevocationReason).HasMaxLength(Certificate.MaxReasonLength);
             certificate.Ignore(c => c.PathwayName);
             certificate.Ignore(c => c.StageName);
+        });
+        modelBuilder.Entity<QualificationProfile>(profile =>
+        {
+            profile.ToTable("Qualifications");
+            profile.HasIndex(q => q.PositionTypeId).IsUnique();
+            foreach (var text in new[] { "DutiesUk", "DutiesEn", "EducationUk", "EducationEn", "ExperienceUk", "ExperienceEn" })
+            {
+                profile.Property<string>(text).HasMaxLength(QualificationProfile.MaxTextLength);
+            }
         });
         modelBuilder.AddIntegrationEventOutbox(Database, Schema);
         modelBuilder.AddIntegrationEventInbox(Database, Schema);

@@ -275,6 +275,66 @@ namespace TrainingHub.Pathways.Migrations.Sqlite
                     b.ToTable("ProgressionRequests", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingHub.Pathways.Qualifications.QualificationProfile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CpdHoursPerYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DutiesEn")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DutiesUk")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EducationEn")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EducationUk")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExperienceEn")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExperienceUk")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PositionTypeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PositionTypeId")
+                        .IsUnique();
+
+                    b.ToTable("Qualifications", (string)null);
+                });
+
             modelBuilder.Entity("TrainingHub.Pathways.Templates.PathwayStage", b =>
                 {
                     b.Property<Guid>("Id")
