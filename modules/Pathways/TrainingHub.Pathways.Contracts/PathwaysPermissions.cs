@@ -26,4 +26,7 @@ public static class PathwaysPermissions
 
     /// <summary>Revoke, with a reason, the certificates of people in one's scope.</summary>
     public const string CertificatesRevoke = "Pathways.Certificates.Revoke";
+
+    /// <summary>See the certification progress of the units in one's scope: people per stage, time in stages, certificates expiring.</summary>
+    public const string ReportsView = "Pathways.Reports.View";
 }

@@ -1,15 +1,18 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using MudBlazor;
 using TrainingHub.Pathways.Contracts;
 using TrainingHub.Accounts.Contracts;
+using TrainingHub.Audit.Contracts;
 using TrainingHub.Pathways.Data;
 using TrainingHub.Notifications.Contracts;
 using TrainingHub.Pathways.Certificates;
 using TrainingHub.Pathways.Progress;
 using TrainingHub.Pathways.Progression;
+using TrainingHub.Pathways.Reports;
 using TrainingHub.Pathways.Templates;
 using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Localization;
@@ -39,6 +42,7 @@ public sealed class PathwaysModule : TrainingHubModule
         new(PathwaysPermissions.StagesSignOff, typeof(PathwaysResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator, BuiltInRoles.Supervisor),
         new(PathwaysPermissions.ProgressionApprove, typeof(PathwaysResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
         new(PathwaysPermissions.CertificatesRevoke, typeof(PathwaysResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
+        new(PathwaysPermissions.ReportsView, typeof(PathwaysResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
     ];
 
     public override IEnumerable<MenuItem> MenuItems =>
@@ -46,6 +50,7 @@ public sealed class PathwaysModule : TrainingHubModule
         new("Menu:MyPathway", "pathways/my", Icons.Material.Filled.Flag, PathwaysPermissions.Own, typeof(PathwaysResource), 28),
         new("Menu:People", "pathways/people", Icons.Material.Filled.Stairs, PathwaysPermissions.ProgressView, typeof(PathwaysResource), 60),
         new("Menu:Requests", "pathways/requests", Icons.Material.Filled.HowToReg, PathwaysPermissions.ProgressionApprove, typeof(PathwaysResource), 60),
+        new("Menu:Reports", "pathways/reports", Icons.Material.Filled.Insights, PathwaysPermissions.ReportsView, typeof(PathwaysResource), 60),
         new("Menu:Templates", "pathways/templates", Icons.Material.Filled.Route, PathwaysPermissions.TemplatesView, typeof(PathwaysResource), 61),
     ];
 
@@ -54,7 +59,11 @@ public sealed class PathwaysModule : TrainingHubModule
         new("Menu:PersonPathway", "pathways/people/{0}", Icons.Material.Filled.Flag, PathwaysPermissions.ProgressView, typeof(PathwaysResource)),
     ];
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => CertificateEndpoints.Map(endpoints);
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        CertificateEndpoints.Map(endpoints);
+        PathwayReportExport.Map(endpoints);
+    }
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -78,5 +87,9 @@ public sealed class PathwaysModule : TrainingHubModule
         services.AddNotificationCategory(new NotificationCategory(CertificateNotices.Category, typeof(PathwaysResource)));
         services.AddIntegrationEventHandler<CertificateIssued, CertificateNotices, PathwaysDbContext>();
         services.AddIntegrationEventHandler<CertificateRevoked, CertificateNotices, PathwaysDbContext>();
+        services.AddScoped<PathwayReports>();
+        services.AddScoped<PathwayReportExport>();
+        // Where the audit module is not part of the app, exports go unrecorded rather than failing.
+        services.TryAddSingleton<IAuditTrail, NullAuditTrail>();
     }
 }
