@@ -119,6 +119,8 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/pathways/qualifications/{Code}/print"] = PathwaysPermissions.Own,
         ["/pathways/requests"] = PathwaysPermissions.ProgressionApprove,
         ["/pathways/people"] = PathwaysPermissions.ProgressView,
+        ["/pathways/reports"] = PathwaysPermissions.ReportsView,
+        ["/pathways/reports/export"] = PathwaysPermissions.ReportsView,
         // Those assigned to a person see their pathway as those with the permission over their unit do: the service decides.
         ["/pathways/people/{PersonId:guid}"] = PathwaysPermissions.Own,
         // The holder and those who may see the holder's pathway; the service decides (anyone else finds nothing).
@@ -574,6 +576,11 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
             return $"{route}?unit={hromada!.Id}&format=xlsx";
         }
         if (route == "/wellbeing/reports/export")
+        {
+            var hromada = await app.Services.GetRequiredService<IOrganisationDirectory>().FindByKatottgAsync("UA18040470000082484");
+            return $"{route}?unit={hromada!.Id}&format=csv";
+        }
+        if (route == "/pathways/reports/export")
         {
             var hromada = await app.Services.GetRequiredService<IOrganisationDirectory>().FindByKatottgAsync("UA18040470000082484");
             return $"{route}?unit={hromada!.Id}&format=csv";

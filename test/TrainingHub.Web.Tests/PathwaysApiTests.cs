@@ -53,7 +53,9 @@ public sealed class PathwaysApiTests(TrainingHubApp app) : IClassFixture<Trainin
         Assert.False((bool)mine["canAsk"]!);
         var requirements = next["requirements"]!;
         Assert.Equal(("allOf", "NotYet"), ((string)requirements["kind"]!, (string)requirements["outcome"]!));
-        Assert.Equal(new[] { "time", "hours", "competency", "signOff" }, Parts(requirements).Select(p => (string)p["kind"]!));
+        Assert.Equal(new[] { "time", "hours", "competency", "signOff", "course" }, Parts(requirements).Select(p => (string)p["kind"]!));
+        var course = Parts(requirements).Single(p => (string)p["kind"]! == "course");
+        Assert.Equal(("NotYet", "Пройдіть курс «Перша психологічна допомога: основи»"), ((string)course["outcome"]!, (string)course["text"]!));
         var signOff = Parts(requirements).Single(p => (string)p["kind"]! == "signOff");
         Assert.Equal(("NotYet", "Потрібне підтвердження: супервізор"), ((string)signOff["outcome"]!, (string)signOff["text"]!));
         Assert.Equal("Met", (string)Parts(requirements).Single(p => (string)p["kind"]! == "time")["outcome"]!);

@@ -29,4 +29,6 @@ public static class PathwaysPermissions
 
     /// <summary>Write the qualification characteristics of position types (they are shared by every unit).</summary>
     public const string QualificationsEdit = "Pathways.Qualifications.Edit";
+    /// <summary>See the certification progress of the units in one's scope: people per stage, time in stages, certificates expiring.</summary>
+    public const string ReportsView = "Pathways.Reports.View";
 }

@@ -1,17 +1,20 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using MudBlazor;
-using TrainingHub.Pathways.Contracts;
 using TrainingHub.Accounts.Contracts;
-using TrainingHub.Pathways.Api;
-using TrainingHub.Pathways.Data;
+using TrainingHub.Audit.Contracts;
 using TrainingHub.Notifications.Contracts;
+using TrainingHub.Pathways.Api;
 using TrainingHub.Pathways.Certificates;
+using TrainingHub.Pathways.Contracts;
+using TrainingHub.Pathways.Data;
 using TrainingHub.Pathways.Progress;
 using TrainingHub.Pathways.Progression;
 using TrainingHub.Pathways.Qualifications;
+using TrainingHub.Pathways.Reports;
 using TrainingHub.Pathways.Templates;
 using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Localization;
@@ -42,6 +45,7 @@ public sealed class PathwaysModule : TrainingHubModule
         new(PathwaysPermissions.ProgressionApprove, typeof(PathwaysResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
         new(PathwaysPermissions.CertificatesRevoke, typeof(PathwaysResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
         new(PathwaysPermissions.QualificationsEdit, typeof(PathwaysResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
+        new(PathwaysPermissions.ReportsView, typeof(PathwaysResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
     ];
 
     public override IEnumerable<MenuItem> MenuItems =>
@@ -50,6 +54,7 @@ public sealed class PathwaysModule : TrainingHubModule
         new("Menu:People", "pathways/people", Icons.Material.Filled.Stairs, PathwaysPermissions.ProgressView, typeof(PathwaysResource), 60),
         new("Menu:Requests", "pathways/requests", Icons.Material.Filled.HowToReg, PathwaysPermissions.ProgressionApprove, typeof(PathwaysResource), 60),
         new("Menu:Qualifications", "pathways/qualifications", Icons.Material.Filled.Badge, PathwaysPermissions.Own, typeof(PathwaysResource), 61),
+        new("Menu:Reports", "pathways/reports", Icons.Material.Filled.Insights, PathwaysPermissions.ReportsView, typeof(PathwaysResource), 61),
         new("Menu:Templates", "pathways/templates", Icons.Material.Filled.Route, PathwaysPermissions.TemplatesView, typeof(PathwaysResource), 61),
     ];
 
@@ -62,6 +67,7 @@ public sealed class PathwaysModule : TrainingHubModule
     {
         CertificateEndpoints.Map(endpoints);
         endpoints.MapPathwaysApi();
+        PathwayReportExport.Map(endpoints);
     }
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -88,5 +94,9 @@ public sealed class PathwaysModule : TrainingHubModule
         services.AddNotificationCategory(new NotificationCategory(CertificateNotices.Category, typeof(PathwaysResource)));
         services.AddIntegrationEventHandler<CertificateIssued, CertificateNotices, PathwaysDbContext>();
         services.AddIntegrationEventHandler<CertificateRevoked, CertificateNotices, PathwaysDbContext>();
+        services.AddScoped<PathwayReports>();
+        services.AddScoped<PathwayReportExport>();
+        // Where the audit module is not part of the app, exports go unrecorded rather than failing.
+        services.TryAddSingleton<IAuditTrail, NullAuditTrail>();
     }
 }
