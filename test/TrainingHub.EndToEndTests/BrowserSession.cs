@@ -170,18 +170,54 @@ internal static class PageActions
         Assert.True(serious.Count == 0, $"Accessibility problems on {page.Url}:\n" + string.Join("\n", serious));
     }
 
-    /// <summary>The page fits the screen's width; otherwise the message names the elements that stick out, to say what to fix.</summary>
-    public static async Task AssertFitsScreenAsync(this IPage page)
-    {
-        var overflow = await page.EvaluateAsync<string?>("""
+    /// <summary>
+    /// Null when the page fits the screen's width; otherwise the outermost elements that stick out, to say what to fix.
+    /// </summary>
+    public static Task<string?> OverflowAsync(this IPage page) =>
+        page.EvaluateAsync<string?>("""
             () => {
                 const width = document.documentElement.clientWidth;
                 if (document.documentElement.scrollWidth <= width) return null;
-                return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > width + 1)
-                    .slice(0, 5).map(e => `${e.tagName}.${e.className} (${Math.round(e.getBoundingClientRect().right)}px)`).join('; ');
+                const wide = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > width + 1);
+                const outermost = wide.filter(e => !wide.includes(e.parentElement)).slice(0, 3);
+                return outermost.map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}.${[...e.classList].join('.')} (${Math.round(e.getBoundingClientRect().right)}px)`).join(', ');
             }
             """);
+
+    /// <summary>Nothing on the page is wider than the screen, so nobody has to scroll sideways to read or to tap.</summary>
+    public static async Task AssertFitsScreenAsync(this IPage page)
+    {
+        var overflow = await page.OverflowAsync();
         Assert.True(overflow is null, $"{page.Url} is wider than the screen: {overflow}");
+    }
+
+    /// <summary>
+    /// Opens a page and notes, rather than fails on, what a phone user would trip over: sideways scrolling, filters
+    /// spilling over what follows, and serious accessibility problems; so one test can report every page at once.
+    /// </summary>
+    public static async Task CheckOnPhoneAsync(this IPage page, string path, List<string> problems)
+    {
+        await page.OpenAsync(path);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Progressbar, new() { Name = "Завантаження…" })).ToHaveCountAsync(0);
+        var overflow = await page.OverflowAsync();
+        if (overflow is not null)
+        {
+            problems.Add($"{path} is wider than the phone: {overflow}");
+        }
+        var spilled = await page.EvaluateAsync<int>("() => [...document.querySelectorAll('main .mud-toolbar')].filter(t => t.scrollHeight > t.clientHeight + 1).length");
+        if (spilled > 0)
+        {
+            problems.Add($"{path} has {spilled} toolbar(s) whose filters spill over what follows");
+        }
+        try
+        {
+            await page.AssertAccessibleAsync();
+        }
+        catch (Exception axe) when (axe is Xunit.Sdk.XunitException)
+        {
+            problems.Add($"{path}: {axe.Message}");
+        }
     }
 
     private static class Texts

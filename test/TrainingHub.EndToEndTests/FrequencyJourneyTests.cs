@@ -19,7 +19,7 @@ public sealed class FrequencyJourneyTests(BrowserSession session)
         await page.OpenAsync("/supervision/frequency");
         await Assertions.Expect(page.Locator("#frequency-built-in")).ToContainTextAsync("щотижня перші 6 тиж.; раз на 2 тиж. до 26-го тижня; далі щомісяця");
         await page.AssertAccessibleAsync();
-        Assert.True(await FitsAsync(page));
+        await page.AssertFitsScreenAsync();
 
         await page.Locator("#frequency-add").ClickAsync();
         await page.PickAsync("frequency-unit", "бердич", "Бердичівська міська громада");
@@ -33,7 +33,7 @@ public sealed class FrequencyJourneyTests(BrowserSession session)
         await Assertions.Expect(policy.Locator(".th-policy-steps")).ToHaveTextAsync("щомісяця");
         await Assertions.Expect(page.Locator("#frequency-built-in")).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
-        Assert.True(await FitsAsync(page));
+        await page.AssertFitsScreenAsync();
 
         await policy.Locator(".th-policy-remove").ClickAsync();
         var question = page.GetByRole(AriaRole.Dialog);
@@ -41,7 +41,4 @@ public sealed class FrequencyJourneyTests(BrowserSession session)
         await question.GetByRole(AriaRole.Button, new() { Name = "Видалити" }).ClickAsync();
         await Assertions.Expect(policy).ToHaveCountAsync(0);
     }
-
-    private static Task<bool> FitsAsync(IPage page) =>
-        page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth");
 }

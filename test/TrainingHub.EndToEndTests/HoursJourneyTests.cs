@@ -40,7 +40,7 @@ public sealed class HoursJourneyTests(BrowserSession session)
         await learner.Locator("#hours-submit").ClickAsync();
         await Assertions.Expect(Entry(learner, "Садочок «Сонечко»").Locator(".th-state")).ToHaveTextAsync("Подано");
         await learner.AssertAccessibleAsync();
-        Assert.True(await FitsAsync(learner));
+        await learner.AssertFitsScreenAsync();
 
         var supervisor = await session.NewPageAsync(Phone);
         await supervisor.SignInAsync("supervisor@traininghub.example");
@@ -58,7 +58,7 @@ public sealed class HoursJourneyTests(BrowserSession session)
         await supervisor.AssertAccessibleAsync();
         await week.Locator(".th-approve-week").ClickAsync();
         await Assertions.Expect(supervisor.Locator(".th-week", new() { HasText = "Садочок «Сонечко»" })).ToHaveCountAsync(0);
-        Assert.True(await FitsAsync(supervisor));
+        await supervisor.AssertFitsScreenAsync();
 
         await learner.OpenAsync("/supervision/hours");
         await learner.ChooseAsync("hours-period", "Увесь час");
@@ -82,7 +82,7 @@ public sealed class HoursJourneyTests(BrowserSession session)
         await Assertions.Expect(evidence).ToHaveCountAsync(1);
         await Assertions.Expect(evidence).ToContainTextAsync("Марія Супервізорка");
         await learner.AssertAccessibleAsync();
-        Assert.True(await FitsAsync(learner));
+        await learner.AssertFitsScreenAsync();
     }
 
     [Fact]
@@ -94,12 +94,12 @@ public sealed class HoursJourneyTests(BrowserSession session)
         var volunteer = admin.Locator(".th-requirement", new() { HasText = "Волонтер" });
         await Assertions.Expect(volunteer.Locator(".th-total")).ToHaveTextAsync("40 год на рік");
         await admin.AssertAccessibleAsync();
-        Assert.True(await FitsAsync(admin));
+        await admin.AssertFitsScreenAsync();
 
         await volunteer.Locator(".th-edit").ClickAsync();
         await Assertions.Expect(admin.Locator("input[id='requirement-part-hours-0']")).ToHaveValueAsync("20");
         await admin.AssertAccessibleAsync();
-        Assert.True(await FitsAsync(admin));
+        await admin.AssertFitsScreenAsync();
     }
 
     /// <summary>A competency of the volunteer's profile in the demo framework.</summary>
@@ -130,7 +130,4 @@ public sealed class HoursJourneyTests(BrowserSession session)
         var all = page.Locator("#hours-totals .th-total-all strong").Last;
         return await all.CountAsync() == 0 ? 0 : decimal.Parse((await all.InnerTextAsync()).Replace("год", "").Trim(), Ukrainian);
     }
-
-    private static Task<bool> FitsAsync(IPage page) =>
-        page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth");
 }

@@ -29,7 +29,7 @@ public sealed class LearningJourneyTests(BrowserSession session)
         await learner.OpenAsync("/competencies/my");
         var competency = learner.Locator("[data-code='CP.2.1']");
         await Assertions.Expect(competency.Locator(".th-evidence")).ToContainTextAsync($"Пройдений курс · {Title}");
-        await AssertFitsPhoneAsync(learner);
+        await learner.AssertFitsScreenAsync();
         await learner.AssertAccessibleAsync();
         await learner.GetByRole(AriaRole.Button, new() { Name = "Вийти" }).ClickAsync();
         await learner.WaitForURLAsync(url => url.Contains("/account/login"), PageActions.Committed);
@@ -117,14 +117,14 @@ public sealed class LearningJourneyTests(BrowserSession session)
         await page.OpenAsync("/learning/my");
         var card = page.Locator(".th-learning-card", new() { HasText = Title });
         await Assertions.Expect(card).ToBeVisibleAsync();
-        await AssertFitsPhoneAsync(page);
+        await page.AssertFitsScreenAsync();
         await page.AssertAccessibleAsync();
         await card.GetByRole(AriaRole.Link).Last.ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Що взяти з собою");
         await page.WaitUntilInteractiveAsync();
         await Assertions.Expect(page.Locator("#lesson-content strong")).ToHaveTextAsync("план");
-        await AssertFitsPhoneAsync(page);
+        await page.AssertFitsScreenAsync();
         await page.AssertAccessibleAsync();
         await page.Locator("#mark-done").ClickAsync();
 
@@ -133,22 +133,15 @@ public sealed class LearningJourneyTests(BrowserSession session)
         await page.Locator("#start-quiz").ClickAsync();
         await page.GetByLabel("План візиту").CheckAsync();
         await Assertions.Expect(page.Locator("#quiz-answered")).ToHaveTextAsync("Відповіли: 1 з 1");
-        await AssertFitsPhoneAsync(page);
+        await page.AssertFitsScreenAsync();
         await page.AssertAccessibleAsync();
         await page.Locator("#submit-quiz").ClickAsync();
         await Assertions.Expect(page.Locator("#quiz-result")).ToContainTextAsync("100");
         await Assertions.Expect(page.Locator("#lesson-progress-text")).ToHaveTextAsync("Уроків: 2 з 2 · 100%");
-        await AssertFitsPhoneAsync(page);
+        await page.AssertFitsScreenAsync();
         await page.AssertAccessibleAsync();
 
         await page.OpenAsync("/learning/my");
         await Assertions.Expect(page.Locator("#my-section-Completed")).ToContainTextAsync(Title);
-    }
-
-    /// <summary>Nothing on the page is wider than the phone, so nobody has to scroll sideways to read or to tap.</summary>
-    private static async Task AssertFitsPhoneAsync(IPage page)
-    {
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"{page.Url} is {overflow} px wider than the phone's screen.");
     }
 }

@@ -24,7 +24,7 @@ public sealed class MentoringJourneyTests(BrowserSession session)
         await pair.GetByRole(AriaRole.Button, new() { Name = "Додати ціль" }).ClickAsync();
         await Assertions.Expect(pair.Locator(".th-goal", new() { HasText = text })).ToContainTextAsync("відкрита");
         await mentor.AssertAccessibleAsync();
-        Assert.True(await mentor.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
+        await mentor.AssertFitsScreenAsync();
 
         var learner = await session.NewPageAsync(Phone);
         await learner.SignInAsync("learner@traininghub.example");
@@ -37,6 +37,6 @@ public sealed class MentoringJourneyTests(BrowserSession session)
         await goal.GetByRole(AriaRole.Button, new() { Name = "Досягнуто" }).ClickAsync();
         await Assertions.Expect(goal).ToContainTextAsync("досягнута");
         await learner.AssertAccessibleAsync();
-        Assert.True(await learner.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
+        await learner.AssertFitsScreenAsync();
     }
 }

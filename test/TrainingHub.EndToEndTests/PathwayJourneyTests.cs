@@ -70,6 +70,26 @@ public sealed class PathwayJourneyTests(BrowserSession session)
         await Assertions.Expect(employer.Locator("#verified")).Not.ToContainTextAsync("помилково");
     }
 
+    [Fact]
+    public async Task A_coordinator_on_a_phone_reads_every_pathway_page_without_scrolling_sideways()
+    {
+        var page = await session.NewPageAsync(Phone);
+        await page.SignInAsync("coordinator@traininghub.example");
+        var halyna = (await session.App.Services.GetRequiredService<TrainingHub.Accounts.Contracts.IPeopleLookup>().FindByEmailAsync("h.bondarenko@traininghub.example"))!;
+        var problems = new List<string>();
+
+        foreach (var path in new[]
+                 {
+                     "/pathways/my", "/pathways/people", $"/pathways/people/{halyna.Id}", "/pathways/requests", "/pathways/reports",
+                     "/pathways/qualifications", "/pathways/qualifications/social-worker", "/pathways/templates", "/pathways/templates/volunteer-to-social-worker",
+                 })
+        {
+            await page.CheckOnPhoneAsync(path, problems);
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
     private async Task<string> NumberAsync(string email)
     {
         var person = (await session.App.Services.GetRequiredService<TrainingHub.Accounts.Contracts.IPeopleLookup>().FindByEmailAsync(email))!;

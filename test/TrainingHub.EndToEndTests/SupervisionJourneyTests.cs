@@ -39,7 +39,7 @@ public sealed class SupervisionJourneyTests(BrowserSession session)
         await Assertions.Expect(card).ToContainTextAsync("14:30–16:00 (90 хв)");
         await Assertions.Expect(card).ToContainTextAsync("З: Оксана Волонтерка");
         await supervisor.AssertAccessibleAsync();
-        Assert.True(await supervisor.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
+        await supervisor.AssertFitsScreenAsync();
 
         var learner = await session.NewPageAsync(Phone);
         await learner.SignInAsync("learner@traininghub.example");
@@ -125,7 +125,7 @@ public sealed class SupervisionJourneyTests(BrowserSession session)
         await Assertions.Expect(learner.Locator("#log-addenda")).ToContainTextAsync("Оксана Волонтерка");
         await Assertions.Expect(learner.Locator("#log-addenda")).ToContainTextAsync("перший візит перенесено на вівторок");
         await learner.AssertAccessibleAsync();
-        Assert.True(await learner.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
+        await learner.AssertFitsScreenAsync();
     }
 
     /// <summary>

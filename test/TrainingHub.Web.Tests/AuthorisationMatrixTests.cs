@@ -115,6 +115,9 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/pathways/templates/{Code}"] = PathwaysPermissions.TemplatesView,
         ["/pathways/my"] = PathwaysPermissions.Own,
         ["/pathways/qualifications"] = PathwaysPermissions.Own,
+        ["/pathways/development"] = PathwaysPermissions.Own,
+        // One's own record, or a person's for those who may see their pathway: the service decides.
+        ["/pathways/people/{PersonId:guid}/development"] = PathwaysPermissions.Own,
         ["/pathways/qualifications/{Code}"] = PathwaysPermissions.Own,
         ["/pathways/qualifications/{Code}/print"] = PathwaysPermissions.Own,
         ["/pathways/requests"] = PathwaysPermissions.ProgressionApprove,

@@ -11,6 +11,7 @@ using TrainingHub.Pathways.Api;
 using TrainingHub.Pathways.Certificates;
 using TrainingHub.Pathways.Contracts;
 using TrainingHub.Pathways.Data;
+using TrainingHub.Pathways.Development;
 using TrainingHub.Pathways.Progress;
 using TrainingHub.Pathways.Progression;
 using TrainingHub.Pathways.Qualifications;
@@ -88,6 +89,7 @@ public sealed class PathwaysModule : TrainingHubModule
         services.AddIntegrationEventHandler<ProgressionRequested, ProgressionNotices, PathwaysDbContext>();
         services.AddIntegrationEventHandler<ProgressionDecided, ProgressionNotices, PathwaysDbContext>();
         services.AddScoped<QualificationProfiles>();
+        services.AddScoped<DevelopmentRecords>();
         services.AddSingleton<IModuleInitializer, DemoQualifications>();
         services.AddScoped<CertificateRegister>();
         services.AddScoped<OpenBadges>();

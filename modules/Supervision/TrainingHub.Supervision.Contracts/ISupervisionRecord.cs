@@ -6,6 +6,16 @@ public sealed record ActivityTypeReference(Guid Id, string NameUk, string NameEn
     public string Name(bool english) => english ? NameEn : NameUk;
 }
 
+/// <summary>The built-in activity types other modules refer to; their ids never change.</summary>
+public static class BuiltInActivityTypes
+{
+    /// <summary>Time spent receiving supervision.</summary>
+    public static readonly Guid SupervisionReceived = new("5a0c1c6e-0d3b-4a39-9a51-6f1b2c3d4e03");
+
+    /// <summary>Training taken (courses, workshops).</summary>
+    public static readonly Guid Training = new("5a0c1c6e-0d3b-4a39-9a51-6f1b2c3d4e04");
+}
+
 /// <summary>Approved practice hours of one activity type.</summary>
 public sealed record ApprovedHours(Guid ActivityTypeId, decimal Hours);
 
@@ -30,8 +40,11 @@ public sealed record SupervisionRecord(IReadOnlyList<ApprovedHours> Hours, int S
 /// </summary>
 public interface ISupervisionRecord
 {
-    /// <summary>The person's record, counting only what happened on or after <paramref name="since"/> when it is given.</summary>
-    Task<SupervisionRecord> ForAsync(Guid personId, DateOnly? since = null, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The person's record, counting only what happened on or after <paramref name="since"/> and on or before
+    /// <paramref name="until"/> when they are given (a year's professional development, say).
+    /// </summary>
+    Task<SupervisionRecord> ForAsync(Guid personId, DateOnly? since = null, DateOnly? until = null, CancellationToken cancellationToken = default);
 
     /// <summary>Every activity type, built-in and added, for naming them in requirements.</summary>
     Task<IReadOnlyList<ActivityTypeReference>> ActivityTypesAsync(CancellationToken cancellationToken = default);

@@ -43,8 +43,14 @@ internal sealed class OtherModules
     public Task<IReadOnlyList<CountedCompetencyLevel>> CountedLevelsAsync(Guid personId, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<CountedCompetencyLevel>>(Levels.GetValueOrDefault(personId) ?? []);
 
-    public Task<SupervisionRecord> ForAsync(Guid personId, DateOnly? since = null, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Records.GetValueOrDefault(personId) ?? new SupervisionRecord([], 0, null));
+    /// <summary>A person's record within one calendar year, answered when asked for exactly that year.</summary>
+    public Dictionary<(Guid PersonId, int Year), SupervisionRecord> YearRecords { get; } = [];
+
+    public Task<SupervisionRecord> ForAsync(Guid personId, DateOnly? since = null, DateOnly? until = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult(
+            since is { Month: 1, Day: 1 } first && until == new DateOnly(first.Year, 12, 31)
+                ? YearRecords.GetValueOrDefault((personId, first.Year)) ?? new SupervisionRecord([], 0, null)
+                : Records.GetValueOrDefault(personId) ?? new SupervisionRecord([], 0, null));
 
     public Task<IReadOnlyList<ActivityTypeReference>> ActivityTypesAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<ActivityTypeReference>>([new ActivityTypeReference(DirectWork, "Пряма робота", "Direct work")]);

@@ -132,7 +132,7 @@ public abstract class SupervisionRecordTests(ITestDatabaseServer server) : IAsyn
     }
 
     [Fact]
-    public async Task Approved_hours_are_grouped_by_activity_type_and_unapproved_or_withdrawn_ones_and_those_before_the_date_are_left_out()
+    public async Task Approved_hours_are_grouped_by_activity_type_and_unapproved_or_withdrawn_ones_and_those_outside_the_dates_are_left_out()
     {
         var early = await LoggedAsync(4, new DateOnly(2026, 2, 20), ActivityType.DirectWork);
         var visit = await LoggedAsync(3, March(2), ActivityType.DirectWork);
@@ -150,7 +150,11 @@ public abstract class SupervisionRecordTests(ITestDatabaseServer server) : IAsyn
         var ever = await Records.ForAsync(learner);
         var fromMarch = await Records.ForAsync(learner, March(2));
         var fromLater = await Records.ForAsync(learner, March(4));
+        var february = await Records.ForAsync(learner, new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 28));
+        var untilSecond = await Records.ForAsync(learner, until: March(2));
 
+        Assert.Equal([new ApprovedHours(ActivityType.DirectWork, 4m)], february.Hours);
+        Assert.Equal([new ApprovedHours(ActivityType.DirectWork, 7m)], untilSecond.Hours);
         Assert.Equal([new ApprovedHours(ActivityType.DirectWork, 8.5m), new ApprovedHours(ActivityType.Training, 2.5m)], ever.Hours);
         Assert.Equal(11m, ever.TotalHours);
         Assert.Equal([new ApprovedHours(ActivityType.DirectWork, 4.5m), new ApprovedHours(ActivityType.Training, 2.5m)], fromMarch.Hours);
@@ -159,7 +163,7 @@ public abstract class SupervisionRecordTests(ITestDatabaseServer server) : IAsyn
     }
 
     [Fact]
-    public async Task Only_individual_or_group_supervisions_whose_log_both_signed_count_from_the_date_on()
+    public async Task Only_individual_or_group_supervisions_whose_log_both_signed_count_between_the_dates()
     {
         var now = _clock.GetUtcNow();
         await HeldAsync(Supervisor, SessionKind.Individual, now.AddDays(-40), [Learner]);
@@ -172,7 +176,9 @@ public abstract class SupervisionRecordTests(ITestDatabaseServer server) : IAsyn
         var ever = await Records.ForAsync(learner);
         var sinceTenDaysAgo = await Records.ForAsync(learner, DateOnly.FromDateTime(now.AddDays(-10).UtcDateTime));
         var sinceYesterday = await Records.ForAsync(learner, DateOnly.FromDateTime(now.AddDays(-1).UtcDateTime));
+        var untilFiveDaysAgo = await Records.ForAsync(learner, until: DateOnly.FromDateTime(now.AddDays(-5).UtcDateTime));
 
+        Assert.Equal(2, untilFiveDaysAgo.SignedSupervisions);
         Assert.Equal(3, ever.SignedSupervisions);
         Assert.Equal(2, sinceTenDaysAgo.SignedSupervisions);
         Assert.Equal(0, sinceYesterday.SignedSupervisions);

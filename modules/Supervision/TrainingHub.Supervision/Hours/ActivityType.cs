@@ -1,5 +1,6 @@
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Privacy;
+using TrainingHub.Supervision.Contracts;
 
 namespace TrainingHub.Supervision.Hours;
 
@@ -12,8 +13,8 @@ internal sealed class ActivityType
 {
     public static readonly Guid DirectWork = new("5a0c1c6e-0d3b-4a39-9a51-6f1b2c3d4e01");
     public static readonly Guid IndirectWork = new("5a0c1c6e-0d3b-4a39-9a51-6f1b2c3d4e02");
-    public static readonly Guid SupervisionReceived = new("5a0c1c6e-0d3b-4a39-9a51-6f1b2c3d4e03");
-    public static readonly Guid Training = new("5a0c1c6e-0d3b-4a39-9a51-6f1b2c3d4e04");
+    public static readonly Guid SupervisionReceived = BuiltInActivityTypes.SupervisionReceived;
+    public static readonly Guid Training = BuiltInActivityTypes.Training;
     public static readonly Guid Other = new("5a0c1c6e-0d3b-4a39-9a51-6f1b2c3d4e05");
 
     public const int MaxNameLength = 100;

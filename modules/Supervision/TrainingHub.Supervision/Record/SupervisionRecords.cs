@@ -16,15 +16,18 @@ namespace TrainingHub.Supervision.Record;
 internal sealed class SupervisionRecords(IDbContextFactory<SupervisionDbContext> dbFactory, ActivityTypeCatalogue activityTypes, TimeProvider clock)
     : ISupervisionRecord
 {
-    public async Task<SupervisionRecord> ForAsync(Guid personId, DateOnly? since = null, CancellationToken cancellationToken = default)
+    public async Task<SupervisionRecord> ForAsync(Guid personId, DateOnly? since = null, DateOnly? until = null, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         var today = DailyRuns.DayOf(now);
         await using var db = dbFactory.CreateDbContext();
         var from = since ?? DateOnly.MinValue;
+        var to = until is { } last && last < today ? last : today;
+        // Meetings count until the end of the last day (Kyiv), and never beyond now.
+        var heldUntil = until is { } end && end < today ? KyivTime.FromKyiv(end.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUniversalTime() : now;
         // Summed here rather than in SQL: SQLite keeps decimals as text and cannot add them, and a person's entries are few.
         var approved = await db.HoursEntries.AsNoTracking()
-            .Where(e => e.PersonId == personId && e.State == HoursState.Approved && e.Date >= from)
+            .Where(e => e.PersonId == personId && e.State == HoursState.Approved && e.Date >= from && e.Date <= (until ?? DateOnly.MaxValue))
             .Select(e => new { e.ActivityTypeId, e.Hours })
             .ToListAsync(cancellationToken);
         var order = (await activityTypes.ListAsync(cancellationToken)).Select((t, i) => (t.Id, i)).ToDictionary(t => t.Id, t => t.i);
@@ -34,9 +37,9 @@ internal sealed class SupervisionRecords(IDbContextFactory<SupervisionDbContext>
             .Select(g => new ApprovedHours(g.Key, g.Sum(e => e.Hours)))
             .ToList();
         var supervisions = await SupervisionDue.HeldAsync(
-            db, [personId], since is { } day ? KyivTime.FromKyiv(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null, now, cancellationToken);
+            db, [personId], since is { } day ? KyivTime.FromKyiv(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null, heldUntil, cancellationToken);
         var mentoringEnded = await db.Assignments.AsNoTracking()
-            .Where(a => a.PersonId == personId && a.Role == AssignmentRole.Mentor && a.EndsOn != null && a.EndsOn <= today && a.EndsOn >= from
+            .Where(a => a.PersonId == personId && a.Role == AssignmentRole.Mentor && a.EndsOn != null && a.EndsOn <= to && a.EndsOn >= from
                         && db.Reviews.Any(r => r.AssignmentId == a.Id && r.AuthorId == a.AssigneeId))
             .MaxAsync(a => a.EndsOn, cancellationToken);
         return new SupervisionRecord(hours, supervisions.Count, mentoringEnded);

@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Accounts.Contracts;
+using TrainingHub.Learning.Contracts;
+using TrainingHub.Pathways.Data;
+using TrainingHub.Pathways.Progress;
+using TrainingHub.SharedKernel.Jobs;
+using TrainingHub.SharedKernel.Outcomes;
+using TrainingHub.Supervision.Contracts;
+
+namespace TrainingHub.Pathways.Development;
+
+internal enum DevelopmentSource
+{
+    /// <summary>A TrainingHub course completed, for its duration.</summary>
+    Course,
+
+    /// <summary>Approved hours of supervision received.</summary>
+    Supervision,
+
+    /// <summary>Approved hours of training logged as practice.</summary>
+    Training,
+}
+
+/// <summary>One thing that counts towards a year's professional development.</summary>
+internal sealed record DevelopmentLine(DevelopmentSource Source, string? Title, DateOnly? On, decimal Hours);
+
+/// <summary>
+/// A person's continuous professional development in a calendar year: what counts, against the hours their position
+/// asks for (from its qualification characteristics), and the courses that count nothing for want of a duration.
+/// </summary>
+internal sealed record DevelopmentYear(
+    Guid PersonId, string PersonName, bool IsMine, int Year, IReadOnlyList<int> Years, int? RequiredHours, IReadOnlyList<DevelopmentLine> Lines,
+    IReadOnlyList<string> CoursesWithoutDuration)
+{
+    public decimal TotalHours => Lines.Sum(l => l.Hours);
+
+    /// <summary>How far the year is towards what is asked, 0 to 100; null where nothing is asked.</summary>
+    public int? Percent => RequiredHours is > 0 and var required ? (int)Math.Min(100, Math.Floor(TotalHours * 100 / required)) : null;
+
+    public bool Met => RequiredHours is null or 0 || TotalHours >= RequiredHours;
+}
+
+/// <summary>
+/// People's professional development record by year, counted live from the learning and supervision modules, seen by the
+/// person and by those who may see their pathway.
+/// </summary>
+internal sealed class DevelopmentRecords(
+    IDbContextFactory<PathwaysDbContext> dbFactory, ProgressAccess access, IPeopleLookup people, ILearningRecords learning, ISupervisionRecord supervision,
+    TimeProvider clock)
+{
+    /// <summary>Years one can look back on: this one and the two before.</summary>
+    public const int YearsShown = 3;
+
+    public Task<Result<DevelopmentYear>> MineAsync(int? year, CancellationToken cancellationToken = default) =>
+        access.Me is { } me ? ForPersonAsync(me, year, cancellationToken) : Task.FromResult<Result<DevelopmentYear>>(Error.Forbidden);
+
+    public async Task<Result<DevelopmentYear>> ForPersonAsync(Guid personId, int? year, CancellationToken cancellationToken = default)
+    {
+        var person = await people.FindAsync(personId, cancellationToken);
+        if (person is null || !await access.MayViewAsync(person, cancellationToken))
+        {
+            return Error.Forbidden;
+        }
+        var thisYear = DailyRuns.DayOf(clock.GetUtcNow()).Year;
+        var years = Enumerable.Range(0, YearsShown).Select(back => thisYear - back).ToList();
+        var chosen = year is { } asked && years.Contains(asked) ? asked : thisYear;
+        var (first, last) = (new DateOnly(chosen, 1, 1), new DateOnly(chosen, 12, 31));
+        var lines = new List<DevelopmentLine>();
+        var withoutDuration = new List<string>();
+        foreach (var completion in (await learning.CompletionsAsync(personId, cancellationToken)).OrderBy(c => c.CompletedAt))
+        {
+            var on = DailyRuns.DayOf(completion.CompletedAt);
+            if (on < first || on > last)
+            {
+                continue;
+            }
+            if (completion.DurationMinutes is > 0 and var minutes)
+            {
+                lines.Add(new DevelopmentLine(DevelopmentSource.Course, completion.Title, on, Math.Round(minutes / 60m, 2)));
+            }
+            else
+            {
+                withoutDuration.Add(completion.Title);
+            }
+        }
+        var record = await supervision.ForAsync(personId, first, last, cancellationToken);
+        foreach (var (type, source) in new[] { (BuiltInActivityTypes.SupervisionReceived, DevelopmentSource.Supervision), (BuiltInActivityTypes.Training, DevelopmentSource.Training) })
+        {
+            if (record.Hours.FirstOrDefault(h => h.ActivityTypeId == type) is { Hours: > 0 } approved)
+            {
+                lines.Add(new DevelopmentLine(source, null, null, approved.Hours));
+            }
+        }
+        await using var db = dbFactory.CreateDbContext();
+        var required = person.PositionTypeId is { } position
+            ? await db.Qualifications.AsNoTracking().Where(q => q.PositionTypeId == position).Select(q => q.CpdHoursPerYear).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        return new DevelopmentYear(personId, person.FullName, personId == access.Me, chosen, years, required, lines, withoutDuration);
+    }
+}
