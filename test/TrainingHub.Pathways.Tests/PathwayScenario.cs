@@ -48,7 +48,8 @@ internal sealed class PathwayScenario : IAsyncDisposable
 
     public Guid Coordinator { get; private set; }
 
-    public static async Task<PathwayScenario> StartAsync(ITestDatabaseServer server)
+    /// <summary>Starts the scenario; without <paramref name="placeVasyl"/> only the demo placements are there.</summary>
+    public static async Task<PathwayScenario> StartAsync(ITestDatabaseServer server, bool placeVasyl = true)
     {
         var others = new OtherModules();
         var notifier = new RecordingNotifier();
@@ -67,14 +68,17 @@ internal sealed class PathwayScenario : IAsyncDisposable
                 services.AddSingleton<IReminders>(reminders);
             });
         var scenario = new PathwayScenario(host, others, notifier, reminders);
-        await scenario.PlaceVasylAsync();
+        scenario.Vasyl = await scenario.PersonAsync("v.kravchuk@traininghub.example");
+        scenario.Coordinator = await scenario.PersonAsync("coordinator@traininghub.example");
+        if (placeVasyl)
+        {
+            await scenario.PlaceVasylAsync();
+        }
         return scenario;
     }
 
     private async Task PlaceVasylAsync()
     {
-        Vasyl = await PersonAsync("v.kravchuk@traininghub.example");
-        Coordinator = await PersonAsync("coordinator@traininghub.example");
         Others.Records[Vasyl] = new SupervisionRecord([new ApprovedHours(OtherModules.DirectWork, 130m)], 6, null);
         Others.Level(Vasyl, "CP.2.1", 2);
         await AsCoordinatorOfAsync(ZhytomyrCity);

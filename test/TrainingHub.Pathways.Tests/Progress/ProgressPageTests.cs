@@ -1,10 +1,5 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using TrainingHub.Accounts;
 using TrainingHub.Accounts.Contracts;
-using TrainingHub.Competencies.Contracts;
-using TrainingHub.Learning.Contracts;
-using TrainingHub.Organisations;
 using TrainingHub.Organisations.Contracts;
 using TrainingHub.Pathways.Contracts;
 using TrainingHub.Pathways.Progress;
@@ -21,22 +16,16 @@ namespace TrainingHub.Pathways.Tests.Progress;
 /// </summary>
 public sealed class ProgressPageTests(SqliteServer server) : IClassFixture<SqliteServer>, IAsyncLifetime
 {
-    private readonly OtherModules _others = new();
+    private PathwayScenario _scenario = null!;
     private ModuleTestHost _host = null!;
+    private OtherModules _others = null!;
     private Guid _learner;
     private Guid _supervisor;
 
     public async ValueTask InitializeAsync()
     {
-        _host = await ModuleTestHost.StartAsync(
-            server, [new OrganisationsModule(), new AccountsModule(), new PathwaysModule()], new Dictionary<string, string?> { ["DemoData:Enabled"] = "true" },
-            services =>
-            {
-                services.AddSingleton<ILearningRecords>(_others);
-                services.AddSingleton<ICompetencyLevels>(_others);
-                services.AddSingleton<ISupervisionRecord>(_others);
-                services.AddSingleton<ISupervisionAssignments>(_others);
-            });
+        _scenario = await PathwayScenario.StartAsync(server, placeVasyl: false);
+        (_host, _others) = (_scenario.Host, _scenario.Others);
         _learner = (await _host.Get<IPeopleLookup>().FindByEmailAsync("learner@traininghub.example"))!.Id;
         _supervisor = (await _host.Get<IPeopleLookup>().FindByEmailAsync("supervisor@traininghub.example"))!.Id;
         _others.Assigned[_learner] = new PersonAssignees(_supervisor, [], null);
@@ -44,7 +33,7 @@ public sealed class ProgressPageTests(SqliteServer server) : IClassFixture<Sqlit
         _others.Level(_learner, "CP.1.1", 1);
     }
 
-    public ValueTask DisposeAsync() => _host.DisposeAsync();
+    public ValueTask DisposeAsync() => _scenario.DisposeAsync();
 
     [Fact]
     public async Task The_learner_sees_her_stages_and_what_the_next_asks_with_a_link_to_log_her_hours()

@@ -1,9 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
-using TrainingHub.Accounts;
 using TrainingHub.Accounts.Contracts;
-using TrainingHub.Competencies.Contracts;
-using TrainingHub.Learning.Contracts;
-using TrainingHub.Organisations;
 using TrainingHub.Organisations.Contracts;
 using TrainingHub.Pathways.Contracts;
 using TrainingHub.Pathways.Progress;
@@ -25,30 +20,24 @@ public abstract class ProgressTests(ITestDatabaseServer server) : IAsyncLifetime
     private const string ZhytomyrCity = "UA18040470000082484";
     private const string LvivOblast = "UA46000000000026241";
 
-    private readonly OtherModules _others = new();
+    private PathwayScenario _scenario = null!;
     private ModuleTestHost _host = null!;
+    private OtherModules _others = null!;
     private Guid _learner;
     private Guid _supervisor;
     private Guid _colleague;
 
     public async ValueTask InitializeAsync()
     {
-        _host = await ModuleTestHost.StartAsync(
-            server, [new OrganisationsModule(), new AccountsModule(), new PathwaysModule()], new Dictionary<string, string?> { ["DemoData:Enabled"] = "true" },
-            services =>
-            {
-                services.AddSingleton<ILearningRecords>(_others);
-                services.AddSingleton<ICompetencyLevels>(_others);
-                services.AddSingleton<ISupervisionRecord>(_others);
-                services.AddSingleton<ISupervisionAssignments>(_others);
-            });
+        _scenario = await PathwayScenario.StartAsync(server, placeVasyl: false);
+        (_host, _others) = (_scenario.Host, _scenario.Others);
         _learner = await PersonAsync("learner@traininghub.example");
         _supervisor = await PersonAsync("supervisor@traininghub.example");
         _colleague = await PersonAsync("v.kravchuk@traininghub.example");
         _others.Assigned[_learner] = new PersonAssignees(_supervisor, [], null);
     }
 
-    public ValueTask DisposeAsync() => _host.DisposeAsync();
+    public ValueTask DisposeAsync() => _scenario.DisposeAsync();
 
     private async Task<Guid> PersonAsync(string email) => (await _host.Get<IPeopleLookup>().FindByEmailAsync(email))!.Id;
 
