@@ -188,6 +188,8 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         // As on the person's pathway page: those assigned to a person see it as those with the permission over their unit do.
         ["GET /api/v1/pathways/people/{personId:guid}"] = PathwaysPermissions.Own,
         ["GET /api/v1/pathways/people/{personId:guid}/certificates"] = PathwaysPermissions.Own,
+        ["GET /api/v1/pathways/me/development"] = PathwaysPermissions.Own,
+        ["GET /api/v1/pathways/people/{personId:guid}/development"] = PathwaysPermissions.Own,
         ["GET /api/v1/pathways/people"] = PathwaysPermissions.ProgressView,
         ["POST /api/v1/pathways/people/{personId:guid}/progression-requests"] = PathwaysPermissions.Own,
         ["GET /api/v1/pathways/progression-requests"] = PathwaysPermissions.ProgressionApprove,

@@ -125,4 +125,23 @@ public sealed class PathwaysApiTests(TrainingHubApp app) : IClassFixture<Trainin
         await ProblemAsync(approveNothing, HttpStatusCode.Forbidden);
         Assert.Null(mine["request"]);
     }
+
+    [Fact]
+    public async Task Halyna_reads_her_professional_development_against_the_twenty_hours_her_post_asks_and_a_colleague_cannot()
+    {
+        var halyna = await app.CreateApiClientAsync(Halyna);
+        var learner = await app.CreateApiClientAsync(Learner);
+        var halynaId = await PersonIdAsync(Halyna);
+        var thisYear = DailyRuns.DayOf(DateTimeOffset.UtcNow).Year;
+
+        var mine = (await halyna.GetFromJsonAsync<JsonObject>("/api/v1/pathways/me/development"))!;
+        var lastYear = (await halyna.GetFromJsonAsync<JsonObject>($"/api/v1/pathways/me/development?year={thisYear - 1}"))!;
+        var colleague = await learner.GetAsync($"/api/v1/pathways/people/{halynaId}/development");
+
+        Assert.Equal((thisYear, 20), ((int)mine["year"]!, (int)mine["requiredHours"]!));
+        Assert.Equal((decimal)mine["totalHours"]!, mine["lines"]!.AsArray().Sum(l => (decimal)l!["hours"]!));
+        Assert.Equal((bool)mine["met"]!, (decimal)mine["totalHours"]! >= 20);
+        Assert.Equal(thisYear - 1, (int)lastYear["year"]!);
+        Assert.Equal(HttpStatusCode.Forbidden, colleague.StatusCode);
+    }
 }

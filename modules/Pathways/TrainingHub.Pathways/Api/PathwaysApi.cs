@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 using TrainingHub.Pathways.Certificates;
 using TrainingHub.Pathways.Contracts;
+using TrainingHub.Pathways.Development;
 using TrainingHub.Pathways.Progress;
 using TrainingHub.Pathways.Progression;
 using TrainingHub.Pathways.Requirements;
@@ -45,6 +46,16 @@ internal sealed record ProgressItem(
 internal sealed record CertificateItem(
     Guid Id, string Number, string Pathway, string Stage, DateOnly IssuedOn, DateOnly? ValidUntil, CertificateStatus Status, Uri Pdf, Uri Verify,
     Uri Badge);
+
+/// <summary>Something that counts towards a year's professional development: a course (with its title and day) or approved hours.</summary>
+internal sealed record DevelopmentLineItem(DevelopmentSource Source, string? Title, DateOnly? On, decimal Hours);
+
+/// <summary>
+/// A person's professional development in a year against the hours their position asks (null when none), with courses
+/// that count nothing for want of a duration.
+/// </summary>
+internal sealed record DevelopmentItem(
+    Guid PersonId, int Year, int? RequiredHours, decimal TotalHours, bool Met, IReadOnlyList<DevelopmentLineItem> Lines, IReadOnlyList<string> CoursesWithoutDuration);
 
 /// <summary>A person on a pathway in the caller's area; <see cref="Ready"/> is null at the last stage.</summary>
 internal sealed record PlacedPersonItem(Guid PersonId, string FullName, string Pathway, int Stage, string StageName, DateOnly StageSince, bool? Ready);
@@ -91,6 +102,15 @@ internal static class PathwaysApi
             .WithName("PersonCertificates").WithSummary("A person's certificates, newest first")
             .WithDescription("For those who may see the person's pathway.")
             .Produces<IReadOnlyList<CertificateItem>>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        pathways.MapGet("/pathways/me/development", MyDevelopmentAsync)
+            .RequireAuthorization(PathwaysPermissions.Own)
+            .WithName("MyDevelopment").WithSummary("Your professional development in a year (this one unless another of the last three is asked)")
+            .Produces<DevelopmentItem>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        pathways.MapGet("/pathways/people/{personId:guid}/development", DevelopmentAsync)
+            .RequireAuthorization(PathwaysPermissions.Own)
+            .WithName("PersonDevelopment").WithSummary("A person's professional development in a year")
+            .WithDescription("For those who may see the person's pathway.")
+            .Produces<DevelopmentItem>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         pathways.MapGet("/pathways/people", PeopleAsync)
             .RequireAuthorization(PathwaysPermissions.ProgressView)
             .WithName("ListPathwayPeople").WithSummary("People on a pathway in your area")
@@ -139,6 +159,18 @@ internal static class PathwaysApi
         (await register.ForPersonAsync(personId, cancellationToken)).ToHttpResult(localizer, held => held.Certificates.Select(c => new CertificateItem(
             c.Id, c.Number, c.PathwayName, c.StageName, c.IssuedOn, c.ValidUntil, c.Status, links.To($"pathways/certificates/{c.Id}/pdf"),
             links.To($"verify/{c.Number}"), links.To($"badges/assertions/{c.Number}"))).ToList());
+
+    private static async Task<IResult> MyDevelopmentAsync(
+        int? year, DevelopmentRecords records, IStringLocalizer<PathwaysResource> localizer, CancellationToken cancellationToken) =>
+        (await records.MineAsync(year, cancellationToken)).ToHttpResult(localizer, ToItem);
+
+    private static async Task<IResult> DevelopmentAsync(
+        Guid personId, int? year, DevelopmentRecords records, IStringLocalizer<PathwaysResource> localizer, CancellationToken cancellationToken) =>
+        (await records.ForPersonAsync(personId, year, cancellationToken)).ToHttpResult(localizer, ToItem);
+
+    private static DevelopmentItem ToItem(DevelopmentYear year) => new(
+        year.PersonId, year.Year, year.RequiredHours, year.TotalHours, year.Met,
+        year.Lines.Select(l => new DevelopmentLineItem(l.Source, l.Title, l.On, l.Hours)).ToList(), year.CoursesWithoutDuration);
 
     private static async Task<IResult> PeopleAsync(
         string? search, [AsParameters] ApiPageQuery paging, PlacementRegister register, IStringLocalizer<PathwaysResource> localizer, CancellationToken cancellationToken)
