@@ -111,7 +111,8 @@ internal sealed class Certificate : IHasVersion, IAuditedInUnit
     public static string? Normalise(string? number)
     {
         var characters = new string((number ?? "").ToUpperInvariant().Where(char.IsLetterOrDigit).ToArray());
-        if (characters.StartsWith("TH", StringComparison.Ordinal))
+        // The prefix only when it is there besides the sixteen: a number may itself begin with T and H.
+        if (characters.Length == 18 && characters.StartsWith("TH", StringComparison.Ordinal))
         {
             characters = characters[2..];
         }
