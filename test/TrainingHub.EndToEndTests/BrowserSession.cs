@@ -162,6 +162,13 @@ internal static class PageActions
     /// <summary>No serious or critical accessibility violations on the page as it stands.</summary>
     public static async Task AssertAccessibleAsync(this IPage page)
     {
+        // A colour still fading between two states (a chip turning from grey to green) would be measured half-way:
+        // the page is checked as the person sees it once it has settled.
+        await page.EvaluateAsync("""
+            () => Promise.all(document.getAnimations()
+                .filter(a => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity)
+                .map(a => a.finished.catch(() => null)))
+            """);
         var result = await page.RunAxe();
         var serious = result.Violations
             .Where(v => v.Impact is "serious" or "critical")
