@@ -116,6 +116,8 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/pathways/my"] = PathwaysPermissions.Own,
         ["/pathways/qualifications"] = PathwaysPermissions.Own,
         ["/pathways/development"] = PathwaysPermissions.Own,
+        ["/pathways/development/approvals"] = PathwaysPermissions.DevelopmentApprove,
+        ["/pathways/development/trainings/{id:guid}/file"] = SignedIn,
         // One's own record, or a person's for those who may see their pathway: the service decides.
         ["/pathways/people/{PersonId:guid}/development"] = PathwaysPermissions.Own,
         ["/pathways/qualifications/{Code}"] = PathwaysPermissions.Own,
@@ -549,6 +551,12 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
             using var scope = app.Services.CreateScope();
             var learner = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(DemoPersonOf[BuiltInRoles.Learner]);
             return route.Replace("{PersonId:guid}", learner!.Id.ToString());
+        }
+        if (route.StartsWith("/pathways/development/trainings/{", StringComparison.Ordinal))
+        {
+            // The learner's own certificate: those who may see the learner's pathway (every demo role) open it.
+            var id = await DemoTrainings.AddAsync(app, DemoPersonOf[BuiltInRoles.Learner]);
+            return route.Replace("{id:guid}", id.ToString());
         }
         if (route.StartsWith("/competencies/evidence/{", StringComparison.Ordinal))
         {

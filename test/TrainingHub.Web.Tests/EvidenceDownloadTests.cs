@@ -1,3 +1,4 @@
+using TrainingHub.SharedKernel.Files;
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -64,7 +65,7 @@ internal static class DemoEvidence
     {
         using var scope = app.Services.CreateScope();
         var person = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email);
-        var file = EvidenceFileRules.Check(content, fileName).Value;
+        var file = DocumentFiles.Check(content, fileName).Value;
         await using var db = app.Services.GetRequiredService<IDbContextFactory<CompetenciesDbContext>>().CreateDbContext();
         var node = await db.Nodes.OrderBy(n => n.Code).FirstAsync(n => n.Kind == NodeKind.Competency);
         var evidence = new Evidence

@@ -37,3 +37,11 @@ public sealed record CertificateIssued(Guid CertificateId, Guid PersonId, string
 /// <summary>A coordinator revoked a certificate; its reminders stop and the person is told.</summary>
 [IntegrationEvent("Pathways.CertificateRevoked")]
 public sealed record CertificateRevoked(Guid CertificateId, Guid PersonId, string Number);
+
+/// <summary>A person recorded (or corrected) training taken elsewhere; their supervisor, or the approvers over their unit, are told.</summary>
+[IntegrationEvent("Pathways.ExternalTrainingRecorded")]
+public sealed record ExternalTrainingRecorded(Guid TrainingId, Guid PersonId, Guid? UnitId);
+
+/// <summary>An external training was approved (it now counts in the person's professional development) or declined.</summary>
+[IntegrationEvent("Pathways.ExternalTrainingDecided")]
+public sealed record ExternalTrainingDecided(Guid TrainingId, Guid PersonId, bool Approved);

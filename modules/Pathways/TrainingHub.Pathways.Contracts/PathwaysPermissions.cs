@@ -29,6 +29,13 @@ public static class PathwaysPermissions
 
     /// <summary>Write the qualification characteristics of position types (they are shared by every unit).</summary>
     public const string QualificationsEdit = "Pathways.Qualifications.Edit";
+
+    /// <summary>
+    /// Approve or decline the training that people in one's scope took elsewhere (a supervisor also for the people they
+    /// supervise), so that it counts in their professional development.
+    /// </summary>
+    public const string DevelopmentApprove = "Pathways.Development.Approve";
+
     /// <summary>See the certification progress of the units in one's scope: people per stage, time in stages, certificates expiring.</summary>
     public const string ReportsView = "Pathways.Reports.View";
 }

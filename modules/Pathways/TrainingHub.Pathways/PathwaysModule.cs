@@ -46,6 +46,7 @@ public sealed class PathwaysModule : TrainingHubModule
         new(PathwaysPermissions.ProgressionApprove, typeof(PathwaysResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
         new(PathwaysPermissions.CertificatesRevoke, typeof(PathwaysResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
         new(PathwaysPermissions.QualificationsEdit, typeof(PathwaysResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
+        new(PathwaysPermissions.DevelopmentApprove, typeof(PathwaysResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator, BuiltInRoles.Supervisor),
         new(PathwaysPermissions.ReportsView, typeof(PathwaysResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
     ];
 
@@ -55,6 +56,7 @@ public sealed class PathwaysModule : TrainingHubModule
         new("Menu:People", "pathways/people", Icons.Material.Filled.Stairs, PathwaysPermissions.ProgressView, typeof(PathwaysResource), 60),
         new("Menu:Requests", "pathways/requests", Icons.Material.Filled.HowToReg, PathwaysPermissions.ProgressionApprove, typeof(PathwaysResource), 60),
         new("Menu:Qualifications", "pathways/qualifications", Icons.Material.Filled.Badge, PathwaysPermissions.Own, typeof(PathwaysResource), 61),
+        new("Menu:TrainingApprovals", "pathways/development/approvals", Icons.Material.Filled.FactCheck, PathwaysPermissions.DevelopmentApprove, typeof(PathwaysResource), 60),
         new("Menu:Reports", "pathways/reports", Icons.Material.Filled.Insights, PathwaysPermissions.ReportsView, typeof(PathwaysResource), 61),
         new("Menu:Templates", "pathways/templates", Icons.Material.Filled.Route, PathwaysPermissions.TemplatesView, typeof(PathwaysResource), 61),
     ];
@@ -69,6 +71,7 @@ public sealed class PathwaysModule : TrainingHubModule
         CertificateEndpoints.Map(endpoints);
         endpoints.MapPathwaysApi();
         PathwayReportExport.Map(endpoints);
+        TrainingEndpoints.Map(endpoints);
     }
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -90,6 +93,10 @@ public sealed class PathwaysModule : TrainingHubModule
         services.AddIntegrationEventHandler<ProgressionDecided, ProgressionNotices, PathwaysDbContext>();
         services.AddScoped<QualificationProfiles>();
         services.AddScoped<DevelopmentRecords>();
+        services.AddScoped<ExternalTrainings>();
+        services.AddNotificationCategory(new NotificationCategory(TrainingNotices.Category, typeof(PathwaysResource)));
+        services.AddIntegrationEventHandler<ExternalTrainingRecorded, TrainingNotices, PathwaysDbContext>();
+        services.AddIntegrationEventHandler<ExternalTrainingDecided, TrainingNotices, PathwaysDbContext>();
         services.AddSingleton<IModuleInitializer, DemoQualifications>();
         services.AddScoped<CertificateRegister>();
         services.AddScoped<OpenBadges>();

@@ -70,7 +70,7 @@ public abstract class EvidenceTests(ITestDatabaseServer server) : IAsyncLifetime
     [Fact]
     public async Task A_person_adds_prior_learning_and_an_assessor_rates_citing_it_with_their_own_observation()
     {
-        var docx = EvidenceFiles.Docx();
+        var docx = DocumentSamples.Docx();
         var certificate = await AddPriorLearningAsync(_worker, _rights, "Курс «Права дитини», 2024", docx, "https://osvita.example/certificate/42");
         var ownView = await EvidenceOfAsync(_worker.Id);
         var ownDownload = (await _host.Get<CompetencyEvidence>().OpenFileAsync(certificate)).Value;
@@ -125,7 +125,7 @@ public abstract class EvidenceTests(ITestDatabaseServer server) : IAsyncLifetime
     [Fact]
     public async Task Another_learner_or_an_assessor_out_of_scope_neither_reads_nor_downloads_nor_adds_evidence()
     {
-        var certificate = await AddPriorLearningAsync(_worker, _rights, "Сертифікат", EvidenceFiles.Pdf());
+        var certificate = await AddPriorLearningAsync(_worker, _rights, "Сертифікат", DocumentSamples.Pdf());
         var colleague = _people.Add("Оксана Мельник", _units.Lutsk, _people.SocialWorker.Id);
 
         ActAsLearner(colleague);
@@ -176,7 +176,7 @@ public abstract class EvidenceTests(ITestDatabaseServer server) : IAsyncLifetime
         Assert.Equal("Error:EvidenceNeedsFileOrLink", nothingAttached.Error!.ErrorFor("Link"));
         Assert.Equal("Error:EvidenceLinkInvalid", scriptLink.Error!.ErrorFor("Link"));
         Assert.Equal("Error:EvidenceTitleRequired", noTitle.Error!.ErrorFor("Title"));
-        Assert.Equal("Error:EvidenceFileType", renamedPage.Error!.ErrorFor("File"));
+        Assert.Equal("Error:DocumentFileType", renamedPage.Error!.ErrorFor("File"));
         Assert.Equal("Error:EvidenceNotInProfile", notInProfile.Error!.Key);
         Assert.Equal("Error:EvidenceHoursRange", noHours.Error!.ErrorFor("Hours"));
         Assert.Equal("Error:EvidenceHoursRange", tooManyHours.Error!.ErrorFor("Hours"));
@@ -187,7 +187,7 @@ public abstract class EvidenceTests(ITestDatabaseServer server) : IAsyncLifetime
     [Fact]
     public async Task A_person_deletes_their_prior_learning_until_a_rating_cites_it()
     {
-        var kept = await AddPriorLearningAsync(_worker, _rights, "Сертифікат", EvidenceFiles.Png());
+        var kept = await AddPriorLearningAsync(_worker, _rights, "Сертифікат", DocumentSamples.Png());
         var dropped = await AddPriorLearningAsync(_worker, _rights, "Не той файл", link: "https://osvita.example/wrong");
         ActAsCoordinatorOf(_units.Volyn);
         var observation = (await _host.Get<CompetencyEvidence>().AddForPersonAsync(_worker.Id, _rights, EvidenceKind.Observation, new EvidenceInput { Title = "Бачила" })).Value;

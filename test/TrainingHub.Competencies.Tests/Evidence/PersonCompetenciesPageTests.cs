@@ -1,3 +1,4 @@
+using TrainingHub.TestKit;
 using Bunit;
 using MudBlazor;
 using TrainingHub.Accounts.Contracts;
@@ -24,7 +25,7 @@ public sealed class PersonCompetenciesPageTests : IAsyncLifetime
         _scenario.ActAsWorker();
         Assert.True((await _scenario.Host.Get<CompetencyRatings>().RateSelfAsync(_scenario.Rights, 3, "Веду випадки сама")).Succeeded);
         _certificate = (await _scenario.Host.Get<CompetencyEvidence>().AddPriorLearningAsync(_scenario.Rights, new EvidenceInput { Title = "Сертифікат «Права дитини»" },
-            new UploadedFile(EvidenceFiles.Pdf(), "certificate.pdf"))).Value;
+            new UploadedFile(DocumentSamples.Pdf(), "certificate.pdf"))).Value;
     }
 
     public ValueTask DisposeAsync() => _scenario.DisposeAsync();

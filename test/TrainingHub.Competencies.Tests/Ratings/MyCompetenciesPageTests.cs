@@ -1,3 +1,4 @@
+using TrainingHub.TestKit;
 using Bunit;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
@@ -102,7 +103,7 @@ public sealed class MyCompetenciesPageTests : IAsyncLifetime
 
         page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("<html><script>alert(1)</script></html>", "certificate.pdf"));
         page.WaitForAssertion(() => Assert.Contains("Тип визначає вміст файлу, а не його назва.", page.Find(".th-file-error").TextContent));
-        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(Evidence.EvidenceFiles.Docx(), "довідка.docx"));
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(DocumentSamples.Docx(), "довідка.docx"));
         page.WaitForAssertion(() => Assert.Contains("Файл: довідка.docx", page.Find(".th-file-chosen").TextContent));
         page.Find(".th-evidence-title input").Change("Довідка з попереднього місця роботи");
         page.Find("form.th-prior-learning-form").Submit();

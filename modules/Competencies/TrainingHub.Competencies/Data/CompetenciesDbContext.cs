@@ -1,3 +1,4 @@
+using TrainingHub.SharedKernel.Files;
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Competencies.Domain;
 using TrainingHub.Competencies.Services;
@@ -112,7 +113,7 @@ internal abstract class CompetenciesDbContext(DbContextOptions options) : DbCont
             evidence.Property(e => e.Title).HasMaxLength(EvidenceRules.MaxTitleLength);
             evidence.Property(e => e.Note).HasMaxLength(EvidenceRules.MaxNoteLength);
             evidence.Property(e => e.Link).HasMaxLength(EvidenceRules.MaxLinkLength);
-            evidence.Property(e => e.FileName).HasMaxLength(EvidenceFileRules.MaxFileNameLength);
+            evidence.Property(e => e.FileName).HasMaxLength(DocumentFiles.MaxFileNameLength);
             evidence.Property(e => e.ContentType).HasMaxLength(100);
             evidence.Property(e => e.Hours).HasPrecision(6, 2);
             evidence.Property(e => e.SourceReference).HasMaxLength(200);

@@ -1,3 +1,4 @@
+using TrainingHub.SharedKernel.Files;
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Accounts.Contracts;
 using TrainingHub.Competencies.Contracts;
@@ -109,7 +110,7 @@ internal sealed class CompetencyEvidence(
         {
             return Error.Rule("Error:EvidenceNotInProfile");
         }
-        var checkedFile = file is null ? null : EvidenceFileRules.Check(file.Content, file.FileName);
+        var checkedFile = file is null ? null : DocumentFiles.Check(file.Content, file.FileName);
         if (checkedFile is not null && checkedFile.Failed(out var error))
         {
             return error;

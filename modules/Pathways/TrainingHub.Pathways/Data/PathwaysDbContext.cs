@@ -1,10 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Pathways.Certificates;
+using TrainingHub.Pathways.Development;
 using TrainingHub.Pathways.Progress;
 using TrainingHub.Pathways.Progression;
 using TrainingHub.Pathways.Qualifications;
 using TrainingHub.Pathways.Templates;
+using TrainingHub.SharedKernel.Auditing;
 using TrainingHub.SharedKernel.Events;
+using TrainingHub.SharedKernel.Files;
 using TrainingHub.SharedKernel.Persistence;
 
 namespace TrainingHub.Pathways.Data;
@@ -28,6 +31,10 @@ internal abstract class PathwaysDbContext(DbContextOptions options) : DbContext(
     public DbSet<Certificate> Certificates => Set<Certificate>();
 
     public DbSet<QualificationProfile> Qualifications => Set<QualificationProfile>();
+
+    public DbSet<ExternalTraining> Trainings => Set<ExternalTraining>();
+
+    public DbSet<ExternalTrainingFile> TrainingFiles => Set<ExternalTrainingFile>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -111,6 +118,26 @@ internal abstract class PathwaysDbContext(DbContextOptions options) : DbContext(
             {
                 profile.Property<string>(text).HasMaxLength(QualificationProfile.MaxTextLength);
             }
+        });
+        modelBuilder.Entity<ExternalTraining>(training =>
+        {
+            training.ToTable("ExternalTrainings");
+            training.HasIndex(t => new { t.PersonId, t.CompletedOn });
+            training.HasIndex(t => t.State);
+            training.Property(t => t.Title).HasMaxLength(ExternalTraining.MaxTitleLength);
+            training.Property(t => t.Provider).HasMaxLength(ExternalTraining.MaxProviderLength);
+            training.Property(t => t.Hours).HasPrecision(7, 2);
+            training.Property(t => t.FileName).HasMaxLength(DocumentFiles.MaxFileNameLength);
+            training.Property(t => t.ContentType).HasMaxLength(120);
+            training.Property(t => t.State).HasConversion<string>().HasMaxLength(20);
+            training.Property(t => t.DeclineReason).HasMaxLength(ExternalTraining.MaxReasonLength);
+        });
+        modelBuilder.Entity<ExternalTrainingFile>(file =>
+        {
+            file.ToTable("ExternalTrainingFiles");
+            file.HasKey(f => f.TrainingId);
+            file.Property(f => f.Content).NotAudited();
+            file.HasOne<ExternalTraining>().WithOne().HasForeignKey<ExternalTrainingFile>(f => f.TrainingId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.AddIntegrationEventOutbox(Database, Schema);
         modelBuilder.AddIntegrationEventInbox(Database, Schema);

@@ -19,6 +19,9 @@ internal enum DevelopmentSource
 
     /// <summary>Approved hours of training logged as practice.</summary>
     Training,
+
+    /// <summary>Training taken elsewhere, recorded by the person and approved.</summary>
+    External,
 }
 
 /// <summary>One thing that counts towards a year's professional development.</summary>
@@ -26,11 +29,12 @@ internal sealed record DevelopmentLine(DevelopmentSource Source, string? Title, 
 
 /// <summary>
 /// A person's continuous professional development in a calendar year: what counts, against the hours their position
-/// asks for (from its qualification characteristics), and the courses that count nothing for want of a duration.
+/// asks for (from its qualification characteristics), the courses that count nothing for want of a duration, and the
+/// training taken elsewhere that year in whatever state it is (only approved training counts).
 /// </summary>
 internal sealed record DevelopmentYear(
     Guid PersonId, string PersonName, bool IsMine, int Year, IReadOnlyList<int> Years, int? RequiredHours, IReadOnlyList<DevelopmentLine> Lines,
-    IReadOnlyList<string> CoursesWithoutDuration)
+    IReadOnlyList<string> CoursesWithoutDuration, IReadOnlyList<TrainingLine> Trainings, bool MayDecide)
 {
     public decimal TotalHours => Lines.Sum(l => l.Hours);
 
@@ -46,7 +50,7 @@ internal sealed record DevelopmentYear(
 /// </summary>
 internal sealed class DevelopmentRecords(
     IDbContextFactory<PathwaysDbContext> dbFactory, ProgressAccess access, IPeopleLookup people, ILearningRecords learning, ISupervisionRecord supervision,
-    TimeProvider clock)
+    ExternalTrainings trainings, TimeProvider clock)
 {
     /// <summary>Years one can look back on: this one and the two before.</summary>
     public const int YearsShown = 3;
@@ -91,10 +95,15 @@ internal sealed class DevelopmentRecords(
                 lines.Add(new DevelopmentLine(source, null, null, approved.Hours));
             }
         }
+        var external = await trainings.ForYearAsync(personId, chosen, cancellationToken);
+        lines.AddRange(external.Where(t => t.State == TrainingState.Approved).OrderBy(t => t.CompletedOn)
+            .Select(t => new DevelopmentLine(DevelopmentSource.External, $"{t.Title} ({t.Provider})", t.CompletedOn, t.Hours)));
         await using var db = dbFactory.CreateDbContext();
         var required = person.PositionTypeId is { } position
             ? await db.Qualifications.AsNoTracking().Where(q => q.PositionTypeId == position).Select(q => q.CpdHoursPerYear).FirstOrDefaultAsync(cancellationToken)
             : null;
-        return new DevelopmentYear(personId, person.FullName, personId == access.Me, chosen, years, required, lines, withoutDuration);
+        return new DevelopmentYear(
+            personId, person.FullName, personId == access.Me, chosen, years, required, lines, withoutDuration, external,
+            await trainings.MayDecideAsync(person, cancellationToken));
     }
 }

@@ -120,6 +120,92 @@ namespace TrainingHub.Pathways.Migrations.Sqlite
                     b.ToTable("Certificates", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingHub.Pathways.Development.ExternalTraining", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FileSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("PersonId", "CompletedOn");
+
+                    b.ToTable("ExternalTrainings", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingHub.Pathways.Development.ExternalTrainingFile", b =>
+                {
+                    b.Property<Guid>("TrainingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("TrainingHub:Audit", "skip");
+
+                    b.HasKey("TrainingId");
+
+                    b.ToTable("ExternalTrainingFiles", (string)null);
+                });
+
             modelBuilder.Entity("TrainingHub.Pathways.Progress.Placement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -474,6 +560,15 @@ namespace TrainingHub.Pathways.Migrations.Sqlite
                     b.ToTable("pathways_ProcessedIntegrationEvents", (string)null);
 
                     b.HasAnnotation("TrainingHub:Audit", "skip");
+                });
+
+            modelBuilder.Entity("TrainingHub.Pathways.Development.ExternalTrainingFile", b =>
+                {
+                    b.HasOne("TrainingHub.Pathways.Development.ExternalTraining", null)
+                        .WithOne()
+                        .HasForeignKey("TrainingHub.Pathways.Development.ExternalTrainingFile", "TrainingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TrainingHub.Pathways.Progress.Placement", b =>

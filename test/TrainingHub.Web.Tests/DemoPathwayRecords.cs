@@ -4,6 +4,8 @@ using TrainingHub.Accounts.Contracts;
 using TrainingHub.Organisations.Contracts;
 using TrainingHub.Pathways.Certificates;
 using TrainingHub.Pathways.Data;
+using TrainingHub.Pathways.Development;
+using TrainingHub.SharedKernel.Files;
 using TrainingHub.TestKit.Web;
 
 namespace TrainingHub.Web.Tests;
@@ -31,5 +33,25 @@ internal static class DemoCertificates
         db.Certificates.Add(certificate);
         await db.SaveChangesAsync();
         return certificate;
+    }
+}
+
+/// <summary>A training a demo person took elsewhere, with its certificate, written straight to the database as their record would leave it.</summary>
+internal static class DemoTrainings
+{
+    public static async Task<Guid> AddAsync(TrainingHubApp app, string email)
+    {
+        var person = (await app.Services.GetRequiredService<IPeopleLookup>().FindByEmailAsync(email))!;
+        var content = "%PDF-1.7\n%%EOF\n"u8.ToArray();
+        var file = DocumentFiles.Check(content, "сертифікат.pdf").Value;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var training = ExternalTraining.Record(
+            person.Id, new TrainingInput { Title = "Семінар", Provider = "Громадська організація", CompletedOn = today, Hours = 4 }, file, today,
+            DateTimeOffset.UtcNow).Value;
+        await using var db = app.Services.GetRequiredService<IDbContextFactory<PathwaysDbContext>>().CreateDbContext();
+        db.Trainings.Add(training);
+        db.TrainingFiles.Add(new ExternalTrainingFile { TrainingId = training.Id, Content = content });
+        await db.SaveChangesAsync();
+        return training.Id;
     }
 }

@@ -1,10 +1,10 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace TrainingHub.Competencies.Tests.Evidence;
+namespace TrainingHub.TestKit;
 
 /// <summary>Real files, made byte by byte the way the programs that write them do.</summary>
-internal static class EvidenceFiles
+public static class DocumentSamples
 {
     public static byte[] Pdf() => Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 

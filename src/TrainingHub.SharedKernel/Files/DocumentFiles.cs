@@ -1,18 +1,18 @@
 using System.IO.Compression;
 using System.Text;
-using TrainingHub.SharedKernel.Files;
+using Microsoft.AspNetCore.Components.Forms;
 using TrainingHub.SharedKernel.Outcomes;
 
-namespace TrainingHub.Competencies.Services;
+namespace TrainingHub.SharedKernel.Files;
 
 /// <summary>A file that passed the upload rules, with the type its content shows and a name safe to send back.</summary>
-internal sealed record CheckedFile(byte[] Content, string ContentType, string FileName);
+public sealed record CheckedFile(byte[] Content, string ContentType, string FileName);
 
 /// <summary>
-/// Which evidence files are accepted: PDF, images and Office documents of at most 10 MB. The type is read from the
+/// Which document files are accepted (evidence, certificates of training): PDF, images and Office documents of at most 10 MB. The type is read from the
 /// content, never from the name, so an HTML page or a program renamed to look like a document is refused.
 /// </summary>
-internal static class EvidenceFileRules
+public static class DocumentFiles
 {
     public const long MaxBytes = 10 * 1024 * 1024;
     public const int MaxFileNameLength = 255;
@@ -36,19 +36,42 @@ internal static class EvidenceFileRules
         ("ppt/", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
     ];
 
+    /// <summary>Reads a file chosen in the browser and checks it; one too large is refused before it is read whole.</summary>
+    public static async Task<Result<CheckedFile>> ReadAsync(IBrowserFile file, CancellationToken cancellationToken = default)
+    {
+        var tooLarge = Error.Validation("File", "Error:DocumentFileTooLarge", MaxBytes / 1024 / 1024);
+        if (file.Size > MaxBytes)
+        {
+            return tooLarge;
+        }
+        try
+        {
+            using var buffer = new MemoryStream();
+            await using (var stream = file.OpenReadStream(MaxBytes, cancellationToken))
+            {
+                await stream.CopyToAsync(buffer, cancellationToken);
+            }
+            return Check(buffer.ToArray(), file.Name);
+        }
+        catch (IOException)
+        {
+            return tooLarge;
+        }
+    }
+
     public static Result<CheckedFile> Check(byte[] content, string? fileName)
     {
         if (content.Length == 0)
         {
-            return Error.Validation("File", "Error:EvidenceFileEmpty");
+            return Error.Validation("File", "Error:DocumentFileEmpty");
         }
         if (content.Length > MaxBytes)
         {
-            return Error.Validation("File", "Error:EvidenceFileTooLarge", MaxBytes / 1024 / 1024);
+            return Error.Validation("File", "Error:DocumentFileTooLarge", MaxBytes / 1024 / 1024);
         }
         return ContentTypeOf(content) is { } contentType
             ? new CheckedFile(content, contentType, SafeName(fileName))
-            : Error.Validation("File", "Error:EvidenceFileType");
+            : Error.Validation("File", "Error:DocumentFileType");
     }
 
     /// <summary>The type the content shows, or null when it is none of the accepted ones.</summary>
@@ -114,6 +137,6 @@ internal static class EvidenceFileRules
             var extension = Path.GetExtension(name);
             name = name[..(MaxFileNameLength - Math.Min(extension.Length, 20))] + extension[..Math.Min(extension.Length, 20)];
         }
-        return name.Length == 0 ? "evidence" : name;
+        return name.Length == 0 ? "document" : name;
     }
 }
