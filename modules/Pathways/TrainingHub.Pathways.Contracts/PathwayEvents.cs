@@ -45,3 +45,11 @@ public sealed record ExternalTrainingRecorded(Guid TrainingId, Guid PersonId, Gu
 /// <summary>An external training was approved (it now counts in the person's professional development) or declined.</summary>
 [IntegrationEvent("Pathways.ExternalTrainingDecided")]
 public sealed record ExternalTrainingDecided(Guid TrainingId, Guid PersonId, bool Approved);
+
+/// <summary>A person wrote a development plan that waits for agreement (a new one, or an agreed one changed); their supervisor is asked.</summary>
+[IntegrationEvent("Pathways.DevelopmentPlanSubmitted")]
+public sealed record DevelopmentPlanSubmitted(Guid PlanId, Guid PersonId, Guid? UnitId);
+
+/// <summary>A person's development plan for a year was agreed; the person is told.</summary>
+[IntegrationEvent("Pathways.DevelopmentPlanAgreed")]
+public sealed record DevelopmentPlanAgreed(Guid PlanId, Guid PersonId, int Year);

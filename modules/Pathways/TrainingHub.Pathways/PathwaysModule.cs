@@ -94,9 +94,12 @@ public sealed class PathwaysModule : TrainingHubModule
         services.AddScoped<QualificationProfiles>();
         services.AddScoped<DevelopmentRecords>();
         services.AddScoped<ExternalTrainings>();
-        services.AddNotificationCategory(new NotificationCategory(TrainingNotices.Category, typeof(PathwaysResource)));
-        services.AddIntegrationEventHandler<ExternalTrainingRecorded, TrainingNotices, PathwaysDbContext>();
-        services.AddIntegrationEventHandler<ExternalTrainingDecided, TrainingNotices, PathwaysDbContext>();
+        services.AddScoped<DevelopmentPlans>();
+        services.AddIntegrationEventHandler<DevelopmentPlanSubmitted, DevelopmentNotices, PathwaysDbContext>();
+        services.AddIntegrationEventHandler<DevelopmentPlanAgreed, DevelopmentNotices, PathwaysDbContext>();
+        services.AddNotificationCategory(new NotificationCategory(DevelopmentNotices.Category, typeof(PathwaysResource)));
+        services.AddIntegrationEventHandler<ExternalTrainingRecorded, DevelopmentNotices, PathwaysDbContext>();
+        services.AddIntegrationEventHandler<ExternalTrainingDecided, DevelopmentNotices, PathwaysDbContext>();
         services.AddSingleton<IModuleInitializer, DemoQualifications>();
         services.AddScoped<CertificateRegister>();
         services.AddScoped<OpenBadges>();

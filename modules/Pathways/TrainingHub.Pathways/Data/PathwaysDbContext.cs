@@ -36,6 +36,10 @@ internal abstract class PathwaysDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<ExternalTrainingFile> TrainingFiles => Set<ExternalTrainingFile>();
 
+    public DbSet<DevelopmentPlan> Plans => Set<DevelopmentPlan>();
+
+    public DbSet<PlanItem> PlanItems => Set<PlanItem>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<PathwayTemplate>(template =>
@@ -138,6 +142,19 @@ internal abstract class PathwaysDbContext(DbContextOptions options) : DbContext(
             file.HasKey(f => f.TrainingId);
             file.Property(f => f.Content).NotAudited();
             file.HasOne<ExternalTraining>().WithOne().HasForeignKey<ExternalTrainingFile>(f => f.TrainingId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<DevelopmentPlan>(plan =>
+        {
+            plan.ToTable("DevelopmentPlans");
+            plan.HasIndex(p => new { p.PersonId, p.Year }).IsUnique();
+            plan.Ignore(p => p.Agreed);
+            plan.HasMany(p => p.Items).WithOne().HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<PlanItem>(item =>
+        {
+            item.ToTable("DevelopmentPlanItems");
+            item.Property(i => i.Title).HasMaxLength(ExternalTraining.MaxTitleLength);
+            item.Property(i => i.Hours).HasPrecision(7, 2);
         });
         modelBuilder.AddIntegrationEventOutbox(Database, Schema);
         modelBuilder.AddIntegrationEventInbox(Database, Schema);

@@ -34,7 +34,7 @@ internal sealed record DevelopmentLine(DevelopmentSource Source, string? Title, 
 /// </summary>
 internal sealed record DevelopmentYear(
     Guid PersonId, string PersonName, bool IsMine, int Year, IReadOnlyList<int> Years, int? RequiredHours, IReadOnlyList<DevelopmentLine> Lines,
-    IReadOnlyList<string> CoursesWithoutDuration, IReadOnlyList<TrainingLine> Trainings, bool MayDecide)
+    IReadOnlyList<string> CoursesWithoutDuration, IReadOnlyList<TrainingLine> Trainings, bool MayDecide, PlanView Plan)
 {
     public decimal TotalHours => Lines.Sum(l => l.Hours);
 
@@ -50,7 +50,7 @@ internal sealed record DevelopmentYear(
 /// </summary>
 internal sealed class DevelopmentRecords(
     IDbContextFactory<PathwaysDbContext> dbFactory, ProgressAccess access, IPeopleLookup people, ILearningRecords learning, ISupervisionRecord supervision,
-    ExternalTrainings trainings, TimeProvider clock)
+    ExternalTrainings trainings, DevelopmentPlans plans, TimeProvider clock)
 {
     /// <summary>Years one can look back on: this one and the two before.</summary>
     public const int YearsShown = 3;
@@ -71,6 +71,7 @@ internal sealed class DevelopmentRecords(
         var (first, last) = (new DateOnly(chosen, 1, 1), new DateOnly(chosen, 12, 31));
         var lines = new List<DevelopmentLine>();
         var withoutDuration = new List<string>();
+        var completed = new HashSet<Guid>();
         foreach (var completion in (await learning.CompletionsAsync(personId, cancellationToken)).OrderBy(c => c.CompletedAt))
         {
             var on = DailyRuns.DayOf(completion.CompletedAt);
@@ -78,6 +79,7 @@ internal sealed class DevelopmentRecords(
             {
                 continue;
             }
+            completed.Add(completion.CourseId);
             if (completion.DurationMinutes is > 0 and var minutes)
             {
                 lines.Add(new DevelopmentLine(DevelopmentSource.Course, completion.Title, on, Math.Round(minutes / 60m, 2)));
@@ -104,6 +106,6 @@ internal sealed class DevelopmentRecords(
             : null;
         return new DevelopmentYear(
             personId, person.FullName, personId == access.Me, chosen, years, required, lines, withoutDuration, external,
-            await trainings.MayDecideAsync(person, cancellationToken));
+            await trainings.MayDecideAsync(person, cancellationToken), await plans.ViewAsync(person, chosen, completed, external, cancellationToken));
     }
 }

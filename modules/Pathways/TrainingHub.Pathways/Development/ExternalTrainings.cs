@@ -9,7 +9,6 @@ using TrainingHub.SharedKernel.Jobs;
 using TrainingHub.SharedKernel.Outcomes;
 using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.SharedKernel.Security;
-using TrainingHub.Supervision.Contracts;
 
 namespace TrainingHub.Pathways.Development;
 
@@ -34,8 +33,7 @@ internal sealed record TrainingDownload(byte[] Content, string ContentType, stri
 /// the approval permission over their home unit, approves or declines it; approved hours count in the person's record.
 /// </summary>
 internal sealed class ExternalTrainings(
-    IDbContextFactory<PathwaysDbContext> dbFactory, ProgressAccess progressAccess, IAccessControl access, IPeopleLookup people,
-    ISupervisionAssignments assignments, TimeProvider clock)
+    IDbContextFactory<PathwaysDbContext> dbFactory, ProgressAccess progressAccess, IAccessControl access, IPeopleLookup people, TimeProvider clock)
 {
     public const string ApprovalsLink = "/pathways/development/approvals";
 
@@ -44,16 +42,8 @@ internal sealed class ExternalTrainings(
 
     private DateOnly Today => DailyRuns.DayOf(clock.GetUtcNow());
 
-    /// <summary>Never for oneself: the person's current supervisor, or the approval permission over the person's home unit.</summary>
-    public async Task<bool> MayDecideAsync(PersonContact person, CancellationToken cancellationToken)
-    {
-        if (progressAccess.Me is not { } me || person.Id == me || !access.HasPermission(PathwaysPermissions.DevelopmentApprove))
-        {
-            return false;
-        }
-        return (await assignments.CurrentAsync(person.Id, cancellationToken)).SupervisorId == me
-            || await access.IsGrantedAsync(PathwaysPermissions.DevelopmentApprove, person.HomeUnitId, cancellationToken);
-    }
+    public Task<bool> MayDecideAsync(PersonContact person, CancellationToken cancellationToken) =>
+        progressAccess.MayApproveDevelopmentAsync(person, cancellationToken);
 
     public async Task<Result<Guid>> RecordAsync(TrainingInput input, UploadedDocument? file, CancellationToken cancellationToken = default)
     {

@@ -46,6 +46,20 @@ internal sealed class ProgressAccess(IAccessControl access, ICurrentUser current
         return await access.IsGrantedAsync(PathwaysPermissions.StagesSignOff, person.HomeUnitId, cancellationToken);
     }
 
+    /// <summary>
+    /// Never for oneself: the person's current supervisor, or the development approval permission over the person's home
+    /// unit. Decides on training taken elsewhere and agrees yearly development plans.
+    /// </summary>
+    public async Task<bool> MayApproveDevelopmentAsync(PersonContact person, CancellationToken cancellationToken)
+    {
+        if (Me is not { } me || person.Id == me || !access.HasPermission(PathwaysPermissions.DevelopmentApprove))
+        {
+            return false;
+        }
+        return (await assignments.CurrentAsync(person.Id, cancellationToken)).SupervisorId == me
+            || await access.IsGrantedAsync(PathwaysPermissions.DevelopmentApprove, person.HomeUnitId, cancellationToken);
+    }
+
     public Task<bool> MayPlaceAsync(PersonContact person, CancellationToken cancellationToken) =>
         access.IsGrantedAsync(PathwaysPermissions.PlacementsManage, person.HomeUnitId, cancellationToken);
 

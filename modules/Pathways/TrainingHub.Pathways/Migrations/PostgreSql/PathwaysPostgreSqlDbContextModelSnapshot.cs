@@ -126,6 +126,39 @@ namespace TrainingHub.Pathways.Migrations.PostgreSql
                     b.ToTable("Certificates", "pathways");
                 });
 
+            modelBuilder.Entity("TrainingHub.Pathways.Development.DevelopmentPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AgreedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AgreedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("DevelopmentPlans", "pathways");
+                });
+
             modelBuilder.Entity("TrainingHub.Pathways.Development.ExternalTraining", b =>
                 {
                     b.Property<Guid>("Id")
@@ -210,6 +243,37 @@ namespace TrainingHub.Pathways.Migrations.PostgreSql
                     b.HasKey("TrainingId");
 
                     b.ToTable("ExternalTrainingFiles", "pathways");
+                });
+
+            modelBuilder.Entity("TrainingHub.Pathways.Development.PlanItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CourseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("DevelopmentPlanItems", "pathways");
                 });
 
             modelBuilder.Entity("TrainingHub.Pathways.Progress.Placement", b =>
@@ -577,6 +641,15 @@ namespace TrainingHub.Pathways.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrainingHub.Pathways.Development.PlanItem", b =>
+                {
+                    b.HasOne("TrainingHub.Pathways.Development.DevelopmentPlan", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingHub.Pathways.Progress.Placement", b =>
                 {
                     b.HasOne("TrainingHub.Pathways.Templates.PathwayTemplate", null)
@@ -620,6 +693,11 @@ namespace TrainingHub.Pathways.Migrations.PostgreSql
                         .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Pathways.Development.DevelopmentPlan", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("TrainingHub.Pathways.Progress.Placement", b =>

@@ -120,6 +120,39 @@ namespace TrainingHub.Pathways.Migrations.Sqlite
                     b.ToTable("Certificates", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingHub.Pathways.Development.DevelopmentPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("AgreedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgreedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("DevelopmentPlans", (string)null);
+                });
+
             modelBuilder.Entity("TrainingHub.Pathways.Development.ExternalTraining", b =>
                 {
                     b.Property<Guid>("Id")
@@ -204,6 +237,37 @@ namespace TrainingHub.Pathways.Migrations.Sqlite
                     b.HasKey("TrainingId");
 
                     b.ToTable("ExternalTrainingFiles", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingHub.Pathways.Development.PlanItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("DevelopmentPlanItems", (string)null);
                 });
 
             modelBuilder.Entity("TrainingHub.Pathways.Progress.Placement", b =>
@@ -571,6 +635,15 @@ namespace TrainingHub.Pathways.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrainingHub.Pathways.Development.PlanItem", b =>
+                {
+                    b.HasOne("TrainingHub.Pathways.Development.DevelopmentPlan", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingHub.Pathways.Progress.Placement", b =>
                 {
                     b.HasOne("TrainingHub.Pathways.Templates.PathwayTemplate", null)
@@ -614,6 +687,11 @@ namespace TrainingHub.Pathways.Migrations.Sqlite
                         .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Pathways.Development.DevelopmentPlan", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("TrainingHub.Pathways.Progress.Placement", b =>
