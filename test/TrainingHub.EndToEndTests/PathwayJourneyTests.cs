@@ -86,6 +86,14 @@ public sealed class PathwayJourneyTests(BrowserSession session)
         {
             await page.CheckOnPhoneAsync(path, problems);
         }
+        // The requirement editor, open on a stage with a nested group, fits the phone and is accessible too.
+        await page.Locator("#stage-3-requirements").ClickAsync();
+        await Assertions.Expect(page.Locator("#requirements-editor li[data-kind='anyOf']")).ToBeVisibleAsync();
+        if (await page.OverflowAsync() is { } overflow)
+        {
+            problems.Add($"The requirement editor is wider than the phone: {overflow}");
+        }
+        await page.AssertAccessibleAsync();
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }

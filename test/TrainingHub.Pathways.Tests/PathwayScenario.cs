@@ -64,6 +64,7 @@ internal sealed class PathwayScenario : IAsyncDisposable
                 services.AddSingleton<ISupervisionAssignments>(others);
                 services.AddSingleton<IRoleProfileDirectory>(others);
                 services.AddSingleton<ISupervisionFrequencyDirectory>(others);
+                services.AddSingleton<ICompetencyDirectory>(others);
                 services.AddSingleton<INotifier>(notifier);
                 services.AddSingleton<IReminders>(reminders);
             });

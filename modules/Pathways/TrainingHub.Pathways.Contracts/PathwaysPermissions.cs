@@ -9,6 +9,9 @@ public static class PathwaysPermissions
     /// <summary>See the pathway templates: their stages and what each stage asks for.</summary>
     public const string TemplatesView = "Pathways.Templates.View";
 
+    /// <summary>Create pathway templates and change their stages and what each stage asks for (templates are shared by every unit).</summary>
+    public const string TemplatesEdit = "Pathways.Templates.Edit";
+
     /// <summary>See one's own pathway, progress and certificates.</summary>
     public const string Own = "Pathways.Own";
 

@@ -39,6 +39,7 @@ public sealed class PathwaysModule : TrainingHubModule
     public override IEnumerable<PermissionDefinition> Permissions =>
     [
         new(PathwaysPermissions.TemplatesView, typeof(PathwaysResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator, BuiltInRoles.Supervisor),
+        new(PathwaysPermissions.TemplatesEdit, typeof(PathwaysResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
         new(PathwaysPermissions.Own, typeof(PathwaysResource), BuiltInRoles.Everyone),
         new(PathwaysPermissions.ProgressView, typeof(PathwaysResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator, BuiltInRoles.Supervisor),
         new(PathwaysPermissions.PlacementsManage, typeof(PathwaysResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
@@ -78,6 +79,8 @@ public sealed class PathwaysModule : TrainingHubModule
     {
         services.AddModuleDbContext<PathwaysDbContext, PathwaysSqliteDbContext, PathwaysPostgreSqlDbContext>(PathwaysDbContext.Schema);
         services.AddScoped<PathwayTemplates>();
+        services.AddScoped<TemplateEditing>();
+        services.AddScoped<TemplateChoices>();
         services.AddSingleton<IModuleInitializer, DemoPathway>();
         services.AddScoped<ProgressAccess>();
         services.AddScoped<PersonFactsSource>();

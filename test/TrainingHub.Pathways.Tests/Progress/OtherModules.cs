@@ -9,7 +9,8 @@ namespace TrainingHub.Pathways.Tests.Progress;
 /// exist, people's completions, counted levels, supervision records and assignments.
 /// </summary>
 internal sealed class OtherModules
-    : ILearningRecords, ICompetencyLevels, ISupervisionRecord, ISupervisionAssignments, IRoleProfileDirectory, ISupervisionFrequencyDirectory
+    : ILearningRecords, ICompetencyLevels, ISupervisionRecord, ISupervisionAssignments, IRoleProfileDirectory, ISupervisionFrequencyDirectory,
+        ICompetencyDirectory
 {
     public static readonly Guid DirectWork = Guid.NewGuid();
 
@@ -57,6 +58,17 @@ internal sealed class OtherModules
 
     public Task<PersonAssignees> CurrentAsync(Guid personId, CancellationToken cancellationToken = default) =>
         Task.FromResult(Assigned.GetValueOrDefault(personId) ?? PersonAssignees.None);
+
+    /// <summary>The competencies of published frameworks: those the demo pathway names, each on a scale from 0 to 3.</summary>
+    public List<PublishedCompetency> Published { get; } = new[] { "CP.1.1", "CP.2.1", "CP.3.1" }
+        .Select(code => new PublishedCompetency(
+            Guid.NewGuid(), "CP-INCL", "Захист дітей", "Child protection", code, $"Компетентність {code}", $"Competency {code}",
+            [new CompetencyLevelName(0, "Немає", "None"), new CompetencyLevelName(1, "Базовий", "Basic"), new CompetencyLevelName(2, "Середній", "Intermediate"),
+                new CompetencyLevelName(3, "Досвідчений", "Proficient")]))
+        .ToList();
+
+    public Task<IReadOnlyList<PublishedCompetency>> ListPublishedCompetenciesAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<PublishedCompetency>>(Published);
 
     public void Level(Guid personId, string code, int rank) =>
         (Levels.TryGetValue(personId, out var list) ? list : Levels[personId] = []).Add(new CountedCompetencyLevel(Guid.NewGuid(), "CP-INCL", code, rank, DateTimeOffset.UtcNow));

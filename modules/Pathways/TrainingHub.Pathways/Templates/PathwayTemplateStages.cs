@@ -1,0 +1,196 @@
+using TrainingHub.Pathways.Requirements;
+using TrainingHub.SharedKernel.Outcomes;
+
+namespace TrainingHub.Pathways.Templates;
+
+/// <summary>What an editor fills in for a stage.</summary>
+internal sealed class StageInput
+{
+    public string? NameUk { get; set; }
+
+    public string? NameEn { get; set; }
+
+    /// <summary>The code of the position type the stage leads to; empty where it changes nothing.</summary>
+    public string? PositionTypeCode { get; set; }
+
+    /// <summary>Months the stage's certificate is valid; empty where it does not expire.</summary>
+    public int? CertificateValidMonths { get; set; }
+}
+
+/// <summary>Who stands where on a template: people on each stage (by position) and the stages pending requests ask for.</summary>
+internal sealed record StageUse(IReadOnlyDictionary<int, int> PeopleOn, IReadOnlySet<int> AskedFor)
+{
+    public static StageUse None { get; } = new(new Dictionary<int, int>(), new HashSet<int>());
+
+    public int People(int position) => PeopleOn.GetValueOrDefault(position);
+}
+
+/// <summary>
+/// How stage positions changed: old position to new, null for a stage removed; positions not named stay as they were.
+/// Placements and what hangs on them name a stage by its position, so they are renumbered alike.
+/// </summary>
+internal sealed record StageRenumbering(IReadOnlyDictionary<int, int?> Moves)
+{
+    public static StageRenumbering None { get; } = new(new Dictionary<int, int?>());
+
+    public bool Any => Moves.Count > 0;
+
+    public int? Map(int position) => Moves.TryGetValue(position, out var to) ? to : position;
+}
+
+/*
+ * The stages of a template in use. A placement, the sign-offs given towards a stage, the stages a person reached and
+ * the progression requests all name a stage by its position, not by its id. So every change of positions maps old
+ * positions to new ones (StageRenumbering) and the caller renumbers those records in the same transaction: each keeps
+ * pointing at the same stage.
+ *
+ * - Adding a stage before others moves the later ones (and the people on them) one down: people keep their stage, and
+ *   one added behind them is not asked of them.
+ * - Removing a stage moves the later ones up; it is refused while anyone is on it (they would be left nowhere).
+ * - Moving a stage swaps it with its neighbour; this is refused when anyone is on either of the two. Renumbering would
+ *   keep them on their stage, but the order around them would flip: someone on the earlier stage would find the later
+ *   one, never met, suddenly behind them, and someone on the later one would have to meet again the one they passed.
+ *   People on other stages are not touched: both stages are behind them, or both ahead.
+ * - A change that gives someone a different next stage while they wait on a request for it is refused until the request
+ *   is decided, since the request (and the requirements it was judged on) was for the other stage.
+ * Certificates are not renumbered: each keeps its own copy of the stage it was issued for, as printed.
+ */
+internal sealed partial class PathwayTemplate
+{
+    private IEnumerable<PathwayStage> Ordered => Stages.OrderBy(s => s.Position);
+
+    /// <summary>Adds a stage at a position (1 for the first), or at the end without one.</summary>
+    public Result<StageRenumbering> AddStage(StageInput input, int? at, IReadOnlySet<string> positionTypes, StageUse use)
+    {
+        if (Stages.Count >= MaxStages)
+        {
+            return Error.Validation("Position", "Templates:Error:TooManyStages", MaxStages);
+        }
+        var position = at ?? Stages.Count + 1;
+        if (position < 1 || position > Stages.Count + 1)
+        {
+            return Error.Validation("Position", "Templates:Error:NoSuchPlace");
+        }
+        if (!StageFields(input, positionTypes).TryGetValue(out var fields, out var error))
+        {
+            return error;
+        }
+        if (position <= Stages.Count && use.AskedFor.Contains(position))
+        {
+            return Error.Rule("Templates:Error:RequestPending");
+        }
+        var moves = Stages.Where(s => s.Position >= position).ToDictionary(s => s.Position, s => (int?)s.Position + 1);
+        foreach (var later in Stages.Where(s => s.Position >= position))
+        {
+            later.Position++;
+        }
+        Stages.Add(new PathwayStage
+        {
+            TemplateId = Id, Position = position, NameUk = fields.Uk, NameEn = fields.En, PositionTypeCode = fields.PositionTypeCode,
+            CertificateValidMonths = fields.Months,
+        });
+        return new StageRenumbering(moves);
+    }
+
+    /// <summary>Changes a stage's names, the position it leads to and how long its certificate is valid.</summary>
+    public Result EditStage(Guid stageId, StageInput input, IReadOnlySet<string> positionTypes)
+    {
+        if (Stages.FirstOrDefault(s => s.Id == stageId) is not { } stage)
+        {
+            return Error.NotFound;
+        }
+        if (!StageFields(input, positionTypes).TryGetValue(out var fields, out var error))
+        {
+            return error;
+        }
+        (stage.NameUk, stage.NameEn, stage.PositionTypeCode, stage.CertificateValidMonths) = (fields.Uk, fields.En, fields.PositionTypeCode, fields.Months);
+        return Result.Success();
+    }
+
+    /// <summary>Swaps a stage with the one before it (<paramref name="by"/> −1) or after it (+1).</summary>
+    public Result<StageRenumbering> MoveStage(Guid stageId, int by, StageUse use)
+    {
+        if (Stages.FirstOrDefault(s => s.Id == stageId) is not { } stage)
+        {
+            return Error.NotFound;
+        }
+        if (by is not (-1 or 1) || Stages.FirstOrDefault(s => s.Position == stage.Position + by) is not { } other)
+        {
+            return Error.Rule("Templates:Error:CannotMove");
+        }
+        var (first, second) = by < 0 ? (other, stage) : (stage, other);
+        if (use.People(first.Position) + use.People(second.Position) is > 0 and var people)
+        {
+            return Error.Validation("Stage", "Templates:Error:MoveInUse", people);
+        }
+        if (use.AskedFor.Contains(first.Position))
+        {
+            return Error.Rule("Templates:Error:RequestPending");
+        }
+        var moves = new Dictionary<int, int?> { [first.Position] = second.Position, [second.Position] = first.Position };
+        (first.Position, second.Position) = (second.Position, first.Position);
+        return new StageRenumbering(moves);
+    }
+
+    /// <summary>Removes a stage nobody is on; the later ones move up.</summary>
+    public Result<StageRenumbering> RemoveStage(Guid stageId, StageUse use)
+    {
+        if (Stages.FirstOrDefault(s => s.Id == stageId) is not { } stage)
+        {
+            return Error.NotFound;
+        }
+        if (use.People(stage.Position) is > 0 and var people)
+        {
+            return Error.Validation("Stage", "Templates:Error:StageInUse", people);
+        }
+        if (use.AskedFor.Contains(stage.Position))
+        {
+            return Error.Rule("Templates:Error:RequestPending");
+        }
+        var moves = new Dictionary<int, int?> { [stage.Position] = null };
+        Stages.Remove(stage);
+        foreach (var later in Ordered.Where(s => s.Position > stage.Position))
+        {
+            moves[later.Position] = later.Position - 1;
+            later.Position--;
+        }
+        return new StageRenumbering(moves);
+    }
+
+    /// <summary>Sets what a stage asks for, checked against what the other modules know (see <see cref="RequirementRules"/>).</summary>
+    public Result SetRequirements(Guid stageId, Requirement requirements, RequirementCatalog catalog)
+    {
+        if (Stages.FirstOrDefault(s => s.Id == stageId) is not { } stage)
+        {
+            return Error.NotFound;
+        }
+        var errors = RequirementRules.Check(requirements, catalog, stage.Requirements);
+        var json = PathwayStage.Write(requirements);
+        if (errors.Count == 0 && json.Length > PathwayStage.MaxRequirementsLength)
+        {
+            errors = [new FieldError(RequirementRules.FieldOf([]), "Templates:Error:TooManyParts", RequirementRules.MaxParts)];
+        }
+        if (errors.Count > 0)
+        {
+            return Error.Validation(errors);
+        }
+        stage.RequirementsJson = json;
+        return Result.Success();
+    }
+
+    private static Result<(string Uk, string En, string? PositionTypeCode, int? Months)> StageFields(StageInput input, IReadOnlySet<string> positionTypes)
+    {
+        var errors = new List<FieldError>();
+        var (uk, en) = Names(input.NameUk, input.NameEn, errors);
+        var code = string.IsNullOrWhiteSpace(input.PositionTypeCode) ? null : input.PositionTypeCode.Trim();
+        if (code is not null && !positionTypes.Contains(code))
+        {
+            errors.Add(new FieldError(nameof(StageInput.PositionTypeCode), "Templates:Error:NoSuchPositionType"));
+        }
+        if (input.CertificateValidMonths is < 1 or > MaxValidMonths)
+        {
+            errors.Add(new FieldError(nameof(StageInput.CertificateValidMonths), "Templates:Error:ValidMonths", MaxValidMonths));
+        }
+        return errors.Count > 0 ? Error.Validation(errors) : (uk, en, code, input.CertificateValidMonths);
+    }
+}

@@ -1,0 +1,98 @@
+using Bunit;
+using TrainingHub.Pathways.Contracts;
+using TrainingHub.Pathways.Templates;
+using TrainingHub.SharedKernel.Localization;
+using TrainingHub.SharedKernel.Security;
+using TrainingHub.TestKit;
+
+namespace TrainingHub.Pathways.Tests.Templates;
+
+/// <summary>
+/// The pathway pages as an editor and a reader see them: editing controls only with the permission; a requirement added
+/// in the editor appears in the stage's tree once saved; a stage people are on stays, with the reason on the page.
+/// </summary>
+public sealed class TemplateEditorPageTests(SqliteServer server) : IAsyncLifetime, IClassFixture<SqliteServer>
+{
+    private PathwayScenario _scenario = null!;
+
+    private ModuleTestHost Host => _scenario.Host;
+
+    public async ValueTask InitializeAsync() => _scenario = await PathwayScenario.StartAsync(server);
+
+    public ValueTask DisposeAsync() => _scenario.DisposeAsync();
+
+    private void AsReader() => Host.User.Holding(new PermissionGrant(PathwaysPermissions.TemplatesView, null));
+
+    private void AsEditor() =>
+        Host.User.Holding(new PermissionGrant(PathwaysPermissions.TemplatesView, null), new PermissionGrant(PathwaysPermissions.TemplatesEdit, null));
+
+    [Fact]
+    public async Task Only_an_editor_sees_the_controls_to_create_and_change_pathways()
+    {
+        AsReader();
+        await using var reader = new PageRenderer(Host) { Culture = Cultures.English };
+        var read = reader.Render<TemplatePage>(p => p.Add(x => x.Code, PathwayScenario.Pathway));
+        var readList = reader.Render<TemplatesPage>();
+        read.WaitForAssertion(() => Assert.Equal(5, read.FindAll(".th-stage").Count));
+        readList.WaitForAssertion(() => Assert.NotEmpty(readList.FindAll(".th-template")));
+
+        AsEditor();
+        await using var editor = new PageRenderer(Host) { Culture = Cultures.English };
+        var edit = editor.Render<TemplatePage>(p => p.Add(x => x.Code, PathwayScenario.Pathway));
+        var editList = editor.Render<TemplatesPage>();
+        edit.WaitForAssertion(() => Assert.Equal(5, edit.FindAll(".th-stage").Count));
+        editList.WaitForAssertion(() => Assert.NotEmpty(editList.FindAll(".th-template")));
+
+        Assert.Empty(read.FindAll("#stage-add, #template-rename, .th-stage-actions"));
+        Assert.Empty(readList.FindAll("#template-new"));
+        Assert.Equal(5, edit.FindAll(".th-stage-actions").Count);
+        Assert.Single(edit.FindAll("#stage-add"));
+        Assert.Single(editList.FindAll("#template-new"));
+    }
+
+    [Fact]
+    public async Task A_requirement_added_in_the_editor_appears_in_the_stage_tree_once_saved_and_an_empty_group_is_explained()
+    {
+        AsEditor();
+        await using var pages = new PageRenderer(Host) { Culture = Cultures.English };
+        var providers = pages.RenderProviders();
+        var page = pages.Render<TemplatePage>(p => p.Add(x => x.Code, PathwayScenario.Pathway));
+        page.WaitForAssertion(() => Assert.Contains("Where a person starts", page.Find(".th-stage[data-position='1']").TextContent));
+
+        page.Find("#stage-1-requirements").Click();
+        page.WaitForAssertion(() => Assert.Contains("Nothing is asked", page.Find("#requirements-editor").TextContent));
+        void AddToRoot(string kind)
+        {
+            page.Find("#req-root-add button").Click();
+            providers.Popovers.WaitForAssertion(() => providers.Popovers.FindAll(".mud-menu-item").Single(i => i.TextContent.Trim() == kind).Click());
+        }
+        AddToRoot("Supervision sessions");
+        AddToRoot("Group: any one of");
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("#requirements-editor li[data-kind='anyOf']")));
+        page.Find("#requirements-save").Click();
+        page.WaitForAssertion(() => Assert.Contains("Add at least one requirement to this group", page.Find("#requirements-editor li[data-path='1']").TextContent));
+        page.Find("#req-1-remove").Click();
+        page.Find("#requirements-save").Click();
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("#requirements-editor")));
+        var stage = page.Find(".th-stage[data-position='1']");
+        Assert.Contains("At least 1 supervision sessions held and signed", stage.QuerySelector(".th-requirement[data-kind='SupervisionSessions']")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Removing_a_stage_asks_first_and_one_people_are_on_stays_with_the_reason_shown()
+    {
+        AsEditor();
+        await using var pages = new PageRenderer(Host) { Culture = Cultures.English };
+        var providers = pages.RenderProviders();
+        var page = pages.Render<TemplatePage>(p => p.Add(x => x.Code, PathwayScenario.Pathway));
+        page.WaitForAssertion(() => Assert.Equal(5, page.FindAll(".th-stage").Count));
+
+        page.Find("#stage-2-remove").Click();
+        providers.Dialogs.WaitForAssertion(() => Assert.Contains("Trained volunteer", providers.Dialogs.Markup));
+        providers.Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Delete").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("People are on this stage (1)", page.Find(".th-stage[data-position='2'] .th-stage-error").TextContent));
+        Assert.Equal(5, page.FindAll(".th-stage").Count);
+    }
+}
