@@ -1,3 +1,4 @@
+using Hangfire;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ using TrainingHub.Pathways.Qualifications;
 using TrainingHub.Pathways.Reports;
 using TrainingHub.Pathways.Templates;
 using TrainingHub.SharedKernel.Events;
+using TrainingHub.SharedKernel.Jobs;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Persistence;
@@ -67,6 +69,11 @@ public sealed class PathwaysModule : TrainingHubModule
         new("Menu:PersonPathway", "pathways/people/{0}", Icons.Material.Filled.Flag, PathwaysPermissions.ProgressView, typeof(PathwaysResource)),
     ];
 
+    /// <summary>At nine in Kyiv; the job itself decides whether today is a day to remind on.</summary>
+    public override void ScheduleJobs(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<DevelopmentReminders>(DevelopmentReminders.RecurringJobId, r => r.SendAsync(CancellationToken.None), Cron.Daily(9),
+            new RecurringJobOptions { TimeZone = DailyRuns.Kyiv });
+
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         CertificateEndpoints.Map(endpoints);
@@ -98,6 +105,7 @@ public sealed class PathwaysModule : TrainingHubModule
         services.AddScoped<DevelopmentRecords>();
         services.AddScoped<ExternalTrainings>();
         services.AddScoped<DevelopmentPlans>();
+        services.AddScoped<DevelopmentReminders>();
         services.AddIntegrationEventHandler<DevelopmentPlanSubmitted, DevelopmentNotices, PathwaysDbContext>();
         services.AddIntegrationEventHandler<DevelopmentPlanAgreed, DevelopmentNotices, PathwaysDbContext>();
         services.AddNotificationCategory(new NotificationCategory(DevelopmentNotices.Category, typeof(PathwaysResource)));

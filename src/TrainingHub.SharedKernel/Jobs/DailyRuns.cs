@@ -21,7 +21,7 @@ public sealed class DailyRun
 public static class DailyRuns
 {
     /// <summary>Daily jobs are scheduled on Kyiv time, so their days are Kyiv days.</summary>
-    private static readonly TimeZoneInfo Kyiv =
+    public static readonly TimeZoneInfo Kyiv =
         TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Kyiv", out var kyiv) ? kyiv : TimeZoneInfo.FindSystemTimeZoneById("Europe/Kiev");
 
     public static DateOnly DayOf(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Kyiv).DateTime);

@@ -172,11 +172,32 @@ public abstract class PathwayReportsTests(ITestDatabaseServer server) : IAsyncLi
 
         Assert.Equal($"pathways-UA18000000000045390-{PathwayScenario.Pathway}-{Today:yyyy-MM-dd}.csv", csv.FileName);
         Assert.StartsWith("\uFEFFUnit;1. Volunteer: people;1. Volunteer: ready for the next;1. Volunteer: average days;1. Volunteer: median days;2. Trained volunteer: people;", lines[0]);
-        Assert.EndsWith(";Certificates expiring within 60 days;Expired certificates;Revoked certificates", lines[0]);
-        Assert.Equal("Zhytomyr Oblast;1;0;;;1;0;;;1;0;;;0;0;;;0;;;;0;0;0", lines[1]);
-        Assert.Contains("Zhytomyr City Hromada;1;0;;;1;0;;;1;0;;;0;0;;;0;;;;0;0;0", lines);
+        Assert.EndsWith(
+            $";Certificates expiring within 60 days;Expired certificates;Revoked certificates;Development hours {Today.Year}: people asked;Development hours {Today.Year}: people who met them",
+            lines[0]);
+        Assert.Equal("Zhytomyr Oblast;1;0;;;1;0;;;1;0;;;0;0;;;0;;;;0;0;0;3;0", lines[1]);
+        Assert.Contains("Zhytomyr City Hromada;1;0;;;1;0;;;1;0;;;0;0;;;0;;;;0;0;0;3;0", lines);
         Assert.True(lines.Length > 3);
         Assert.True(xlsx.Succeeded);
+    }
+
+    [Fact]
+    public async Task Professional_development_counts_those_whose_position_asks_for_hours_and_who_have_counted_them_this_year()
+    {
+        var before = await ReportAsync(PathwayScenario.ZhytomyrCity);
+        var halyna = await _scenario.PersonAsync("h.bondarenko@traininghub.example");
+        var thisYear = new DateTimeOffset(Today.Year, 1, 20, 10, 0, 0, TimeSpan.Zero);
+        // Twenty hours, what a social assistant's post asks; Vasyl, a volunteer asked for ten, has nine.
+        _scenario.Others.Completions[halyna] = [new(Guid.NewGuid(), null, "Сімейні форми виховання", 1200, thisYear)];
+        _scenario.Others.Completions[_scenario.Vasyl] = [new(Guid.NewGuid(), null, "Перша психологічна допомога", 540, thisYear)];
+
+        var after = await ReportAsync(PathwayScenario.ZhytomyrCity);
+
+        Assert.Equal(new DevelopmentCounts(3, 0), before.Total.Development);
+        Assert.Equal(new DevelopmentCounts(3, 1), after.Total.Development);
+        Assert.Equal(33, after.Total.Development.Percent);
+        Assert.Equal(new DevelopmentCounts(3, 1), Assert.Single(after.Units, u => u.IsUnitItself).Development);
+        Assert.All(after.Units.Where(u => !u.IsUnitItself), u => Assert.Equal((new DevelopmentCounts(0, 0), null), (u.Development, u.Development.Percent)));
     }
 
     private async Task<Placement> PlacementOfAsync(Guid personId)

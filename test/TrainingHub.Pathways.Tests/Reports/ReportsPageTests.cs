@@ -2,6 +2,7 @@ using Bunit;
 using TrainingHub.Accounts.Contracts;
 using TrainingHub.Pathways.Contracts;
 using TrainingHub.Pathways.Reports;
+using TrainingHub.SharedKernel.Jobs;
 using TrainingHub.SharedKernel.Security;
 using TrainingHub.TestKit;
 
@@ -45,6 +46,9 @@ public sealed class ReportsPageTests(SqliteServer server) : IClassFixture<Sqlite
         page.WaitForAssertion(() => Assert.Contains("Житомирська міська громада: на шляху — 3", page.Find("#reports-total").TextContent));
         Assert.Contains("Житомирська міська громада (працюють безпосередньо в підрозділі)", page.Find("#reports-units").TextContent);
         Assert.Equal("Незабаром спливають: 0. Прострочені: 0. Відкликані: 0.", page.Find("#reports-certificates").TextContent.Trim());
+        var year = DailyRuns.DayOf(DateTimeOffset.UtcNow).Year;
+        Assert.Equal($"Професійний розвиток у {year} році: 0 з 3 осіб, чия посада вимагає годин, набрали їх повністю (0%).", page.Find("#reports-development").TextContent.Trim());
+        Assert.Equal("0 з 3", page.FindAll("#reports-units tbody tr").First().QuerySelector(".th-development")!.TextContent.Trim());
         Assert.NotNull(page.Find("#reports-expiring-none"));
         Assert.Equal($"pathways/reports/export?unit={city}&template={PathwayScenario.Pathway}&format=xlsx", page.Find("#reports-xlsx").GetAttribute("href"));
     }

@@ -8,6 +8,7 @@ using TrainingHub.Pathways.Templates;
 using TrainingHub.SharedKernel.Auditing;
 using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Files;
+using TrainingHub.SharedKernel.Jobs;
 using TrainingHub.SharedKernel.Persistence;
 
 namespace TrainingHub.Pathways.Data;
@@ -158,6 +159,7 @@ internal abstract class PathwaysDbContext(DbContextOptions options) : DbContext(
         });
         modelBuilder.AddIntegrationEventOutbox(Database, Schema);
         modelBuilder.AddIntegrationEventInbox(Database, Schema);
+        modelBuilder.AddDailyRuns(Database, Schema);
         modelBuilder.ApplyModuleConventions(Database, Schema);
     }
 }

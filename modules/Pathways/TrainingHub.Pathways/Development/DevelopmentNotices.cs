@@ -20,19 +20,22 @@ internal sealed class DevelopmentNotices(
 {
     public const string Category = "Pathways.Development";
 
+    /// <summary>Where a person reads their own record.</summary>
+    public const string MyRecordLink = "/pathways/development";
+
     public Task HandleAsync(ExternalTrainingRecorded recorded, IntegrationEventDelivery delivery, CancellationToken cancellationToken) =>
         TellDecidersAsync(recorded.PersonId, recorded.UnitId, "Notification:TrainingRecorded", _ => ExternalTrainings.ApprovalsLink, cancellationToken);
 
     public Task HandleAsync(ExternalTrainingDecided decided, IntegrationEventDelivery delivery, CancellationToken cancellationToken) =>
         notifier.NotifyAsync(
             decided.PersonId, Category, new NotificationText(decided.Approved ? "Notification:TrainingApproved" : "Notification:TrainingDeclined"),
-            "/pathways/development", cancellationToken);
+            MyRecordLink, cancellationToken);
 
     public Task HandleAsync(DevelopmentPlanSubmitted submitted, IntegrationEventDelivery delivery, CancellationToken cancellationToken) =>
         TellDecidersAsync(submitted.PersonId, submitted.UnitId, "Notification:PlanSubmitted", id => $"/pathways/people/{id}/development", cancellationToken);
 
     public Task HandleAsync(DevelopmentPlanAgreed agreed, IntegrationEventDelivery delivery, CancellationToken cancellationToken) =>
-        notifier.NotifyAsync(agreed.PersonId, Category, new NotificationText("Notification:PlanAgreed", agreed.Year.ToString(CultureInfo.InvariantCulture)), "/pathways/development", cancellationToken);
+        notifier.NotifyAsync(agreed.PersonId, Category, new NotificationText("Notification:PlanAgreed", agreed.Year.ToString(CultureInfo.InvariantCulture)), MyRecordLink, cancellationToken);
 
     private async Task TellDecidersAsync(Guid personId, Guid? unitId, string key, Func<Guid, string> link, CancellationToken cancellationToken)
     {

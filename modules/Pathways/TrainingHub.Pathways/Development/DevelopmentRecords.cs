@@ -65,6 +65,16 @@ internal sealed class DevelopmentRecords(
         {
             return Error.Forbidden;
         }
+        return await YearOfAsync(person, year, cancellationToken);
+    }
+
+    /// <summary>
+    /// The person's record for <paramref name="year"/> (this year when it is not one that can be looked back on), for a
+    /// caller that has checked who may see it: the record pages, the certification report, the year-end reminders.
+    /// </summary>
+    public async Task<DevelopmentYear> YearOfAsync(PersonContact person, int? year, CancellationToken cancellationToken)
+    {
+        var personId = person.Id;
         var thisYear = DailyRuns.DayOf(clock.GetUtcNow()).Year;
         var years = Enumerable.Range(0, YearsShown).Select(back => thisYear - back).ToList();
         var chosen = year is { } asked && years.Contains(asked) ? asked : thisYear;

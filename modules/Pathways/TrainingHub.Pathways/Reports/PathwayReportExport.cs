@@ -12,7 +12,7 @@ namespace TrainingHub.Pathways.Reports;
 
 /// <summary>
 /// A unit's certification progress as a file, with the figures the page shows: CSV (a line for the unit and for each
-/// line under it, with every stage's figures and the certificate counts) or an XLSX workbook that adds the stages of the
+/// line under it, with every stage's figures, the certificate counts and this year's professional development) or an XLSX workbook that adds the stages of the
 /// unit and the certificates expiring soon on sheets of their own. Each export is audited.
 /// </summary>
 internal sealed class PathwayReportExport(PathwayReports reports, IAuditTrail audit, IStringLocalizer<PathwaysResource> L)
@@ -32,7 +32,7 @@ internal sealed class PathwayReportExport(PathwayReports reports, IAuditTrail au
             {
                 [L["Reports:UnitsSheet"]] = units, [L["Reports:StagesSheet"]] = StageLines(report), [L["Reports:ExpiringSheet"]] = ExpiringLines(report),
             })
-            : Spreadsheets.Csv(name, [.. UnitLine(report.Total, report.Unit.DisplayName).Keys], units.Select(line => line.Values));
+            : Spreadsheets.Csv(name, [.. UnitLine(report.Total, report.Unit.DisplayName, report.Today.Year).Keys], units.Select(line => line.Values));
         await audit.RecordAsync(new AuditEvent(AuditActions.Exported)
         {
             Module = "Pathways", EntityType = "PathwayReport", UnitId = unitId, Summary = file.FileName,
@@ -49,11 +49,11 @@ internal sealed class PathwayReportExport(PathwayReports reports, IAuditTrail au
 
     private List<IDictionary<string, object?>> UnitLines(PathwayReport report) =>
     [
-        UnitLine(report.Total, report.Unit.DisplayName),
-        .. report.Units.Select(u => UnitLine(u, u.IsUnitItself ? L["Reports:UnitItself", u.Name].Value : u.Name)),
+        UnitLine(report.Total, report.Unit.DisplayName, report.Today.Year),
+        .. report.Units.Select(u => UnitLine(u, u.IsUnitItself ? L["Reports:UnitItself", u.Name].Value : u.Name, report.Today.Year)),
     ];
 
-    private IDictionary<string, object?> UnitLine(UnitFigures figures, string name)
+    private IDictionary<string, object?> UnitLine(UnitFigures figures, string name, int year)
     {
         var line = new Dictionary<string, object?> { [L["Reports:UnitColumn"]] = name };
         foreach (var stage in figures.Stages)
@@ -67,6 +67,8 @@ internal sealed class PathwayReportExport(PathwayReports reports, IAuditTrail au
         line[L["Reports:ExpiringColumn", PathwayReports.ExpiringWithinDays]] = figures.Certificates.Expiring;
         line[L["Reports:ExpiredColumn"]] = figures.Certificates.Expired;
         line[L["Reports:RevokedColumn"]] = figures.Certificates.Revoked;
+        line[L["Reports:DevelopmentAsked", year]] = figures.Development.Asked;
+        line[L["Reports:DevelopmentMet", year]] = figures.Development.Met;
         return line;
     }
 

@@ -4,6 +4,7 @@ using TrainingHub.Organisations.Contracts;
 using TrainingHub.Pathways.Certificates;
 using TrainingHub.Pathways.Contracts;
 using TrainingHub.Pathways.Data;
+using TrainingHub.Pathways.Development;
 using TrainingHub.Pathways.Progress;
 using TrainingHub.Pathways.Requirements;
 using TrainingHub.Pathways.Templates;
@@ -27,8 +28,19 @@ internal sealed record StageFigures(int Position, string Name, int People, int? 
 /// </summary>
 internal sealed record CertificateCounts(int Expiring, int Expired, int Revoked);
 
+/// <summary>
+/// Professional development this year: how many of the people whose position asks for hours (<see cref="Asked"/>) have
+/// counted them all (<see cref="Met"/>).
+/// </summary>
+internal sealed record DevelopmentCounts(int Asked, int Met)
+{
+    /// <summary>The share of those asked who met it, 0 to 100; null where nobody is asked.</summary>
+    public int? Percent => Asked == 0 ? null : (int)Math.Floor(Met * 100.0 / Asked);
+}
+
 /// <summary>The figures of a unit with everything under it, or of the people working in the unit itself (<see cref="IsUnitItself"/>).</summary>
-internal sealed record UnitFigures(Guid UnitId, string Name, bool IsUnitItself, IReadOnlyList<StageFigures> Stages, CertificateCounts Certificates)
+internal sealed record UnitFigures(
+    Guid UnitId, string Name, bool IsUnitItself, IReadOnlyList<StageFigures> Stages, CertificateCounts Certificates, DevelopmentCounts Development)
 {
     public int People => Stages.Sum(s => s.People);
 
@@ -51,10 +63,12 @@ internal sealed record PathwayReport(
 /// Certification progress for coordinators (<see cref="PathwaysPermissions.ReportsView"/>) over the people placed on a
 /// pathway whose unit (their home unit) is the unit asked for or lies under it, and the certificates issued there. Whether
 /// someone is ready for the next stage is judged live, person by person, as the pathway pages judge it; the time spent
-/// in a stage runs from the day it was reached to the day the next one was.
+/// in a stage runs from the day it was reached to the day the next one was; professional development is this year's
+/// record of each person, counted as their record page counts it.
 /// </summary>
 internal sealed class PathwayReports(
-    IDbContextFactory<PathwaysDbContext> dbFactory, IAccessControl access, IOrganisationDirectory units, IPeopleLookup people, PersonFactsSource facts)
+    IDbContextFactory<PathwaysDbContext> dbFactory, IAccessControl access, IOrganisationDirectory units, IPeopleLookup people, PersonFactsSource facts,
+    DevelopmentRecords development)
 {
     public const int ExpiringWithinDays = 60;
 
@@ -99,7 +113,7 @@ internal sealed class PathwayReports(
         if (template is null)
         {
             return string.IsNullOrEmpty(pathwayCode)
-                ? new PathwayReport(unit, null, today, new UnitFigures(unit.Id, unit.DisplayName, false, [], new CertificateCounts(0, 0, 0)), [], [])
+                ? new PathwayReport(unit, null, today, new UnitFigures(unit.Id, unit.DisplayName, false, [], new CertificateCounts(0, 0, 0), new DevelopmentCounts(0, 0)), [], [])
                 : Error.NotFound;
         }
 
@@ -119,6 +133,7 @@ internal sealed class PathwayReports(
         var stages = template.Stages.OrderBy(s => s.Position).ToList();
         var requirements = stages.ToDictionary(s => s.Position, s => s.Requirements);
         var placed = new List<PlacedOnLine>();
+        var persons = (await people.FindManyAsync(placements.Select(p => p.PersonId).Distinct().ToList(), cancellationToken)).ToDictionary(p => p.Id);
         foreach (var placement in placements)
         {
             bool? ready = null;
@@ -126,7 +141,13 @@ internal sealed class PathwayReports(
             {
                 ready = RequirementEvaluation.Evaluate(next, await facts.ForAsync(placement, next, cancellationToken)).Met;
             }
-            placed.Add(new PlacedOnLine(lineOf[placement.UnitId!.Value], placement.Stage, ready, DaysInStages(placement.Reached)));
+            bool? developed = null;
+            if (persons.TryGetValue(placement.PersonId, out var person)
+                && await development.YearOfAsync(person, today.Year, cancellationToken) is { RequiredHours: > 0 } year)
+            {
+                developed = year.Met;
+            }
+            placed.Add(new PlacedOnLine(lineOf[placement.UnitId!.Value], placement.Stage, ready, developed, DaysInStages(placement.Reached)));
         }
 
         var expiringBy = today.AddDays(ExpiringWithinDays);
@@ -137,7 +158,8 @@ internal sealed class PathwayReports(
             var mine = placed.Where(p => onLine(p.Line)).ToList();
             var theirs = certificates.Where(c => onLine(c.Line)).ToList();
             return new UnitFigures(id, name, itself, StageFiguresOf(stages, mine),
-                new CertificateCounts(theirs.Count(Expiring), theirs.Count(c => c.Status == CertificateStatus.Expired), theirs.Count(c => c.Status == CertificateStatus.Revoked)));
+                new CertificateCounts(theirs.Count(Expiring), theirs.Count(c => c.Status == CertificateStatus.Expired), theirs.Count(c => c.Status == CertificateStatus.Revoked)),
+                new DevelopmentCounts(mine.Count(p => p.Developed is not null), mine.Count(p => p.Developed == true)));
         }
 
         var lines = new List<UnitFigures>();
@@ -187,6 +209,9 @@ internal sealed class PathwayReports(
         : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2]
         : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 
-    /// <summary>A person on the pathway: the line they are counted on, their stage, whether they are ready for the next, and the stages they left.</summary>
-    private sealed record PlacedOnLine(Guid Line, int Stage, bool? Ready, IReadOnlyList<(int Stage, int Days)> Days);
+    /// <summary>
+    /// A person on the pathway: the line they are counted on, their stage, whether they are ready for the next, whether
+    /// they counted this year's development hours (null where their position asks for none), and the stages they left.
+    /// </summary>
+    private sealed record PlacedOnLine(Guid Line, int Stage, bool? Ready, bool? Developed, IReadOnlyList<(int Stage, int Days)> Days);
 }

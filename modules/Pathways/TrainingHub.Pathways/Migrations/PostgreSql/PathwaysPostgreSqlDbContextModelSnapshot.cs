@@ -632,6 +632,25 @@ namespace TrainingHub.Pathways.Migrations.PostgreSql
                     b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
 
+            modelBuilder.Entity("TrainingHub.SharedKernel.Jobs.DailyRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.HasKey("Job", "PersonId", "Day");
+
+                    b.ToTable("DailyRuns", "pathways");
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
+                });
+
             modelBuilder.Entity("TrainingHub.Pathways.Development.ExternalTrainingFile", b =>
                 {
                     b.HasOne("TrainingHub.Pathways.Development.ExternalTraining", null)

@@ -626,6 +626,25 @@ namespace TrainingHub.Pathways.Migrations.Sqlite
                     b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
 
+            modelBuilder.Entity("TrainingHub.SharedKernel.Jobs.DailyRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Job", "PersonId", "Day");
+
+                    b.ToTable("pathways_DailyRuns", (string)null);
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
+                });
+
             modelBuilder.Entity("TrainingHub.Pathways.Development.ExternalTrainingFile", b =>
                 {
                     b.HasOne("TrainingHub.Pathways.Development.ExternalTraining", null)
