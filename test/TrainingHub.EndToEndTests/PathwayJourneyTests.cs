@@ -81,12 +81,13 @@ public sealed class PathwayJourneyTests(BrowserSession session)
         foreach (var path in new[]
                  {
                      "/pathways/my", "/pathways/people", $"/pathways/people/{halyna.Id}", "/pathways/requests", "/pathways/reports",
+                     "/pathways/development", $"/pathways/people/{halyna.Id}/development", "/pathways/development/approvals",
                      "/pathways/qualifications", "/pathways/qualifications/social-worker", "/pathways/templates", "/pathways/templates/volunteer-to-social-worker",
                  })
         {
             await page.CheckOnPhoneAsync(path, problems);
         }
-        // The requirement editor, open on a stage with a nested group, fits the phone and is accessible too.
+        // The requirement editor (the last page above), open on a stage with a nested group, fits the phone and is accessible too.
         await page.Locator("#stage-3-requirements").ClickAsync();
         await Assertions.Expect(page.Locator("#requirements-editor li[data-kind='anyOf']")).ToBeVisibleAsync();
         if (await page.OverflowAsync() is { } overflow)
