@@ -38,6 +38,8 @@ public sealed class PathwayJourneyTests(BrowserSession session)
         await coordinator.Locator("#people-place").ClickAsync();
         var dialog = coordinator.GetByRole(AriaRole.Dialog);
         await coordinator.PickAsync("place-person", "Кравч", "Василь Кравчук");
+        // Other journeys may have added pathways of their own: the demo one is chosen by name.
+        await coordinator.ChooseAsync("place-pathway", "Від волонтера до соціального працівника");
         await dialog.Locator("#place-submit").ClickAsync();
         await Assertions.Expect(coordinator.Locator("#placements")).ToContainTextAsync("Василь Кравчук");
         await coordinator.AssertAccessibleAsync();
