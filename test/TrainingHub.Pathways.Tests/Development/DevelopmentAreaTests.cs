@@ -123,6 +123,26 @@ public abstract class DevelopmentAreaTests(ITestDatabaseServer server) : IAsyncL
         Assert.Equal("CP.4.1 Signs of abuse and neglect: 2 of 6 hours", area.QuerySelector("[role=progressbar]")?.GetAttribute("aria-label"));
         Assert.Contains("not yet in every competency area", page.Find("#development-state").TextContent);
     }
+
+    [Fact]
+    public async Task She_moves_a_waiting_training_to_another_area_with_the_picker_and_her_list_names_the_area()
+    {
+        await TrainingAsync(3m, FirstAid, approve: false);
+        AsHalyna();
+        await using var pages = new PageRenderer(Host) { Culture = Cultures.English };
+        var providers = pages.RenderProviders();
+        var page = pages.Render<DevelopmentPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("Counts in the area CP.5.1 Psychological first aid", page.Find(".th-training-area").TextContent));
+        page.Find(".th-training-edit").Click();
+        providers.Dialogs.WaitForAssertion(() => Assert.Equal("CP.5.1 Psychological first aid", providers.Dialogs.Find("input#training-area").GetAttribute("value")));
+        providers.Dialogs.Find(".mud-select:has(#training-area) .mud-input-control").MouseDown();
+        providers.Popovers.WaitForAssertion(() => providers.Popovers.FindAll(".mud-list-item").Single(i => i.TextContent.Trim() == "CP.4.1 Signs of abuse and neglect").Click());
+        providers.Dialogs.Find("#training-submit").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Counts in the area CP.4.1 Signs of abuse and neglect", page.Find(".th-training-area").TextContent));
+        Assert.Equal(Abuse, Assert.Single((await HerYearAsync()).Trainings).AreaId);
+    }
 }
 
 public sealed class DevelopmentAreasOnSqlite(SqliteServer server) : DevelopmentAreaTests(server), IClassFixture<SqliteServer>;
