@@ -143,6 +143,19 @@ public abstract class DevelopmentAreaTests(ITestDatabaseServer server) : IAsyncL
         page.WaitForAssertion(() => Assert.Contains("Counts in the area CP.4.1 Signs of abuse and neglect", page.Find(".th-training-area").TextContent));
         Assert.Equal(Abuse, Assert.Single((await HerYearAsync()).Trainings).AreaId);
     }
+
+    [Fact]
+    public async Task Her_supervisor_sees_the_area_a_waiting_training_would_count_in_before_deciding()
+    {
+        await TrainingAsync(3m, Abuse, approve: false);
+        Host.User.ActingAs(_supervisor, new PermissionGrant(PathwaysPermissions.Own, null),
+            new PermissionGrant(PathwaysPermissions.DevelopmentApprove, await _scenario.UnitAsync(PathwayScenario.LvivOblast)));
+        await using var pages = new PageRenderer(Host);
+
+        var page = pages.Render<ApprovalsPage>();
+
+        page.WaitForAssertion(() => Assert.Equal("Зараховується у сферу CP.4.1 Ознаки насильства і нехтування", page.Find(".th-training-area").TextContent.Trim()));
+    }
 }
 
 public sealed class DevelopmentAreasOnSqlite(SqliteServer server) : DevelopmentAreaTests(server), IClassFixture<SqliteServer>;
