@@ -85,11 +85,21 @@ public sealed class PathwayJourneyTests(BrowserSession session)
                      "/pathways/my", "/pathways/people", $"/pathways/people/{halyna.Id}", "/pathways/requests", "/pathways/reports",
                      "/pathways/development", $"/pathways/people/{halyna.Id}/development", "/pathways/development/approvals",
                      "/pathways/qualifications", "/pathways/qualifications/social-worker", "/pathways/templates", "/pathways/templates/volunteer-to-social-worker",
+                     "/pathways/qualifications/social-assistant",
                  })
         {
             await page.CheckOnPhoneAsync(path, problems);
         }
-        // The requirement editor (the last page above), open on a stage with a nested group, fits the phone and is accessible too.
+        // The qualification editor, with the social assistant's competency area, fits the phone and is accessible too.
+        await page.Locator("#qualification-edit").ClickAsync();
+        await Assertions.Expect(page.Locator("#qualification-areas li")).ToHaveCountAsync(1);
+        if (await page.OverflowAsync() is { } dialogOverflow)
+        {
+            problems.Add($"The qualification editor is wider than the phone: {dialogOverflow}");
+        }
+        await page.AssertAccessibleAsync();
+        await page.OpenAsync("/pathways/templates/volunteer-to-social-worker");
+        // The requirement editor, open on a stage with a nested group, fits the phone and is accessible too.
         await page.Locator("#stage-3-requirements").ClickAsync();
         await Assertions.Expect(page.Locator("#requirements-editor li[data-kind='anyOf']")).ToBeVisibleAsync();
         if (await page.OverflowAsync() is { } overflow)

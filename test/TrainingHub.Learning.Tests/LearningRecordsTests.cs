@@ -101,7 +101,7 @@ public abstract class LearningRecordsTests(ITestDatabaseServer server) : IAsyncL
     }
 
     [Fact]
-    public async Task Completions_give_the_latest_completion_of_each_course_newest_first_with_its_translation_and_leave_out_withdrawn_enrolments()
+    public async Task Completions_give_the_latest_completion_of_each_course_newest_first_with_its_translation_and_competencies_and_leave_out_withdrawn_enrolments()
     {
         var person = _world.People.Add("Олена Ковальчук", Units.ZhytomyrCity.Id);
         var other = _world.People.Add("Андрій Мельник", Units.ZhytomyrCity.Id);
@@ -109,6 +109,7 @@ public abstract class LearningRecordsTests(ITestDatabaseServer server) : IAsyncL
         var firstAidEnglish = await PublishedTranslationAsync("Psychological first aid", firstAid);
         var family = await _host.CreatePublishedAsync("Робота з сім'єю", Units.Zhytomyr.Id);
         var dropped = await _host.CreatePublishedAsync("Розпізнавання насильства", Units.Zhytomyr.Id);
+        Assert.True((await _host.Get<CourseCompetencies>().SetAsync(firstAid, Competencies.FirstAid.LineageId, 1)).Succeeded);
 
         await CompleteAsync(person.Id, firstAid);
         _world.Clock.Advance(TimeSpan.FromDays(30));
@@ -125,12 +126,14 @@ public abstract class LearningRecordsTests(ITestDatabaseServer server) : IAsyncL
 
         var completions = await _records.CompletionsAsync(person.Id);
 
+        var mappings = Array.Empty<Guid>();
         Assert.Equal(
             [
-                new CourseCompletion(firstAid, firstAidEnglish, "Перша психологічна допомога", null, refresherCompletedAt),
-                new CourseCompletion(family, null, "Робота з сім'єю", null, familyCompletedAt),
+                new CourseCompletion(firstAid, firstAidEnglish, "Перша психологічна допомога", null, refresherCompletedAt) { CompetencyLineageIds = mappings },
+                new CourseCompletion(family, null, "Робота з сім'єю", null, familyCompletedAt) { CompetencyLineageIds = mappings },
             ],
-            completions);
+            completions.Select(c => c with { CompetencyLineageIds = mappings }));
+        Assert.Equal([[Competencies.FirstAid.LineageId], []], completions.Select(c => c.CompetencyLineageIds));
         Assert.Empty(await _records.CompletionsAsync(Guid.NewGuid()));
     }
 }

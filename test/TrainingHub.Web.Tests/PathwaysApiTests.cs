@@ -127,7 +127,7 @@ public sealed class PathwaysApiTests(TrainingHubApp app) : IClassFixture<Trainin
     }
 
     [Fact]
-    public async Task Halyna_reads_her_professional_development_against_the_twenty_hours_her_post_asks_and_a_colleague_cannot()
+    public async Task Halyna_reads_her_professional_development_against_the_twenty_hours_her_post_asks_six_of_them_in_an_area_and_a_colleague_cannot()
     {
         var halyna = await app.CreateApiClientAsync(Halyna);
         var learner = await app.CreateApiClientAsync(Learner);
@@ -140,7 +140,10 @@ public sealed class PathwaysApiTests(TrainingHubApp app) : IClassFixture<Trainin
 
         Assert.Equal((thisYear, 20), ((int)mine["year"]!, (int)mine["requiredHours"]!));
         Assert.Equal((decimal)mine["totalHours"]!, mine["lines"]!.AsArray().Sum(l => (decimal)l!["hours"]!));
-        Assert.Equal((bool)mine["met"]!, (decimal)mine["totalHours"]! >= 20);
+        var area = Assert.Single(mine["areas"]!.AsArray())!;
+        Assert.Equal(("CP.4.1", 6), ((string)area["code"]!, (int)area["requiredHours"]!));
+        Assert.Equal((bool)area["met"]!, (decimal)area["hours"]! >= 6);
+        Assert.Equal((bool)mine["met"]!, (decimal)mine["totalHours"]! >= 20 && (bool)area["met"]!);
         Assert.Equal(thisYear - 1, (int)lastYear["year"]!);
         Assert.Equal(HttpStatusCode.Forbidden, colleague.StatusCode);
     }

@@ -7,7 +7,11 @@ namespace TrainingHub.Learning.Contracts;
 public sealed record CourseReference(Guid Id, string Title, Guid? TranslationId, int? DurationMinutes, bool Archived);
 
 /// <summary>A course a person completed (every lesson of their enrolment done).</summary>
-public sealed record CourseCompletion(Guid CourseId, Guid? TranslationId, string Title, int? DurationMinutes, DateTimeOffset CompletedAt);
+public sealed record CourseCompletion(Guid CourseId, Guid? TranslationId, string Title, int? DurationMinutes, DateTimeOffset CompletedAt)
+{
+    /// <summary>The competencies (by lineage) the course maps to now, so that its hours can count in those competency areas.</summary>
+    public IReadOnlyList<Guid> CompetencyLineageIds { get; init; } = [];
+}
 
 /// <summary>
 /// What the learning module knows of courses and people's completions, for modules that build on them (pathways,

@@ -103,6 +103,7 @@ public sealed class PathwaysModule : TrainingHubModule
         services.AddIntegrationEventHandler<ProgressionDecided, ProgressionNotices, PathwaysDbContext>();
         services.AddScoped<QualificationProfiles>();
         services.AddScoped<DevelopmentRecords>();
+        services.AddScoped<DevelopmentAreas>();
         services.AddScoped<ExternalTrainings>();
         services.AddScoped<DevelopmentPlans>();
         services.AddScoped<DevelopmentReminders>();

@@ -59,16 +59,27 @@ internal sealed class OtherModules
     public Task<PersonAssignees> CurrentAsync(Guid personId, CancellationToken cancellationToken = default) =>
         Task.FromResult(Assigned.GetValueOrDefault(personId) ?? PersonAssignees.None);
 
-    /// <summary>The competencies of published frameworks: those the demo pathway names, each on a scale from 0 to 3.</summary>
-    public List<PublishedCompetency> Published { get; } = new[] { "CP.1.1", "CP.2.1", "CP.3.1" }
-        .Select(code => new PublishedCompetency(
-            Guid.NewGuid(), "CP-INCL", "Захист дітей", "Child protection", code, $"Компетентність {code}", $"Competency {code}",
+    /// <summary>
+    /// The competencies of published frameworks, each on a scale from 0 to 3: those the demo pathway names, and two that
+    /// serve as areas of professional development (the demo social assistant is asked for hours in the first).
+    /// </summary>
+    public List<PublishedCompetency> Published { get; } = new[]
+        {
+            ("CP.1.1", "Компетентність CP.1.1", "Competency CP.1.1"), ("CP.2.1", "Компетентність CP.2.1", "Competency CP.2.1"),
+            ("CP.3.1", "Компетентність CP.3.1", "Competency CP.3.1"), ("CP.4.1", "Ознаки насильства і нехтування", "Signs of abuse and neglect"),
+            ("CP.5.1", "Перша психологічна допомога", "Psychological first aid"),
+        }
+        .Select(c => new PublishedCompetency(
+            Guid.NewGuid(), "CP-INCL", "Захист дітей", "Child protection", c.Item1, c.Item2, c.Item3,
             [new CompetencyLevelName(0, "Немає", "None"), new CompetencyLevelName(1, "Базовий", "Basic"), new CompetencyLevelName(2, "Середній", "Intermediate"),
                 new CompetencyLevelName(3, "Досвідчений", "Proficient")]))
         .ToList();
 
     public Task<IReadOnlyList<PublishedCompetency>> ListPublishedCompetenciesAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<PublishedCompetency>>(Published);
+
+    /// <summary>A published competency's lineage id, which names it as an area of professional development.</summary>
+    public Guid Area(string code) => Published.Single(c => c.Code == code).LineageId;
 
     public void Level(Guid personId, string code, int rank) =>
         (Levels.TryGetValue(personId, out var list) ? list : Levels[personId] = []).Add(new CountedCompetencyLevel(Guid.NewGuid(), "CP-INCL", code, rank, DateTimeOffset.UtcNow));

@@ -78,6 +78,74 @@ public abstract class QualificationTests(ITestDatabaseServer server) : IAsyncLif
     }
 
     [Fact]
+    public async Task Hours_in_competency_areas_are_checked_row_by_row_and_against_the_yearly_hours_and_saved_again_replace_the_areas()
+    {
+        AsEditor();
+        var profiles = Host.Get<QualificationProfiles>();
+        var (abuse, firstAid, rights) = (_scenario.Others.Area("CP.4.1"), _scenario.Others.Area("CP.5.1"), _scenario.Others.Area("CP.1.1"));
+        QualificationInput Asking(int? total, params (Guid? Area, int? Hours)[] areas) => new()
+        {
+            DutiesUk = "Проводить супервізію", CpdHoursPerYear = total,
+            Areas = areas.Select(a => new AreaRequirementInput { AreaId = a.Area, Hours = a.Hours }).ToList(),
+        };
+
+        var rows = await profiles.SaveAsync("supervisor", Asking(10, (null, 3), (abuse, 0), (Guid.NewGuid(), 2), (firstAid, 4), (firstAid, 2), (rights, 11)), null);
+        var sum = await profiles.SaveAsync("supervisor", Asking(10, (abuse, 6), (firstAid, 5)), null);
+        var noTotal = await profiles.SaveAsync("supervisor", Asking(null, (abuse, 6)), null);
+        var saved = await profiles.SaveAsync("supervisor", Asking(10, (firstAid, 4), (abuse, 6)), null);
+        var first = (await profiles.GetAsync("supervisor")).Value;
+        var again = await profiles.SaveAsync("supervisor", Asking(12, (abuse, 8)), first.Profile!.Version);
+        var second = (await profiles.GetAsync("supervisor")).Value;
+
+        Assert.Equal(
+            [
+                ("Areas[0].AreaId", "Qualifications:Error:AreaRequired"), ("Areas[1].Hours", "Qualifications:Error:AreaHours"),
+                ("Areas[2].AreaId", "Qualifications:Error:AreaRequired"), ("Areas[4].AreaId", "Qualifications:Error:AreaTwice"),
+                ("Areas[5].Hours", "Qualifications:Error:AreaOverTotal"),
+            ],
+            rows.Error!.Fields.Select(f => (f.Field, f.Key)));
+        Assert.Equal(("Areas", "Qualifications:Error:AreasOverTotal"), (sum.Error!.Fields.Single().Field, sum.Error.Fields.Single().Key));
+        Assert.Equal("Qualifications:Error:AreasWithoutTotal", noTotal.Error!.Fields.Single().Key);
+        Assert.True(saved.Succeeded);
+        Assert.Equal([("CP.4.1", 6), ("CP.5.1", 4)], first.Areas.Select(a => (a.Area.Code, a.Hours)));
+        Assert.True(again.Succeeded, again.Error?.Key);
+        Assert.Equal([("CP.4.1", 8)], second.Areas.Select(a => (a.Area.Code, a.Hours)));
+    }
+
+    [Fact]
+    public async Task The_editor_opens_with_the_areas_asked_and_an_area_over_the_yearly_hours_is_refused_next_to_its_row()
+    {
+        AsEditor();
+        await using var pages = new PageRenderer(Host) { Culture = Cultures.English };
+        var providers = pages.RenderProviders();
+        var page = pages.Render<QualificationPage>(p => p.Add(x => x.Code, "social-assistant"));
+
+        page.WaitForAssertion(() => page.Find("#qualification-edit").Click());
+        providers.Dialogs.WaitForAssertion(() => Assert.Single(providers.Dialogs.FindAll("#qualification-areas li")));
+        Assert.Equal("6", providers.Dialogs.Find("input#qualification-area-hours-0").GetAttribute("value"));
+        Assert.Equal("CP.4.1 Signs of abuse and neglect", providers.Dialogs.Find("input#qualification-area-0").GetAttribute("value"));
+        providers.Dialogs.Find("input#qualification-area-hours-0").Change("25");
+        providers.Dialogs.Find("#qualification-save").Click();
+
+        providers.Dialogs.WaitForAssertion(() => Assert.Contains("At most the 20 hours asked a year.", providers.Dialogs.Find("#qualification-areas li").TextContent));
+        Assert.Equal([6], (await Host.Get<QualificationProfiles>().GetAsync("social-assistant")).Value.Areas.Select(a => a.Hours));
+    }
+
+    [Fact]
+    public async Task The_document_lists_the_hours_asked_in_each_competency_area_in_both_languages()
+    {
+        AsLearner();
+        await using var pages = new PageRenderer(Host) { Culture = Cultures.English };
+
+        var print = pages.Render<QualificationPrintPage>(p => p.Add(x => x.Code, "social-assistant"));
+
+        print.WaitForAssertion(() => Assert.Equal(2, print.FindAll(".th-cpd-areas").Count));
+        Assert.Equal("CP.4.1 Ознаки насильства і нехтування: щонайменше 6 годин", print.FindAll(".th-cpd-areas")[0].TextContent.Trim());
+        Assert.Equal("CP.4.1 Signs of abuse and neglect: at least 6 hours", print.FindAll(".th-cpd-areas")[1].TextContent.Trim());
+        Assert.Contains("At least 20 hours a year", print.FindAll(".th-cpd")[1].TextContent);
+    }
+
+    [Fact]
     public async Task The_page_shows_the_readers_language_and_the_print_shows_both()
     {
         AsLearner();

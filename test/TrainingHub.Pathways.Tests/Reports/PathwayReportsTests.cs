@@ -187,8 +187,10 @@ public abstract class PathwayReportsTests(ITestDatabaseServer server) : IAsyncLi
         var before = await ReportAsync(PathwayScenario.ZhytomyrCity);
         var halyna = await _scenario.PersonAsync("h.bondarenko@traininghub.example");
         var thisYear = new DateTimeOffset(Today.Year, 1, 20, 10, 0, 0, TimeSpan.Zero);
-        // Twenty hours, what a social assistant's post asks; Vasyl, a volunteer asked for ten, has nine.
-        _scenario.Others.Completions[halyna] = [new(Guid.NewGuid(), null, "Сімейні форми виховання", 1200, thisYear)];
+        // Twenty hours, what a social assistant's post asks, six of them at least in recognising abuse and neglect, as it
+        // asks too; Vasyl, a volunteer asked for ten, has nine.
+        _scenario.Others.Completions[halyna] =
+            [new(Guid.NewGuid(), null, "Насильство і нехтування", 1200, thisYear) { CompetencyLineageIds = [_scenario.Others.Area("CP.4.1")] }];
         _scenario.Others.Completions[_scenario.Vasyl] = [new(Guid.NewGuid(), null, "Перша психологічна допомога", 540, thisYear)];
 
         var after = await ReportAsync(PathwayScenario.ZhytomyrCity);

@@ -64,7 +64,11 @@ public sealed class TemplateEditorPageTests(SqliteServer server) : IAsyncLifetim
         void AddToRoot(string kind)
         {
             page.Find("#req-root-add button").Click();
-            providers.Popovers.WaitForAssertion(() => providers.Popovers.FindAll(".mud-menu-item").Single(i => i.TextContent.Trim() == kind).Click());
+            // Clicked only once the menu is open and settled, and the next one opened only once this one has closed:
+            // an item found while the menu still renders may lose its handler before it is clicked.
+            providers.Popovers.WaitForAssertion(() => Assert.Single(providers.Popovers.FindAll(".mud-popover-open .mud-menu-item"), i => i.TextContent.Trim() == kind));
+            providers.Popovers.FindAll(".mud-popover-open .mud-menu-item").Single(i => i.TextContent.Trim() == kind).Click();
+            providers.Popovers.WaitForAssertion(() => Assert.Empty(providers.Popovers.FindAll(".mud-popover-open .mud-menu-item")));
         }
         AddToRoot("Supervision sessions");
         AddToRoot("Group: any one of");

@@ -58,12 +58,16 @@ internal sealed class LearningRecords(IDbContextFactory<LearningDbContext> dbFac
             .Join(db.Courses, e => e.CourseId, c => c.Id,
                 (e, c) => new { c.Id, c.Title, c.TranslationId, c.DurationMinutes, CompletedAt = e.CompletedAt!.Value })
             .ToListAsync(cancellationToken);
+        var courseIds = completed.Select(c => c.Id).Distinct().ToList();
+        var mapped = (await db.CourseCompetencies.AsNoTracking().Where(m => courseIds.Contains(m.CourseId))
+                .Select(m => new { m.CourseId, m.CompetencyLineageId }).ToListAsync(cancellationToken))
+            .ToLookup(m => m.CourseId, m => m.CompetencyLineageId);
         // SQLite cannot order DateTimeOffset, so the latest of each course is found here.
         return completed
             .GroupBy(c => c.Id)
             .Select(g => g.MaxBy(c => c.CompletedAt)!)
             .OrderByDescending(c => c.CompletedAt)
-            .Select(c => new CourseCompletion(c.Id, c.TranslationId, c.Title, c.DurationMinutes, c.CompletedAt))
+            .Select(c => new CourseCompletion(c.Id, c.TranslationId, c.Title, c.DurationMinutes, c.CompletedAt) { CompetencyLineageIds = mapped[c.Id].ToList() })
             .ToList();
     }
 }

@@ -11,6 +11,7 @@ using TrainingHub.Pathways.Progress;
 using TrainingHub.Pathways.Progression;
 using TrainingHub.Pathways.Requirements;
 using TrainingHub.SharedKernel.Api;
+using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Mail;
 using TrainingHub.SharedKernel.Outcomes;
 
@@ -52,10 +53,14 @@ internal sealed record DevelopmentLineItem(DevelopmentSource Source, string? Tit
 
 /// <summary>
 /// A person's professional development in a year against the hours their position asks (null when none), with courses
-/// that count nothing for want of a duration.
+/// that count nothing for want of a duration. <see cref="Met"/> means the total and every area asked are reached.
 /// </summary>
 internal sealed record DevelopmentItem(
-    Guid PersonId, int Year, int? RequiredHours, decimal TotalHours, bool Met, IReadOnlyList<DevelopmentLineItem> Lines, IReadOnlyList<string> CoursesWithoutDuration);
+    Guid PersonId, int Year, int? RequiredHours, decimal TotalHours, bool Met, IReadOnlyList<DevelopmentLineItem> Lines, IReadOnlyList<string> CoursesWithoutDuration,
+    IReadOnlyList<DevelopmentAreaItem> Areas);
+
+/// <summary>Hours a position asks in a competency area (by the competency's lineage id, named in the caller's language) and those done there.</summary>
+internal sealed record DevelopmentAreaItem(Guid AreaId, string Code, string Name, int RequiredHours, decimal Hours, bool Met);
 
 /// <summary>A person on a pathway in the caller's area; <see cref="Ready"/> is null at the last stage.</summary>
 internal sealed record PlacedPersonItem(Guid PersonId, string FullName, string Pathway, int Stage, string StageName, DateOnly StageSince, bool? Ready);
@@ -170,7 +175,8 @@ internal static class PathwaysApi
 
     private static DevelopmentItem ToItem(DevelopmentYear year) => new(
         year.PersonId, year.Year, year.RequiredHours, year.TotalHours, year.Met,
-        year.Lines.Select(l => new DevelopmentLineItem(l.Source, l.Title, l.On, l.Hours)).ToList(), year.CoursesWithoutDuration);
+        year.Lines.Select(l => new DevelopmentLineItem(l.Source, l.Title, l.On, l.Hours)).ToList(), year.CoursesWithoutDuration,
+        year.Areas.Select(a => new DevelopmentAreaItem(a.Area.Id, a.Area.Code, a.Area.Name(Cultures.ReadsEnglish), a.RequiredHours, a.Hours, a.Met)).ToList());
 
     private static async Task<IResult> PeopleAsync(
         string? search, [AsParameters] ApiPageQuery paging, PlacementRegister register, IStringLocalizer<PathwaysResource> localizer, CancellationToken cancellationToken)

@@ -123,6 +123,12 @@ internal abstract class PathwaysDbContext(DbContextOptions options) : DbContext(
             {
                 profile.Property<string>(text).HasMaxLength(QualificationProfile.MaxTextLength);
             }
+            profile.HasMany(q => q.Areas).WithOne().HasForeignKey(a => a.ProfileId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<AreaRequirement>(area =>
+        {
+            area.ToTable("QualificationAreas");
+            area.HasIndex(a => new { a.ProfileId, a.AreaId }).IsUnique();
         });
         modelBuilder.Entity<ExternalTraining>(training =>
         {

@@ -25,7 +25,11 @@ internal enum DevelopmentSource
 }
 
 /// <summary>One thing that counts towards a year's professional development.</summary>
-internal sealed record DevelopmentLine(DevelopmentSource Source, string? Title, DateOnly? On, decimal Hours);
+internal sealed record DevelopmentLine(DevelopmentSource Source, string? Title, DateOnly? On, decimal Hours)
+{
+    /// <summary>The competency areas its hours count in as well (see <see cref="DevelopmentAreas"/>).</summary>
+    public IReadOnlyList<Guid> AreaIds { get; init; } = [];
+}
 
 /// <summary>
 /// A person's continuous professional development in a calendar year: what counts, against the hours their position
@@ -41,7 +45,12 @@ internal sealed record DevelopmentYear(
     /// <summary>How far the year is towards what is asked, 0 to 100; null where nothing is asked.</summary>
     public int? Percent => RequiredHours is > 0 and var required ? (int)Math.Min(100, Math.Floor(TotalHours * 100 / required)) : null;
 
-    public bool Met => RequiredHours is null or 0 || TotalHours >= RequiredHours;
+    /// <summary>The hours asked in named competency areas, each within <see cref="RequiredHours"/>.</summary>
+    public IReadOnlyList<AreaProgress> Areas { get; init; } = [];
+
+    public bool TotalMet => RequiredHours is null or 0 || TotalHours >= RequiredHours;
+
+    public bool Met => TotalMet && Areas.All(a => a.Met);
 }
 
 /// <summary>
@@ -50,7 +59,7 @@ internal sealed record DevelopmentYear(
 /// </summary>
 internal sealed class DevelopmentRecords(
     IDbContextFactory<PathwaysDbContext> dbFactory, ProgressAccess access, IPeopleLookup people, ILearningRecords learning, ISupervisionRecord supervision,
-    ExternalTrainings trainings, DevelopmentPlans plans, TimeProvider clock)
+    ExternalTrainings trainings, DevelopmentPlans plans, TimeProvider clock, DevelopmentAreas areas)
 {
     /// <summary>Years one can look back on: this one and the two before.</summary>
     public const int YearsShown = 3;
@@ -92,7 +101,7 @@ internal sealed class DevelopmentRecords(
             completed.Add(completion.CourseId);
             if (completion.DurationMinutes is > 0 and var minutes)
             {
-                lines.Add(new DevelopmentLine(DevelopmentSource.Course, completion.Title, on, Math.Round(minutes / 60m, 2)));
+                lines.Add(new DevelopmentLine(DevelopmentSource.Course, completion.Title, on, Math.Round(minutes / 60m, 2)) { AreaIds = completion.CompetencyLineageIds });
             }
             else
             {
@@ -109,13 +118,16 @@ internal sealed class DevelopmentRecords(
         }
         var external = await trainings.ForYearAsync(personId, chosen, cancellationToken);
         lines.AddRange(external.Where(t => t.State == TrainingState.Approved).OrderBy(t => t.CompletedOn)
-            .Select(t => new DevelopmentLine(DevelopmentSource.External, $"{t.Title} ({t.Provider})", t.CompletedOn, t.Hours)));
+            .Select(t => new DevelopmentLine(DevelopmentSource.External, $"{t.Title} ({t.Provider})", t.CompletedOn, t.Hours) { AreaIds = t.AreaId is { } area ? [area] : [] }));
         await using var db = dbFactory.CreateDbContext();
         var required = person.PositionTypeId is { } position
             ? await db.Qualifications.AsNoTracking().Where(q => q.PositionTypeId == position).Select(q => q.CpdHoursPerYear).FirstOrDefaultAsync(cancellationToken)
             : null;
         return new DevelopmentYear(
             personId, person.FullName, personId == access.Me, chosen, years, required, lines, withoutDuration, external,
-            await trainings.MayDecideAsync(person, cancellationToken), await plans.ViewAsync(person, chosen, completed, external, cancellationToken));
+            await trainings.MayDecideAsync(person, cancellationToken), await plans.ViewAsync(person, chosen, completed, external, cancellationToken))
+        {
+            Areas = await areas.ProgressAsync(person.PositionTypeId, lines, cancellationToken),
+        };
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using TrainingHub.Accounts.Contracts;
+using TrainingHub.Competencies.Contracts;
 using TrainingHub.Pathways.Data;
 using TrainingHub.SharedKernel.Modules;
 
@@ -8,12 +9,17 @@ namespace TrainingHub.Pathways.Qualifications;
 
 /// <summary>
 /// With demo data, the qualification characteristics of the positions on the demo pathway, in the spirit of the
-/// national handbook of qualification characteristics for social work. Added once, for positions not yet described.
+/// national handbook of qualification characteristics for social work. Added once, for positions not yet described. A
+/// social assistant is asked for part of the hours in recognising abuse and neglect, where the demo framework is published.
 /// </summary>
 internal sealed class DemoQualifications(
-    IDbContextFactory<PathwaysDbContext> dbFactory, IConfiguration configuration, TimeProvider clock, IPositionTypes? positions = null) : IModuleInitializer
+    IDbContextFactory<PathwaysDbContext> dbFactory, IConfiguration configuration, TimeProvider clock, IPositionTypes? positions = null,
+    ICompetencyDirectory? competencies = null) : IModuleInitializer
 {
-    private static readonly (string Code, QualificationInput Input)[] Profiles =
+    /// <summary>The demo framework's competency "Signs of abuse and neglect", as an area of professional development.</summary>
+    private const string AbuseFramework = "CP-INCL", AbuseCode = "CP.4.1";
+
+    private static (string Code, QualificationInput Input)[] Profiles(Guid? abuseArea) =>
     [
         ("volunteer", new QualificationInput
         {
@@ -34,6 +40,7 @@ internal sealed class DemoQualifications(
             ExperienceUk = "Щонайменше 6 місяців волонтерської або практичної роботи з родинами.",
             ExperienceEn = "At least 6 months of volunteer or practical work with families.",
             CpdHoursPerYear = 20,
+            Areas = abuseArea is { } area ? [new AreaRequirementInput { AreaId = area, Hours = 6 }] : [],
         }),
         ("case-manager", new QualificationInput
         {
@@ -66,12 +73,16 @@ internal sealed class DemoQualifications(
         var byCode = (await positions.ListAsync(cancellationToken)).ToDictionary(p => p.Code, p => p.Id);
         await using var db = dbFactory.CreateDbContext();
         var described = (await db.Qualifications.Select(q => q.PositionTypeId).ToListAsync(cancellationToken)).ToHashSet();
-        foreach (var (code, input) in Profiles)
+        var abuse = competencies is null
+            ? null
+            : (await competencies.ListPublishedCompetenciesAsync(cancellationToken)).FirstOrDefault(c => c.FrameworkCode == AbuseFramework && c.Code == AbuseCode);
+        IReadOnlySet<Guid> areas = abuse is null ? new HashSet<Guid>() : new HashSet<Guid> { abuse.LineageId };
+        foreach (var (code, input) in Profiles(abuse?.LineageId))
         {
             if (byCode.TryGetValue(code, out var positionTypeId) && !described.Contains(positionTypeId))
             {
                 var profile = new QualificationProfile { PositionTypeId = positionTypeId };
-                profile.Write(input, Guid.Empty, clock.GetUtcNow());
+                profile.Write(input, areas, Guid.Empty, clock.GetUtcNow());
                 db.Qualifications.Add(profile);
             }
         }

@@ -11,6 +11,8 @@ namespace TrainingHub.Pathways.Qualifications;
 internal sealed class QualificationProfile : IHasVersion
 {
     public const int MaxTextLength = 4000;
+    public const int MaxCpdHours = 500;
+    public const int MaxAreas = 10;
 
     public Guid Id { get; set; } = Guid.NewGuid();
 
@@ -32,14 +34,20 @@ internal sealed class QualificationProfile : IHasVersion
     /// <summary>Hours of continuous professional development a year; null where none is asked.</summary>
     public int? CpdHoursPerYear { get; set; }
 
+    /// <summary>The part of <see cref="CpdHoursPerYear"/> that must be in named competency areas.</summary>
+    public List<AreaRequirement> Areas { get; set; } = [];
+
     public DateTimeOffset UpdatedAt { get; set; }
 
     public Guid UpdatedById { get; set; }
 
     public Guid Version { get; set; } = Guid.NewGuid();
 
-    /// <summary>Takes what an editor wrote: every text within its length, the yearly hours between 0 and 500.</summary>
-    public Result Write(QualificationInput input, Guid by, DateTimeOffset now)
+    /// <summary>
+    /// Takes what an editor wrote: every text within its length, the yearly hours between 0 and 500, and for each
+    /// competency area (one of <paramref name="knownAreas"/>, named once) 1 to 500 hours, all of them within the yearly hours.
+    /// </summary>
+    public Result Write(QualificationInput input, IReadOnlySet<Guid> knownAreas, Guid by, DateTimeOffset now)
     {
         var errors = new List<FieldError>();
         string Text(string? value, string field)
@@ -55,7 +63,7 @@ internal sealed class QualificationProfile : IHasVersion
             Text(input.DutiesUk, nameof(input.DutiesUk)), Text(input.DutiesEn, nameof(input.DutiesEn)),
             Text(input.EducationUk, nameof(input.EducationUk)), Text(input.EducationEn, nameof(input.EducationEn)),
             Text(input.ExperienceUk, nameof(input.ExperienceUk)), Text(input.ExperienceEn, nameof(input.ExperienceEn)));
-        if (input.CpdHoursPerYear is < 0 or > 500)
+        if (input.CpdHoursPerYear is < 0 or > MaxCpdHours)
         {
             errors.Add(new FieldError(nameof(input.CpdHoursPerYear), "Qualifications:Error:CpdHours"));
         }
@@ -63,16 +71,92 @@ internal sealed class QualificationProfile : IHasVersion
         {
             errors.Add(new FieldError(nameof(input.DutiesUk), "Qualifications:Error:DutiesRequired"));
         }
+        var areas = WriteAreas(input, knownAreas, errors);
         if (errors.Count > 0)
         {
             return Error.Validation(errors);
         }
         (DutiesUk, DutiesEn, EducationUk, EducationEn, ExperienceUk, ExperienceEn) = written;
         CpdHoursPerYear = input.CpdHoursPerYear;
+        // Areas kept are changed in place, so that an area is never removed and added again in one save.
+        Areas.RemoveAll(a => areas.All(w => w.AreaId != a.AreaId));
+        foreach (var (areaId, hours) in areas)
+        {
+            if (Areas.Find(a => a.AreaId == areaId) is { } kept)
+            {
+                kept.Hours = hours;
+            }
+            else
+            {
+                Areas.Add(new AreaRequirement { ProfileId = Id, AreaId = areaId, Hours = hours });
+            }
+        }
         UpdatedAt = now;
         UpdatedById = by;
         return Result.Success();
     }
+
+    private static List<(Guid AreaId, int Hours)> WriteAreas(QualificationInput input, IReadOnlySet<Guid> knownAreas, List<FieldError> errors)
+    {
+        var total = input.CpdHoursPerYear ?? 0;
+        if (input.Areas.Count > MaxAreas)
+        {
+            errors.Add(new FieldError(nameof(input.Areas), "Qualifications:Error:TooManyAreas", MaxAreas));
+        }
+        else if (input.Areas.Count > 0 && total == 0)
+        {
+            errors.Add(new FieldError(nameof(input.Areas), "Qualifications:Error:AreasWithoutTotal"));
+        }
+        var areas = new List<(Guid AreaId, int Hours)>();
+        var rowOverTotal = false;
+        for (var i = 0; i < input.Areas.Count; i++)
+        {
+            var (areaId, hours) = (input.Areas[i].AreaId, input.Areas[i].Hours);
+            if (areaId is not { } id || !knownAreas.Contains(id))
+            {
+                errors.Add(new FieldError($"Areas[{i}].AreaId", "Qualifications:Error:AreaRequired"));
+            }
+            else if (areas.Any(a => a.AreaId == id))
+            {
+                errors.Add(new FieldError($"Areas[{i}].AreaId", "Qualifications:Error:AreaTwice"));
+            }
+            if (hours is not (>= 1 and <= MaxCpdHours))
+            {
+                errors.Add(new FieldError($"Areas[{i}].Hours", "Qualifications:Error:AreaHours", MaxCpdHours));
+            }
+            else if (total > 0 && hours > total)
+            {
+                rowOverTotal = true;
+                errors.Add(new FieldError($"Areas[{i}].Hours", "Qualifications:Error:AreaOverTotal", total));
+            }
+            areas.Add((areaId ?? Guid.Empty, hours ?? 0));
+        }
+        // An area over the total says so on its row; the sum is worth a message only when each row fits alone.
+        if (!rowOverTotal && total > 0 && areas.Sum(a => a.Hours) > total)
+        {
+            errors.Add(new FieldError(nameof(input.Areas), "Qualifications:Error:AreasOverTotal", areas.Sum(a => a.Hours), total));
+        }
+        return areas;
+    }
+}
+
+/// <summary>
+/// Hours of a position's yearly professional development that must be in one competency area. An area is a competency
+/// of a published framework, named by its lineage so that it stays the same across framework versions. A framework's
+/// grouping nodes were the other candidate, but courses, practice hours and evidence all map to competencies and nothing
+/// maps to a group, so a course or a training counts in a competency without walking another module's tree; and the
+/// demo framework's competencies (such as "Signs of abuse and neglect") are what people take training in.
+/// </summary>
+internal sealed class AreaRequirement
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid ProfileId { get; set; }
+
+    /// <summary>The competency's lineage id.</summary>
+    public Guid AreaId { get; set; }
+
+    public int Hours { get; set; }
 }
 
 /// <summary>What an editor fills in for a position's qualification characteristics.</summary>
@@ -91,4 +175,14 @@ internal sealed class QualificationInput
     public string? ExperienceEn { get; set; }
 
     public int? CpdHoursPerYear { get; set; }
+
+    public List<AreaRequirementInput> Areas { get; set; } = [];
+}
+
+/// <summary>One competency area and the hours a year the editor asks in it.</summary>
+internal sealed class AreaRequirementInput
+{
+    public Guid? AreaId { get; set; }
+
+    public int? Hours { get; set; }
 }

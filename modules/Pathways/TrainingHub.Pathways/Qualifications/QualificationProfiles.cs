@@ -3,6 +3,7 @@ using TrainingHub.Accounts.Contracts;
 using TrainingHub.Competencies.Contracts;
 using TrainingHub.Pathways.Contracts;
 using TrainingHub.Pathways.Data;
+using TrainingHub.Pathways.Development;
 using TrainingHub.SharedKernel.Outcomes;
 using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.SharedKernel.Security;
@@ -18,9 +19,12 @@ internal sealed record PositionLine(string Code, string NameUk, string NameEn, b
 /// <summary>A pathway stage that leads to the position.</summary>
 internal sealed record LeadingStage(string TemplateCode, string PathwayUk, string PathwayEn, int Position, string StageUk, string StageEn);
 
+/// <summary>Hours a year a position asks in one competency area.</summary>
+internal sealed record AreaHours(CompetencyArea Area, int Hours);
+
 /// <summary>Everything a position's qualification characteristics say, in both languages, gathered from where each part lives.</summary>
 internal sealed record QualificationView(
-    string Code, string NameUk, string NameEn, QualificationProfile? Profile, IReadOnlyList<RequiredCompetency> Competencies,
+    string Code, string NameUk, string NameEn, QualificationProfile? Profile, IReadOnlyList<AreaHours> Areas, IReadOnlyList<RequiredCompetency> Competencies,
     SupervisionFrequencyText Frequency, IReadOnlyList<LeadingStage> Stages, bool CanEdit)
 {
     public string Name(bool english) => english ? NameEn : NameUk;
@@ -32,7 +36,7 @@ internal sealed record QualificationView(
 /// </summary>
 internal sealed class QualificationProfiles(
     IDbContextFactory<PathwaysDbContext> dbFactory, IAccessControl access, ICurrentUser currentUser, IPositionTypes positions,
-    IRoleProfileDirectory roleProfiles, ISupervisionFrequencyDirectory frequencies, TimeProvider clock)
+    IRoleProfileDirectory roleProfiles, ISupervisionFrequencyDirectory frequencies, DevelopmentAreas areas, TimeProvider clock)
 {
     public async Task<Result<IReadOnlyList<PositionLine>>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -56,7 +60,10 @@ internal sealed class QualificationProfiles(
             return Error.NotFound;
         }
         await using var db = dbFactory.CreateDbContext();
-        var profile = await db.Qualifications.AsNoTracking().FirstOrDefaultAsync(q => q.PositionTypeId == position.Id, cancellationToken);
+        var profile = await db.Qualifications.AsNoTracking().Include(q => q.Areas).FirstOrDefaultAsync(q => q.PositionTypeId == position.Id, cancellationToken);
+        var named = (await areas.ListAsync(cancellationToken)).ToDictionary(a => a.Id);
+        var asked = (profile?.Areas ?? []).Where(a => named.ContainsKey(a.AreaId)).Select(a => new AreaHours(named[a.AreaId], a.Hours))
+            .OrderBy(a => a.Area.Code, StringComparer.Ordinal).ToList();
         var stages = await (
                 from stage in db.Stages
                 join template in db.Templates on stage.TemplateId equals template.Id
@@ -64,7 +71,7 @@ internal sealed class QualificationProfiles(
                 select new LeadingStage(template.Code, template.NameUk, template.NameEn, stage.Position, stage.NameUk, stage.NameEn))
             .AsNoTracking().ToListAsync(cancellationToken);
         return new QualificationView(
-            position.Code, position.NameUk, position.NameEn, profile, await roleProfiles.ForPositionAsync(position.Id, cancellationToken),
+            position.Code, position.NameUk, position.NameEn, profile, asked, await roleProfiles.ForPositionAsync(position.Id, cancellationToken),
             await frequencies.StandardForAsync(position.Id, cancellationToken),
             stages.OrderBy(s => s.TemplateCode, StringComparer.Ordinal).ThenBy(s => s.Position).ToList(),
             access.HasPermission(PathwaysPermissions.QualificationsEdit));
@@ -82,7 +89,7 @@ internal sealed class QualificationProfiles(
             return Error.NotFound;
         }
         await using var db = dbFactory.CreateDbContext();
-        var profile = await db.Qualifications.FirstOrDefaultAsync(q => q.PositionTypeId == position.Id, cancellationToken);
+        var profile = await db.Qualifications.Include(q => q.Areas).FirstOrDefaultAsync(q => q.PositionTypeId == position.Id, cancellationToken);
         if (profile?.Version != version)
         {
             return Error.Conflict;
@@ -96,7 +103,8 @@ internal sealed class QualificationProfiles(
         {
             db.Entry(profile).Property(q => q.Version).OriginalValue = version!.Value;
         }
-        var written = profile.Write(input, me, clock.GetUtcNow());
+        var known = (await areas.ListAsync(cancellationToken)).Select(a => a.Id).ToHashSet();
+        var written = profile.Write(input, known, me, clock.GetUtcNow());
         if (!written.Succeeded)
         {
             return written;

@@ -431,6 +431,29 @@ namespace TrainingHub.Pathways.Migrations.PostgreSql
                     b.ToTable("ProgressionRequests", "pathways");
                 });
 
+            modelBuilder.Entity("TrainingHub.Pathways.Qualifications.AreaRequirement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Hours")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfileId", "AreaId")
+                        .IsUnique();
+
+                    b.ToTable("QualificationAreas", "pathways");
+                });
+
             modelBuilder.Entity("TrainingHub.Pathways.Qualifications.QualificationProfile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -705,6 +728,15 @@ namespace TrainingHub.Pathways.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrainingHub.Pathways.Qualifications.AreaRequirement", b =>
+                {
+                    b.HasOne("TrainingHub.Pathways.Qualifications.QualificationProfile", null)
+                        .WithMany("Areas")
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingHub.Pathways.Templates.PathwayStage", b =>
                 {
                     b.HasOne("TrainingHub.Pathways.Templates.PathwayTemplate", null)
@@ -724,6 +756,11 @@ namespace TrainingHub.Pathways.Migrations.PostgreSql
                     b.Navigation("Reached");
 
                     b.Navigation("SignOffs");
+                });
+
+            modelBuilder.Entity("TrainingHub.Pathways.Qualifications.QualificationProfile", b =>
+                {
+                    b.Navigation("Areas");
                 });
 
             modelBuilder.Entity("TrainingHub.Pathways.Templates.PathwayTemplate", b =>

@@ -425,6 +425,29 @@ namespace TrainingHub.Pathways.Migrations.Sqlite
                     b.ToTable("ProgressionRequests", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingHub.Pathways.Qualifications.AreaRequirement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Hours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfileId", "AreaId")
+                        .IsUnique();
+
+                    b.ToTable("QualificationAreas", (string)null);
+                });
+
             modelBuilder.Entity("TrainingHub.Pathways.Qualifications.QualificationProfile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -699,6 +722,15 @@ namespace TrainingHub.Pathways.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrainingHub.Pathways.Qualifications.AreaRequirement", b =>
+                {
+                    b.HasOne("TrainingHub.Pathways.Qualifications.QualificationProfile", null)
+                        .WithMany("Areas")
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingHub.Pathways.Templates.PathwayStage", b =>
                 {
                     b.HasOne("TrainingHub.Pathways.Templates.PathwayTemplate", null)
@@ -718,6 +750,11 @@ namespace TrainingHub.Pathways.Migrations.Sqlite
                     b.Navigation("Reached");
 
                     b.Navigation("SignOffs");
+                });
+
+            modelBuilder.Entity("TrainingHub.Pathways.Qualifications.QualificationProfile", b =>
+                {
+                    b.Navigation("Areas");
                 });
 
             modelBuilder.Entity("TrainingHub.Pathways.Templates.PathwayTemplate", b =>
