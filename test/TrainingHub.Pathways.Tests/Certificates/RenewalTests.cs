@@ -3,6 +3,7 @@ using TrainingHub.Learning.Contracts;
 using TrainingHub.Pathways.Certificates;
 using TrainingHub.Pathways.Contracts;
 using TrainingHub.Pathways.Data;
+using TrainingHub.Pathways.Reports;
 using TrainingHub.Pathways.Requirements;
 using TrainingHub.SharedKernel.Jobs;
 using TrainingHub.SharedKernel.Outcomes;
@@ -254,6 +255,23 @@ public abstract class RenewalTests(ITestDatabaseServer server) : IAsyncLifetime
         Assert.True(renewed.Succeeded, renewed.Error?.Key);
         Assert.Equal(_scenario.Coordinator, (await AllAsync()).Single(c => c.Id == certificate.Id).RenewedById);
         Assert.Contains(_scenario.Notifier.Sent, s => s.PersonId == _scenario.Vasyl && s.Text.Key == "Notification:CertificateRenewed");
+    }
+
+    [Fact]
+    public async Task Once_renewed_the_old_certificate_no_longer_counts_as_expiring_in_the_unit_report()
+    {
+        await DateAsync(_today.AddDays(20));
+        var unit = await _scenario.UnitAsync(PathwayScenario.ZhytomyrCity);
+        Host.User.ActingAs(_scenario.Coordinator, new PermissionGrant(PathwaysPermissions.ReportsView, unit));
+        var before = (await Host.Get<PathwayReports>().GetAsync(unit)).Value;
+        _scenario.AsVasyl();
+        Assert.True((await RenewAsync()).Succeeded);
+        Host.User.ActingAs(_scenario.Coordinator, new PermissionGrant(PathwaysPermissions.ReportsView, unit));
+        var after = (await Host.Get<PathwayReports>().GetAsync(unit)).Value;
+
+        Assert.Contains(before.Expiring, c => c.PersonId == _scenario.Vasyl);
+        Assert.DoesNotContain(after.Expiring, c => c.PersonId == _scenario.Vasyl);
+        Assert.Equal(before.Total.Certificates.Expiring - 1, after.Total.Certificates.Expiring);
     }
 
     [Fact]
