@@ -91,6 +91,8 @@ public sealed class PathwaysApiTests(TrainingHubApp app) : IClassFixture<Trainin
 
         var certificate = Assert.Single(certificates)!;
         Assert.Equal(("Соціальний помічник", "Valid"), ((string)certificate["stage"]!, (string)certificate["status"]!));
+        // Valid for years yet: renewal is not open, and nothing renewed it.
+        Assert.Equal((false, null), ((bool)certificate["renewed"]!, certificate["renewal"]));
         Assert.Equal((string)certificate["number"]!, (string)Assert.Single(halynasOwn)!["number"]!);
         var pdf = new Uri((string)certificate["pdf"]!);
         var verify = new Uri((string)certificate["verify"]!);

@@ -38,6 +38,13 @@ public sealed record CertificateIssued(Guid CertificateId, Guid PersonId, string
 [IntegrationEvent("Pathways.CertificateRevoked")]
 public sealed record CertificateRevoked(Guid CertificateId, Guid PersonId, string Number);
 
+/// <summary>
+/// A certificate was renewed by a new one (by its holder or a coordinator): the old one's reminders stop, the new one's
+/// are planned, and the person is told.
+/// </summary>
+[IntegrationEvent("Pathways.CertificateRenewed")]
+public sealed record CertificateRenewed(Guid CertificateId, Guid RenewedWithId, Guid PersonId, string Number, string NewNumber, DateOnly? ValidUntil);
+
 /// <summary>A person recorded (or corrected) training taken elsewhere; their supervisor, or the approvers over their unit, are told.</summary>
 [IntegrationEvent("Pathways.ExternalTrainingRecorded")]
 public sealed record ExternalTrainingRecorded(Guid TrainingId, Guid PersonId, Guid? UnitId);

@@ -27,7 +27,7 @@ public static class PathwaysPermissions
     /// <summary>Approve or decline the progression of people in one's scope to their next stage.</summary>
     public const string ProgressionApprove = "Pathways.Progression.Approve";
 
-    /// <summary>Revoke, with a reason, the certificates of people in one's scope.</summary>
+    /// <summary>Revoke, with a reason, the certificates of people in one's scope, and renew them once renewal's requirements are met.</summary>
     public const string CertificatesRevoke = "Pathways.Certificates.Revoke";
 
     /// <summary>Write the qualification characteristics of position types (they are shared by every unit).</summary>

@@ -118,6 +118,7 @@ public sealed class PathwaysModule : TrainingHubModule
         services.AddNotificationCategory(new NotificationCategory(CertificateNotices.Category, typeof(PathwaysResource)));
         services.AddIntegrationEventHandler<CertificateIssued, CertificateNotices, PathwaysDbContext>();
         services.AddIntegrationEventHandler<CertificateRevoked, CertificateNotices, PathwaysDbContext>();
+        services.AddIntegrationEventHandler<CertificateRenewed, CertificateNotices, PathwaysDbContext>();
         services.AddScoped<PathwayReports>();
         services.AddScoped<PathwayReportExport>();
         // Where the audit module is not part of the app, exports go unrecorded rather than failing.

@@ -162,6 +162,45 @@ public abstract class TemplateEditingTests(ITestDatabaseServer server) : IAsyncL
     }
 
     [Fact]
+    public async Task Renewal_asks_hours_within_reason_or_an_offered_course_only_of_a_certificate_that_expires_and_a_course_that_went_stays_flagged()
+    {
+        var stage = (await ReadAsync()).Stages[2];
+        StageInput Renewal(decimal? hours, Guid? course, int? months = 36) => new()
+        {
+            NameUk = stage.NameUk, NameEn = stage.NameEn, PositionTypeCode = stage.PositionTypeCode, CertificateValidMonths = months,
+            RenewalCpdHours = hours, RenewalCourseId = course,
+        };
+        async Task<Result> EditAsync(StageInput input)
+        {
+            var template = await ReadAsync();
+            return await Editing.EditStageAsync(template.Id, template.Version, stage.Id, input);
+        }
+
+        var none = await EditAsync(Renewal(0m, null));
+        var tooMany = await EditAsync(Renewal(1001m, null));
+        var noExpiry = await EditAsync(Renewal(10m, Offered.Id, months: null));
+        var unknown = await EditAsync(Renewal(null, Guid.NewGuid()));
+        var archived = await EditAsync(Renewal(null, Archived.Id));
+        var saved = await EditAsync(Renewal(15.5m, Offered.Id));
+        var read = await ReadAsync();
+        _scenario.Others.Courses.Remove(Offered);
+        var kept = await EditAsync(Renewal(20m, Offered.Id));
+        var gone = await ReadAsync();
+
+        Assert.Equal(["RenewalCpdHours RenewalHours"], Keys(none));
+        Assert.Equal(["RenewalCpdHours RenewalHours"], Keys(tooMany));
+        Assert.Equal(["RenewalCourseId RenewalWithoutExpiry", "RenewalCpdHours RenewalWithoutExpiry"], Keys(noExpiry));
+        Assert.Equal(["RenewalCourseId NoSuchCourse"], Keys(unknown));
+        Assert.Equal(["RenewalCourseId CourseArchived"], Keys(archived));
+        Assert.True(saved.Succeeded);
+        Assert.Equal((15.5m, Offered.Id), (read.Stages[2].RenewalCpdHours, read.Stages[2].RenewalCourseId));
+        Assert.Equal(Offered.Title, read.Courses[Offered.Id].Title);
+        Assert.True(kept.Succeeded);
+        Assert.Equal((20m, Offered.Id), (gone.Stages[2].RenewalCpdHours, gone.Stages[2].RenewalCourseId));
+        Assert.False(gone.Courses.ContainsKey(Offered.Id));
+    }
+
+    [Fact]
     public async Task A_stage_people_are_on_is_not_removed_or_moved_and_other_changes_keep_everyone_on_their_stage()
     {
         await _scenario.SignOffAsync();

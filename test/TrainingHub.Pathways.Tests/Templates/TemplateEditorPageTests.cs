@@ -1,5 +1,7 @@
 using Bunit;
+using Microsoft.EntityFrameworkCore;
 using TrainingHub.Pathways.Contracts;
+using TrainingHub.Pathways.Data;
 using TrainingHub.Pathways.Templates;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Security;
@@ -9,7 +11,8 @@ namespace TrainingHub.Pathways.Tests.Templates;
 
 /// <summary>
 /// The pathway pages as an editor and a reader see them: editing controls only with the permission; a requirement added
-/// in the editor appears in the stage's tree once saved; a stage people are on stays, with the reason on the page.
+/// in the editor appears in the stage's tree once saved; a stage people are on stays, with the reason on the page; what
+/// renewing a stage's certificate asks is shown with a course that went flagged, and the stage dialog explains the rule.
 /// </summary>
 public sealed class TemplateEditorPageTests(SqliteServer server) : IAsyncLifetime, IClassFixture<SqliteServer>
 {
@@ -98,5 +101,31 @@ public sealed class TemplateEditorPageTests(SqliteServer server) : IAsyncLifetim
 
         page.WaitForAssertion(() => Assert.Contains("People are on this stage (1)", page.Find(".th-stage[data-position='2'] .th-stage-error").TextContent));
         Assert.Equal(5, page.FindAll(".th-stage").Count);
+    }
+
+    [Fact]
+    public async Task A_renewal_naming_a_course_that_went_is_flagged_on_the_page_and_in_the_dialog_which_states_the_rule_and_checks_the_hours()
+    {
+        await using (var db = Host.Get<IDbContextFactory<PathwaysDbContext>>().CreateDbContext())
+        {
+            await db.Stages.Where(s => s.Position == 3).ExecuteUpdateAsync(s => s.SetProperty(x => x.RenewalCpdHours, 20m).SetProperty(x => x.RenewalCourseId, Guid.NewGuid()));
+        }
+        AsEditor();
+        await using var pages = new PageRenderer(Host) { Culture = Cultures.English };
+        var providers = pages.RenderProviders();
+        var page = pages.Render<TemplatePage>(p => p.Add(x => x.Code, PathwayScenario.Pathway));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find(".th-stage[data-position='3'] .th-stage-renewal")));
+
+        Assert.Contains(
+            "renewal asks for 20 hours of professional development or a refresher course that no longer exists (choose another) (either suffices)",
+            page.Find(".th-stage[data-position='3'] .th-stage-renewal").TextContent);
+        Assert.Empty(page.FindAll(".th-stage[data-position='2'] .th-stage-renewal"));
+        page.Find("#stage-3-edit").Click();
+        providers.Dialogs.WaitForAssertion(() => Assert.NotNull(providers.Dialogs.Find("#stage-renewal-course")));
+        Assert.Contains("If both are set, either one suffices.", providers.Dialogs.Find("#stage-renewal-rule").TextContent);
+        Assert.Contains("no longer exists: choose another or remove it", providers.Dialogs.Find("#stage-renewal-course").TextContent);
+        providers.Dialogs.Find("input#stage-renewal-hours").Change("0");
+        await providers.Dialogs.InvokeAsync(() => providers.Dialogs.Find("#stage-save").Click());
+        providers.Dialogs.WaitForAssertion(() => Assert.Contains("More than 0 and at most 1000 hours, or leave it empty.", providers.Dialogs.Markup));
     }
 }

@@ -43,10 +43,19 @@ internal sealed record ProgressItem(
     Guid PersonId, string PersonName, bool Placed, string? Pathway, IReadOnlyList<StageItem> Stages, DateOnly? StageSince, NextStageItem? NextStage,
     IReadOnlyList<SignOffItem> SignOffs, RequestItem? Request, bool CanAsk);
 
-/// <summary>A certificate with absolute links to its PDF, its public verification page and its Open Badges assertion.</summary>
+/// <summary>
+/// A certificate with absolute links to its PDF, its public verification page and its Open Badges assertion;
+/// <see cref="Renewed"/> once another certificate renewed it, and <see cref="Renewal"/> while renewal is open.
+/// </summary>
 internal sealed record CertificateItem(
     Guid Id, string Number, string Pathway, string Stage, DateOnly IssuedOn, DateOnly? ValidUntil, CertificateStatus Status, Uri Pdf, Uri Verify,
-    Uri Badge);
+    Uri Badge, bool Renewed, CertificateRenewalItem? Renewal);
+
+/// <summary>Renewal while it is open: until when, whether what it asks is met (nothing asked, or any one thing), and each thing asked, judged.</summary>
+internal sealed record CertificateRenewalItem(DateOnly OpenUntil, bool Met, IReadOnlyList<RenewalNeedItem> Needs);
+
+/// <summary>One thing renewal asks, judged, in words with its evidence or what is missing, and where to do it while it is missing.</summary>
+internal sealed record RenewalNeedItem(RenewalNeed Need, Outcome Outcome, string Text, Uri? Link);
 
 /// <summary>Something that counts towards a year's professional development: a course (with its title and day) or approved hours.</summary>
 internal sealed record DevelopmentLineItem(DevelopmentSource Source, string? Title, DateOnly? On, decimal Hours);
@@ -163,7 +172,11 @@ internal static class PathwaysApi
         Guid personId, CertificateRegister register, PublicLinks links, IStringLocalizer<PathwaysResource> localizer, CancellationToken cancellationToken) =>
         (await register.ForPersonAsync(personId, cancellationToken)).ToHttpResult(localizer, held => held.Certificates.Select(c => new CertificateItem(
             c.Id, c.Number, c.PathwayName, c.StageName, c.IssuedOn, c.ValidUntil, c.Status, links.To($"pathways/certificates/{c.Id}/pdf"),
-            links.To($"verify/{c.Number}"), links.To($"badges/assertions/{c.Number}"))).ToList());
+            links.To($"verify/{c.Number}"), links.To($"badges/assertions/{c.Number}"), c.Renewed,
+            c.Renewal is { } renewal
+                ? new CertificateRenewalItem(renewal.ClosesOn, renewal.Met, renewal.Items.Select(i => new RenewalNeedItem(
+                    i.Need, i.Outcome, localizer[i.Key, i.Arguments], i.Link is { } link ? links.To(link) : null)).ToList())
+                : null)).ToList());
 
     private static async Task<IResult> MyDevelopmentAsync(
         int? year, DevelopmentRecords records, IStringLocalizer<PathwaysResource> localizer, CancellationToken cancellationToken) =>

@@ -19,12 +19,19 @@ internal enum CertificateStatus
 /// A certificate that a person reached a pathway stage: what it certifies, who holds it and who issued it, written down
 /// as they were on the day of issue so that it reads the same whenever it is checked; valid until a day (or for good)
 /// unless revoked with a reason. Its number is random and long, so that numbers cannot be guessed or enumerated.
+/// One that expires is renewed by a new certificate of the same stage (see <see cref="Renew"/>); it keeps its own dates.
 /// </summary>
 internal sealed class Certificate : IHasVersion, IAuditedInUnit
 {
     public const int MaxNameLength = 200;
 
     public const int MaxReasonLength = 1000;
+
+    /// <summary>Renewal opens this many days before the certificate expires…</summary>
+    public const int RenewalOpensDaysBefore = 90;
+
+    /// <summary>…and closes this many months after it expired: later, the stage is to be reached again.</summary>
+    public const int RenewalClosesMonthsAfter = 6;
 
     /// <summary>Characters of a number: no 0/O or 1/I/L to misread from paper.</summary>
     private const string Alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -74,6 +81,13 @@ internal sealed class Certificate : IHasVersion, IAuditedInUnit
 
     public string? RevocationReason { get; set; }
 
+    public DateTimeOffset? RenewedAt { get; set; }
+
+    public Guid? RenewedById { get; set; }
+
+    /// <summary>The certificate that renewed this one.</summary>
+    public Guid? RenewedWithId { get; set; }
+
     public Guid Version { get; set; } = Guid.NewGuid();
 
     Guid? IAuditedInUnit.AuditUnitId => UnitId;
@@ -92,12 +106,63 @@ internal sealed class Certificate : IHasVersion, IAuditedInUnit
     /// <summary>The certificate of a stage just reached, in the person's language, valid for the months the stage says (if it expires).</summary>
     public static Certificate Issue(
         Placement placement, PathwayTemplate template, PathwayStage stage, string personName, string culture, Guid? unitId, (string Uk, string En) issuer,
-        DateOnly today, DateTimeOffset now) => new()
+        DateOnly today, DateTimeOffset now) =>
+        Drawn(placement.PersonId, placement.Id, template, stage, personName, culture, unitId, issuer, today, today, now);
+
+    /// <summary>Whether renewal is open on the day: not revoked nor renewed yet, and from 90 days before expiry until 6 months after it.</summary>
+    public bool RenewableOn(DateOnly today) =>
+        RevokedAt is null && RenewedWithId is null && ValidUntil is { } until
+        && today >= until.AddDays(-RenewalOpensDaysBefore) && today < until.AddMonths(RenewalClosesMonthsAfter);
+
+    /// <summary>
+    /// Renews the certificate when renewal is open and what it asks is met: a new certificate of the same stage, with a new
+    /// number, in the person's language, valid for the stage's months from the day after this one expires (or from today
+    /// once it has). This one keeps its own dates and is marked as renewed by the new one, so it is renewed once.
+    /// <paramref name="renewal"/> is what renewal asks, judged, or null where it was not judged as renewal is not open.
+    /// </summary>
+    public Result<Certificate> Renew(
+        RenewalState? renewal, PathwayTemplate template, PathwayStage stage, string personName, string culture, Guid? unitId, (string Uk, string En) issuer,
+        Guid by, DateOnly today, DateTimeOffset now)
     {
-        Number = NewNumber(), PersonId = placement.PersonId, PersonName = personName, PlacementId = placement.Id, TemplateCode = template.Code,
+        if (RevokedAt is not null)
+        {
+            return Error.Rule("Certificates:Error:RenewRevoked");
+        }
+        if (RenewedWithId is not null)
+        {
+            return Error.Rule("Certificates:Error:AlreadyRenewed");
+        }
+        if (ValidUntil is not { } until)
+        {
+            return Error.Rule("Certificates:Error:NoExpiry");
+        }
+        if (today < until.AddDays(-RenewalOpensDaysBefore))
+        {
+            return Error.Rule("Certificates:Error:RenewTooEarly");
+        }
+        if (today >= until.AddMonths(RenewalClosesMonthsAfter))
+        {
+            return Error.Rule("Certificates:Error:RenewTooLate");
+        }
+        if (renewal is not { Met: true })
+        {
+            return Error.Rule("Certificates:Error:RenewalNotMet");
+        }
+        var renewed = Drawn(PersonId, PlacementId, template, stage, personName, culture, unitId, issuer, today, until >= today ? until.AddDays(1) : today, now);
+        RenewedAt = now;
+        RenewedById = by;
+        RenewedWithId = renewed.Id;
+        return renewed;
+    }
+
+    private static Certificate Drawn(
+        Guid personId, Guid placementId, PathwayTemplate template, PathwayStage stage, string personName, string culture, Guid? unitId,
+        (string Uk, string En) issuer, DateOnly today, DateOnly validFrom, DateTimeOffset now) => new()
+    {
+        Number = NewNumber(), PersonId = personId, PersonName = personName, PlacementId = placementId, TemplateCode = template.Code,
         PathwayNameUk = template.NameUk, PathwayNameEn = template.NameEn, Stage = stage.Position, StageNameUk = stage.NameUk, StageNameEn = stage.NameEn,
         UnitId = unitId, IssuerNameUk = issuer.Uk, IssuerNameEn = issuer.En, IssuedOn = today, IssuedAt = now,
-        ValidUntil = stage.CertificateValidMonths is { } months ? today.AddMonths(months) : null, Culture = culture,
+        ValidUntil = stage.CertificateValidMonths is { } months ? validFrom.AddMonths(months) : null, Culture = culture,
     };
 
     /// <summary>A new number: <c>TH-</c> and four groups of four characters drawn at random.</summary>

@@ -63,6 +63,8 @@ internal abstract class PathwaysDbContext(DbContextOptions options) : DbContext(
             stage.Property(s => s.RequirementsJson).HasMaxLength(20_000);
             stage.Ignore(s => s.Name);
             stage.Ignore(s => s.Requirements);
+            stage.Property(s => s.RenewalCpdHours).HasPrecision(7, 2);
+            stage.Ignore(s => s.Renewal);
         });
         modelBuilder.Entity<Placement>(placement =>
         {

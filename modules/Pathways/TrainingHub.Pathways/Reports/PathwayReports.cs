@@ -24,7 +24,7 @@ internal sealed record StageFigures(int Position, string Name, int People, int? 
 
 /// <summary>
 /// Certificates of the pathway issued in a unit: valid ones that expire within <see cref="PathwayReports.ExpiringWithinDays"/>
-/// days, and those expired or revoked.
+/// days, and those expired or revoked. One renewed by another counts neither as expiring nor as expired: its holder holds the new one.
 /// </summary>
 internal sealed record CertificateCounts(int Expiring, int Expired, int Revoked);
 
@@ -152,13 +152,15 @@ internal sealed class PathwayReports(
 
         var expiringBy = today.AddDays(ExpiringWithinDays);
         bool Expiring((Certificate Certificate, Guid Line, CertificateStatus Status) c) =>
-            c.Status == CertificateStatus.Valid && c.Certificate.ValidUntil is { } until && until <= expiringBy;
+            c.Status == CertificateStatus.Valid && c.Certificate.ValidUntil is { } until && until <= expiringBy && c.Certificate.RenewedWithId is null;
+        bool Expired((Certificate Certificate, Guid Line, CertificateStatus Status) c) =>
+            c.Status == CertificateStatus.Expired && c.Certificate.RenewedWithId is null;
         UnitFigures Figures(Guid id, string name, bool itself, Func<Guid, bool> onLine)
         {
             var mine = placed.Where(p => onLine(p.Line)).ToList();
             var theirs = certificates.Where(c => onLine(c.Line)).ToList();
             return new UnitFigures(id, name, itself, StageFiguresOf(stages, mine),
-                new CertificateCounts(theirs.Count(Expiring), theirs.Count(c => c.Status == CertificateStatus.Expired), theirs.Count(c => c.Status == CertificateStatus.Revoked)),
+                new CertificateCounts(theirs.Count(Expiring), theirs.Count(Expired), theirs.Count(c => c.Status == CertificateStatus.Revoked)),
                 new DevelopmentCounts(mine.Count(p => p.Developed is not null), mine.Count(p => p.Developed == true)));
         }
 

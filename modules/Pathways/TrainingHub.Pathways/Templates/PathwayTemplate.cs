@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using TrainingHub.Pathways.Certificates;
 using TrainingHub.Pathways.Requirements;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Outcomes;
@@ -107,7 +108,7 @@ internal sealed class TemplateInput
 
 /// <summary>
 /// One stage of a pathway: where it stands in the order, the position type it leads to (if any), how long its
-/// certificate is valid (if it expires), and its requirements as a tree stored as JSON.
+/// certificate is valid (if it expires) and what renewing it asks, and its requirements as a tree stored as JSON.
 /// </summary>
 internal sealed class PathwayStage
 {
@@ -130,6 +131,14 @@ internal sealed class PathwayStage
 
     /// <summary>Months the stage's certificate is valid; null where it does not expire.</summary>
     public int? CertificateValidMonths { get; set; }
+
+    /// <summary>Hours of professional development renewing the certificate asks; null where it asks none.</summary>
+    public decimal? RenewalCpdHours { get; set; }
+
+    /// <summary>A refresher course (of the learning module) renewing the certificate asks; null where it asks none.</summary>
+    public Guid? RenewalCourseId { get; set; }
+
+    public RenewalRequirement Renewal => new(RenewalCpdHours, RenewalCourseId);
 
     public string RequirementsJson { get; set; } = Write(new AllOf([]));
 

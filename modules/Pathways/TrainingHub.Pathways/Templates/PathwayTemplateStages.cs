@@ -1,3 +1,5 @@
+using TrainingHub.Learning.Contracts;
+using TrainingHub.Pathways.Certificates;
 using TrainingHub.Pathways.Requirements;
 using TrainingHub.SharedKernel.Outcomes;
 
@@ -15,7 +17,16 @@ internal sealed class StageInput
 
     /// <summary>Months the stage's certificate is valid; empty where it does not expire.</summary>
     public int? CertificateValidMonths { get; set; }
+
+    /// <summary>Hours of professional development renewing the certificate asks; empty where it asks none.</summary>
+    public decimal? RenewalCpdHours { get; set; }
+
+    /// <summary>The refresher course renewing the certificate asks; empty where it asks none.</summary>
+    public Guid? RenewalCourseId { get; set; }
 }
+
+/// <summary>What a stage's fields are checked against: the position types' codes and the courses the learning module knows (by id).</summary>
+internal sealed record StageCatalog(IReadOnlySet<string> PositionTypes, IReadOnlyDictionary<Guid, CourseReference> Courses);
 
 /// <summary>Who stands where on a template: people on each stage (by position) and the stages pending requests ask for.</summary>
 internal sealed record StageUse(IReadOnlyDictionary<int, int> PeopleOn, IReadOnlySet<int> AskedFor)
@@ -60,7 +71,7 @@ internal sealed partial class PathwayTemplate
     private IEnumerable<PathwayStage> Ordered => Stages.OrderBy(s => s.Position);
 
     /// <summary>Adds a stage at a position (1 for the first), or at the end without one.</summary>
-    public Result<StageRenumbering> AddStage(StageInput input, int? at, IReadOnlySet<string> positionTypes, StageUse use)
+    public Result<StageRenumbering> AddStage(StageInput input, int? at, StageCatalog catalog, StageUse use)
     {
         if (Stages.Count >= MaxStages)
         {
@@ -71,7 +82,7 @@ internal sealed partial class PathwayTemplate
         {
             return Error.Validation("Position", "Templates:Error:NoSuchPlace");
         }
-        if (!StageFields(input, positionTypes).TryGetValue(out var fields, out var error))
+        if (!StageFields(input, catalog, kept: null).TryGetValue(out var fields, out var error))
         {
             return error;
         }
@@ -87,23 +98,24 @@ internal sealed partial class PathwayTemplate
         Stages.Add(new PathwayStage
         {
             TemplateId = Id, Position = position, NameUk = fields.Uk, NameEn = fields.En, PositionTypeCode = fields.PositionTypeCode,
-            CertificateValidMonths = fields.Months,
+            CertificateValidMonths = fields.Months, RenewalCpdHours = fields.Renewal.CpdHours, RenewalCourseId = fields.Renewal.CourseId,
         });
         return new StageRenumbering(moves);
     }
 
-    /// <summary>Changes a stage's names, the position it leads to and how long its certificate is valid.</summary>
-    public Result EditStage(Guid stageId, StageInput input, IReadOnlySet<string> positionTypes)
+    /// <summary>Changes a stage's names, the position it leads to, how long its certificate is valid and what renewing it asks.</summary>
+    public Result EditStage(Guid stageId, StageInput input, StageCatalog catalog)
     {
         if (Stages.FirstOrDefault(s => s.Id == stageId) is not { } stage)
         {
             return Error.NotFound;
         }
-        if (!StageFields(input, positionTypes).TryGetValue(out var fields, out var error))
+        if (!StageFields(input, catalog, kept: stage.RenewalCourseId).TryGetValue(out var fields, out var error))
         {
             return error;
         }
         (stage.NameUk, stage.NameEn, stage.PositionTypeCode, stage.CertificateValidMonths) = (fields.Uk, fields.En, fields.PositionTypeCode, fields.Months);
+        (stage.RenewalCpdHours, stage.RenewalCourseId) = (fields.Renewal.CpdHours, fields.Renewal.CourseId);
         return Result.Success();
     }
 
@@ -178,12 +190,18 @@ internal sealed partial class PathwayTemplate
         return Result.Success();
     }
 
-    private static Result<(string Uk, string En, string? PositionTypeCode, int? Months)> StageFields(StageInput input, IReadOnlySet<string> positionTypes)
+    /// <summary>
+    /// The fields checked. Renewal asks for something only of a certificate that expires; its course must be published and
+    /// still offered when chosen, while one the stage already names (<paramref name="kept"/>) stays even if it has gone
+    /// since: holders then see it flagged, never met, until another is chosen.
+    /// </summary>
+    private static Result<(string Uk, string En, string? PositionTypeCode, int? Months, RenewalRequirement Renewal)> StageFields(
+        StageInput input, StageCatalog catalog, Guid? kept)
     {
         var errors = new List<FieldError>();
         var (uk, en) = Names(input.NameUk, input.NameEn, errors);
         var code = string.IsNullOrWhiteSpace(input.PositionTypeCode) ? null : input.PositionTypeCode.Trim();
-        if (code is not null && !positionTypes.Contains(code))
+        if (code is not null && !catalog.PositionTypes.Contains(code))
         {
             errors.Add(new FieldError(nameof(StageInput.PositionTypeCode), "Templates:Error:NoSuchPositionType"));
         }
@@ -191,6 +209,31 @@ internal sealed partial class PathwayTemplate
         {
             errors.Add(new FieldError(nameof(StageInput.CertificateValidMonths), "Templates:Error:ValidMonths", MaxValidMonths));
         }
-        return errors.Count > 0 ? Error.Validation(errors) : (uk, en, code, input.CertificateValidMonths);
+        if (input.RenewalCpdHours is <= 0 or > RenewalRequirement.MaxCpdHours)
+        {
+            errors.Add(new FieldError(nameof(StageInput.RenewalCpdHours), "Templates:Error:RenewalHours", RenewalRequirement.MaxCpdHours));
+        }
+        else if (input.RenewalCpdHours is not null && input.CertificateValidMonths is null)
+        {
+            errors.Add(new FieldError(nameof(StageInput.RenewalCpdHours), "Templates:Error:RenewalWithoutExpiry"));
+        }
+        if (input.RenewalCourseId is { } course && course != kept)
+        {
+            if (catalog.Courses.GetValueOrDefault(course) is not { } found)
+            {
+                errors.Add(new FieldError(nameof(StageInput.RenewalCourseId), "Templates:Error:NoSuchCourse"));
+            }
+            else if (found.Archived)
+            {
+                errors.Add(new FieldError(nameof(StageInput.RenewalCourseId), "Templates:Error:CourseArchived", found.Title));
+            }
+        }
+        if (input.RenewalCourseId is not null && input.CertificateValidMonths is null)
+        {
+            errors.Add(new FieldError(nameof(StageInput.RenewalCourseId), "Templates:Error:RenewalWithoutExpiry"));
+        }
+        return errors.Count > 0
+            ? Error.Validation(errors)
+            : (uk, en, code, input.CertificateValidMonths, new RenewalRequirement(input.RenewalCpdHours, input.RenewalCourseId));
     }
 }

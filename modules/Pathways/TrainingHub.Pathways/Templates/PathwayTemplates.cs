@@ -12,9 +12,10 @@ namespace TrainingHub.Pathways.Templates;
 internal sealed record TemplateSummary(Guid Id, string Code, string Name, int Stages);
 
 internal sealed record StageView(
-    int Position, string Name, string? PositionTypeCode, int? CertificateValidMonths, Requirement Requirements, Guid Id, string NameUk, string NameEn);
+    int Position, string Name, string? PositionTypeCode, int? CertificateValidMonths, Requirement Requirements, Guid Id, string NameUk, string NameEn,
+    decimal? RenewalCpdHours, Guid? RenewalCourseId);
 
-/// <param name="Courses">The courses the requirements name that still exist (a missing one is flagged on the page).</param>
+/// <param name="Courses">The courses the requirements and renewals name that still exist (a missing one is flagged on the page).</param>
 /// <param name="Version">The version read, which every change names.</param>
 /// <param name="CanEdit">Whether the reader may change the template (<see cref="PathwaysPermissions.TemplatesEdit"/>).</param>
 internal sealed record TemplateView(
@@ -52,8 +53,11 @@ internal sealed class PathwayTemplates(IDbContextFactory<PathwaysDbContext> dbFa
             return Error.NotFound;
         }
         var stages = template.Stages.OrderBy(s => s.Position)
-            .Select(s => new StageView(s.Position, s.Name, s.PositionTypeCode, s.CertificateValidMonths, s.Requirements, s.Id, s.NameUk, s.NameEn)).ToList();
-        var named = stages.SelectMany(s => PersonFactsSource.CoursesIn(s.Requirements)).Distinct().ToList();
+            .Select(s => new StageView(
+                s.Position, s.Name, s.PositionTypeCode, s.CertificateValidMonths, s.Requirements, s.Id, s.NameUk, s.NameEn, s.RenewalCpdHours, s.RenewalCourseId))
+            .ToList();
+        var named = stages.SelectMany(s => PersonFactsSource.CoursesIn(s.Requirements).Concat(s.RenewalCourseId is { } course ? [course] : []))
+            .Distinct().ToList();
         var courses = named.Count == 0 ? [] : await learning.FindCoursesAsync(named, cancellationToken);
         return new TemplateView(
             template.Id, template.Code, template.Name, stages, courses.ToDictionary(c => c.Id, c => new CourseFact(c.Title, c.Archived)), template.NameUk,

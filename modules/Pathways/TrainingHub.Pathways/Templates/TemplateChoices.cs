@@ -52,6 +52,17 @@ internal sealed class TemplateChoices(
     public async Task<IReadOnlySet<string>> PositionCodesAsync(CancellationToken cancellationToken) =>
         (await positions.ListAsync(cancellationToken)).Select(p => p.Code).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>The position types' codes, and the course a stage's renewal names as the learning module knows it (if at all).</summary>
+    public async Task<StageCatalog> StageCatalogAsync(Guid? renewalCourseId, CancellationToken cancellationToken)
+    {
+        var courses = renewalCourseId is { } id ? await learning.FindCoursesAsync([id], cancellationToken) : [];
+        return new StageCatalog(await PositionCodesAsync(cancellationToken), courses.ToDictionary(c => c.Id));
+    }
+
+    /// <summary>A course by id as the learning module knows it, or null when it is gone (for an editor to see what a stage names).</summary>
+    public async Task<CourseReference?> CourseAsync(Guid courseId, CancellationToken cancellationToken = default) =>
+        CanEdit ? (await learning.FindCoursesAsync([courseId], cancellationToken)).FirstOrDefault() : null;
+
     /// <summary>What the other modules know of what the tree names.</summary>
     public async Task<RequirementCatalog> CatalogForAsync(Requirement tree, CancellationToken cancellationToken)
     {

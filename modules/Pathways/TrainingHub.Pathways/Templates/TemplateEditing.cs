@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TrainingHub.Learning.Contracts;
 using TrainingHub.Pathways.Contracts;
 using TrainingHub.Pathways.Data;
 using TrainingHub.Pathways.Progress;
@@ -45,15 +46,19 @@ internal sealed class TemplateEditing(IDbContextFactory<PathwaysDbContext> dbFac
     /// <summary>Adds a stage at a position (1 for the first), or at the end without one.</summary>
     public async Task<Result> AddStageAsync(Guid templateId, Guid version, StageInput input, int? at, CancellationToken cancellationToken = default)
     {
-        var codes = CanEdit ? await choices.PositionCodesAsync(cancellationToken) : new HashSet<string>();
-        return await ChangeAsync(templateId, version, (template, use) => template.AddStage(input, at, codes, use), cancellationToken);
+        var catalog = await StageCatalogAsync(input, cancellationToken);
+        return await ChangeAsync(templateId, version, (template, use) => template.AddStage(input, at, catalog, use), cancellationToken);
     }
 
     public async Task<Result> EditStageAsync(Guid templateId, Guid version, Guid stageId, StageInput input, CancellationToken cancellationToken = default)
     {
-        var codes = CanEdit ? await choices.PositionCodesAsync(cancellationToken) : new HashSet<string>();
-        return await ChangeAsync(templateId, version, (template, _) => Unnumbered(template.EditStage(stageId, input, codes)), cancellationToken);
+        var catalog = await StageCatalogAsync(input, cancellationToken);
+        return await ChangeAsync(templateId, version, (template, _) => Unnumbered(template.EditStage(stageId, input, catalog)), cancellationToken);
     }
+
+    /// <summary>What the stage's fields are checked against; nothing is asked of the other modules for someone who may not edit.</summary>
+    private async Task<StageCatalog> StageCatalogAsync(StageInput input, CancellationToken cancellationToken) =>
+        CanEdit ? await choices.StageCatalogAsync(input.RenewalCourseId, cancellationToken) : new StageCatalog(new HashSet<string>(), new Dictionary<Guid, CourseReference>());
 
     /// <summary>Moves a stage one place earlier (<paramref name="by"/> −1) or later (+1).</summary>
     public Task<Result> MoveStageAsync(Guid templateId, Guid version, Guid stageId, int by, CancellationToken cancellationToken = default) =>

@@ -76,6 +76,15 @@ namespace TrainingHub.Pathways.Migrations.PostgreSql
                     b.Property<Guid>("PlacementId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("RenewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RenewedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RenewedWithId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("RevocationReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -539,6 +548,13 @@ namespace TrainingHub.Pathways.Migrations.PostgreSql
                     b.Property<string>("PositionTypeCode")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
+
+                    b.Property<Guid?>("RenewalCourseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("RenewalCpdHours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)");
 
                     b.Property<string>("RequirementsJson")
                         .IsRequired()

@@ -70,6 +70,15 @@ namespace TrainingHub.Pathways.Migrations.Sqlite
                     b.Property<Guid>("PlacementId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("RenewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RenewedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RenewedWithId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RevocationReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -532,6 +541,13 @@ namespace TrainingHub.Pathways.Migrations.Sqlite
 
                     b.Property<string>("PositionTypeCode")
                         .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RenewalCourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("RenewalCpdHours")
+                        .HasPrecision(7, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RequirementsJson")
