@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Learning.Contracts;
 using TrainingHub.Pathways.Contracts;
+using TrainingHub.Pathways.Certificates;
 using TrainingHub.Pathways.Data;
 using TrainingHub.Pathways.Progress;
 using TrainingHub.Pathways.Requirements;
@@ -214,6 +215,8 @@ public abstract class TemplateEditingTests(ITestDatabaseServer server) : IAsyncL
         template = await ReadAsync();
         var inserted = await Editing.AddStageAsync(template.Id, template.Version, Stage("Знайомство", "Introduction"), 1);
         var afterInsert = await WhereEveryoneIsAsync();
+        var certificateAfterInsert = await HalynasCertificateStageAsync();
+        var badgeAfterInsert = await Host.Get<OpenBadges>().BadgeClassAsync(PathwayScenario.Pathway, certificateAfterInsert);
         template = await ReadAsync();
         var removeFree = await Editing.RemoveStageAsync(template.Id, template.Version, template.Stages[0].Id);
         var after = await WhereEveryoneIsAsync();
@@ -225,6 +228,16 @@ public abstract class TemplateEditingTests(ITestDatabaseServer server) : IAsyncL
         Assert.Equal(before, afterInsert);
         Assert.Equal(before, after);
         Assert.Equal(["Volunteer", "Trained volunteer", "Social assistant", "Social worker", "Case manager"], (await ReadAsync()).Stages.Select(s => s.NameEn));
+        // Halyna's certificate of the social-assistant stage follows it, and so does its badge class.
+        Assert.Equal((4, 3), (certificateAfterInsert, await HalynasCertificateStageAsync()));
+        Assert.StartsWith("Social assistant", badgeAfterInsert!["name"]!.GetValue<string>());
+    }
+
+    private async Task<int> HalynasCertificateStageAsync()
+    {
+        var halyna = await _scenario.PersonAsync("h.bondarenko@traininghub.example");
+        await using var db = Host.Get<IDbContextFactory<PathwaysDbContext>>().CreateDbContext();
+        return await db.Certificates.Where(c => c.PersonId == halyna).Select(c => c.Stage).SingleAsync();
     }
 
     [Fact]

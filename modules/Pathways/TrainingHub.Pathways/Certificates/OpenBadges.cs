@@ -75,7 +75,10 @@ internal sealed class OpenBadges(
             ["type"] = "BadgeClass",
             ["id"] = BadgeClassId(templateCode, stage),
             ["name"] = $"{issued.StageNameEn} ({issued.PathwayNameEn})",
-            ["description"] = $"{issued.StageNameUk} — {issued.PathwayNameUk}. Stage {stage} of the pathway \"{issued.PathwayNameEn}\" of the social service workforce.",
+            // A certificate of a stage since removed from the pathway is numbered below zero.
+            ["description"] = stage > 0
+                ? $"{issued.StageNameUk} — {issued.PathwayNameUk}. Stage {stage} of the pathway \"{issued.PathwayNameEn}\" of the social service workforce."
+                : $"{issued.StageNameUk} — {issued.PathwayNameUk}. A former stage of the pathway \"{issued.PathwayNameEn}\" of the social service workforce.",
             ["image"] = links.To($"badges/classes/{templateCode}/{stage}/image.svg").ToString(),
             ["criteria"] = new JsonObject
             {
@@ -113,7 +116,7 @@ internal sealed class OpenBadges(
     public static string Image(int stage) => $"""
         <svg xmlns="http://www.w3.org/2000/svg" width="240" height="240" viewBox="0 0 240 240" role="img" aria-label="TrainingHub">
         <circle cx="120" cy="120" r="112" fill="#0B5394"/><circle cx="120" cy="120" r="96" fill="none" stroke="#FFD500" stroke-width="8"/>
-        <text x="120" y="138" font-family="sans-serif" font-size="72" font-weight="bold" fill="#FFFFFF" text-anchor="middle">{stage}</text>
+        <text x="120" y="138" font-family="sans-serif" font-size="72" font-weight="bold" fill="#FFFFFF" text-anchor="middle">{(stage > 0 ? stage : "✓")}</text>
         <text x="120" y="186" font-family="sans-serif" font-size="20" fill="#FFFFFF" text-anchor="middle">TrainingHub</text>
         </svg>
         """;

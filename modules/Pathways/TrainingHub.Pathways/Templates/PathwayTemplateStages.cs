@@ -64,7 +64,8 @@ internal sealed record StageRenumbering(IReadOnlyDictionary<int, int?> Moves)
  *   People on other stages are not touched: both stages are behind them, or both ahead.
  * - A change that gives someone a different next stage while they wait on a request for it is refused until the request
  *   is decided, since the request (and the requirements it was judged on) was for the other stage.
- * Certificates are not renumbered: each keeps its own copy of the stage it was issued for, as printed.
+ * Certificates keep their own copy of the stage's name as printed, but are renumbered too, so that a certificate's badge
+ * class and its renewal stay with the stage it was issued for; one of a removed stage is numbered below zero (no stage).
  */
 internal sealed partial class PathwayTemplate
 {

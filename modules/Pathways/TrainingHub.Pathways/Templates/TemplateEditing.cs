@@ -157,6 +157,13 @@ internal sealed class TemplateEditing(IDbContextFactory<PathwaysDbContext> dbFac
                 }
             }
         }
+        // A certificate names its stage by position too, for its badge class and its renewal: it follows its stage. One of a
+        // stage removed keeps its printed copy and is numbered below zero, so that no later stage takes its badge class.
+        var code = await db.Templates.Where(t => t.Id == templateId).Select(t => t.Code).SingleAsync(cancellationToken);
+        foreach (var certificate in await db.Certificates.Where(c => c.TemplateCode == code && c.Stage > 0).ToListAsync(cancellationToken))
+        {
+            certificate.Stage = renumbering.Map(certificate.Stage) ?? -certificate.Stage;
+        }
         var requests = await db.Requests.Where(r => db.Placements.Any(p => p.Id == r.PlacementId && p.TemplateId == templateId)).ToListAsync(cancellationToken);
         foreach (var request in requests)
         {
