@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Accounts.Contracts;
+using TrainingHub.Pathways.Data;
+using TrainingHub.Pathways.Development;
 using TrainingHub.SharedKernel.Jobs;
 using TrainingHub.TestKit.Web;
 
@@ -135,6 +138,15 @@ public sealed class PathwaysApiTests(TrainingHubApp app) : IClassFixture<Trainin
         var learner = await app.CreateApiClientAsync(Learner);
         var halynaId = await PersonIdAsync(Halyna);
         var thisYear = DailyRuns.DayOf(DateTimeOffset.UtcNow).Year;
+        var training = await DemoTrainings.AddAsync(app, Halyna);
+        await using (var db = app.Services.GetRequiredService<IDbContextFactory<PathwaysDbContext>>().CreateDbContext())
+        {
+            var written = new DevelopmentPlan { PersonId = halynaId, Year = thisYear };
+            Assert.True(written.Write([new PlanItemInput { Title = "Семінар", Hours = 4 }, new PlanItemInput { Title = "Супервізія в групі", Hours = 6 }], DateTimeOffset.UtcNow).Succeeded);
+            db.Plans.Add(written);
+            db.PlanItems.AddRange(written.Items);
+            await db.SaveChangesAsync();
+        }
 
         var mine = (await halyna.GetFromJsonAsync<JsonObject>("/api/v1/pathways/me/development"))!;
         var lastYear = (await halyna.GetFromJsonAsync<JsonObject>($"/api/v1/pathways/me/development?year={thisYear - 1}"))!;
@@ -146,7 +158,13 @@ public sealed class PathwaysApiTests(TrainingHubApp app) : IClassFixture<Trainin
         Assert.Equal(("CP.4.1", 6), ((string)area["code"]!, (int)area["requiredHours"]!));
         Assert.Equal((bool)area["met"]!, (decimal)area["hours"]! >= 6);
         Assert.Equal((bool)mine["met"]!, (decimal)mine["totalHours"]! >= 20 && (bool)area["met"]!);
+        var recorded = Assert.Single(mine["trainings"]!.AsArray(), t => (Guid)t!["id"]! == training)!;
+        Assert.Equal(("Семінар", "Pending", 4m), ((string)recorded["title"]!, (string)recorded["state"]!, (decimal)recorded["hours"]!));
+        var plan = mine["plan"]!;
+        Assert.Equal((false, 10m, 0m), ((bool)plan["agreed"]!, (decimal)plan["plannedHours"]!, (decimal)plan["doneHours"]!));
+        Assert.Equal(["Семінар", "Супервізія в групі"], plan["items"]!.AsArray().Select(i => (string)i!["title"]!));
         Assert.Equal(thisYear - 1, (int)lastYear["year"]!);
+        Assert.Null(lastYear["plan"]);
         Assert.Equal(HttpStatusCode.Forbidden, colleague.StatusCode);
     }
 }

@@ -62,11 +62,20 @@ internal sealed record DevelopmentLineItem(DevelopmentSource Source, string? Tit
 
 /// <summary>
 /// A person's professional development in a year against the hours their position asks (null when none), with courses
-/// that count nothing for want of a duration. <see cref="Met"/> means the total and every area asked are reached.
+/// that count nothing for want of a duration. <see cref="Met"/> means the total and every area asked are reached. The
+/// training taken elsewhere that year is listed in whatever state it is (only approved training counts), and the year's
+/// plan, where there is one, with each item done or not yet.
 /// </summary>
 internal sealed record DevelopmentItem(
     Guid PersonId, int Year, int? RequiredHours, decimal TotalHours, bool Met, IReadOnlyList<DevelopmentLineItem> Lines, IReadOnlyList<string> CoursesWithoutDuration,
-    IReadOnlyList<DevelopmentAreaItem> Areas);
+    IReadOnlyList<DevelopmentAreaItem> Areas, IReadOnlyList<ExternalTrainingItem> Trainings, DevelopmentPlanItem? Plan);
+
+/// <summary>Training taken elsewhere as its person recorded it, with the decision on it and the reason of a decline.</summary>
+internal sealed record ExternalTrainingItem(
+    Guid Id, string Title, string Provider, DateOnly CompletedOn, decimal Hours, Guid? AreaId, TrainingState State, string? DeclineReason);
+
+/// <summary>A year's development plan: whether and when it was agreed, and each item with whether it is done.</summary>
+internal sealed record DevelopmentPlanItem(bool Agreed, DateTimeOffset? AgreedAt, decimal PlannedHours, decimal DoneHours, IReadOnlyList<PlanItemView> Items);
 
 /// <summary>Hours a position asks in a competency area (by the competency's lineage id, named in the caller's language) and those done there.</summary>
 internal sealed record DevelopmentAreaItem(Guid AreaId, string Code, string Name, int RequiredHours, decimal Hours, bool Met);
@@ -189,7 +198,9 @@ internal static class PathwaysApi
     private static DevelopmentItem ToItem(DevelopmentYear year) => new(
         year.PersonId, year.Year, year.RequiredHours, year.TotalHours, year.Met,
         year.Lines.Select(l => new DevelopmentLineItem(l.Source, l.Title, l.On, l.Hours)).ToList(), year.CoursesWithoutDuration,
-        year.Areas.Select(a => new DevelopmentAreaItem(a.Area.Id, a.Area.Code, a.Area.Name(Cultures.ReadsEnglish), a.RequiredHours, a.Hours, a.Met)).ToList());
+        year.Areas.Select(a => new DevelopmentAreaItem(a.Area.Id, a.Area.Code, a.Area.Name(Cultures.ReadsEnglish), a.RequiredHours, a.Hours, a.Met)).ToList(),
+        year.Trainings.Select(t => new ExternalTrainingItem(t.Id, t.Title, t.Provider, t.CompletedOn, t.Hours, t.AreaId, t.State, t.DeclineReason)).ToList(),
+        year.Plan.Id is null ? null : new DevelopmentPlanItem(year.Plan.Agreed, year.Plan.AgreedAt, year.Plan.PlannedHours, year.Plan.DoneHours, year.Plan.Items));
 
     private static async Task<IResult> PeopleAsync(
         string? search, [AsParameters] ApiPageQuery paging, PlacementRegister register, IStringLocalizer<PathwaysResource> localizer, CancellationToken cancellationToken)
