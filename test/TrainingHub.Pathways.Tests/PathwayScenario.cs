@@ -101,6 +101,28 @@ internal sealed class PathwayScenario : IAsyncDisposable
             .InRoles(BuiltInRoles.Coordinator);
     }
 
+    /// <summary>Halyna Bondarenko with the demo supervisor assigned to her, as the professional development tests start.</summary>
+    public async Task<(Guid Halyna, Guid Supervisor)> HalynaWithSupervisorAsync()
+    {
+        var halyna = await PersonAsync("h.bondarenko@traininghub.example");
+        var supervisor = await PersonAsync("supervisor@traininghub.example");
+        Others.Assigned[halyna] = new PersonAssignees(supervisor, [], null);
+        return (halyna, supervisor);
+    }
+
+    /// <summary>Someone on their own pathway and record, and nothing more.</summary>
+    public void AsOwner(Guid person) => Host.User.ActingAs(person, new PermissionGrant(PathwaysPermissions.Own, null));
+
+    /// <summary>A supervisor who holds the approval permission over no unit of Halyna's (Lviv oblast): their assignment is what lets them decide.</summary>
+    public async Task AsSupervisorElsewhereAsync(Guid supervisor) =>
+        Host.User.ActingAs(supervisor, new PermissionGrant(PathwaysPermissions.Own, null),
+            new PermissionGrant(PathwaysPermissions.DevelopmentApprove, await UnitAsync(LvivOblast)));
+
+    /// <summary>The coordinator approving development over a unit, and seeing the records of its people.</summary>
+    public async Task AsDevelopmentCoordinatorOfAsync(string katottg) =>
+        Host.User.ActingAs(Coordinator, new PermissionGrant(PathwaysPermissions.DevelopmentApprove, await UnitAsync(katottg)),
+            new PermissionGrant(PathwaysPermissions.ProgressView, await UnitAsync(katottg)));
+
     public void AsVasyl() => Host.User.ActingAs(Vasyl, new PermissionGrant(PathwaysPermissions.Own, null)).InRoles(BuiltInRoles.Learner);
 
     /// <summary>The coordinator signs Vasyl off for the social-assistant stage.</summary>

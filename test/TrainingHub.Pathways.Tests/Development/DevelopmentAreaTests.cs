@@ -33,16 +33,14 @@ public abstract class DevelopmentAreaTests(ITestDatabaseServer server) : IAsyncL
     public async ValueTask InitializeAsync()
     {
         _scenario = await PathwayScenario.StartAsync(server, placeVasyl: false);
-        _halyna = await _scenario.PersonAsync("h.bondarenko@traininghub.example");
-        _supervisor = await _scenario.PersonAsync("supervisor@traininghub.example");
-        _scenario.Others.Assigned[_halyna] = new PersonAssignees(_supervisor, [], null);
+        (_halyna, _supervisor) = await _scenario.HalynaWithSupervisorAsync();
         _today = DailyRuns.DayOf(DateTimeOffset.UtcNow);
         _inYear = new DateTimeOffset(_today.Year, 1, 1, 10, 0, 0, TimeSpan.Zero);
     }
 
     public ValueTask DisposeAsync() => _scenario.DisposeAsync();
 
-    private void AsHalyna() => Host.User.ActingAs(_halyna, new PermissionGrant(PathwaysPermissions.Own, null));
+    private void AsHalyna() => _scenario.AsOwner(_halyna);
 
     private void Completed(string title, int minutes, params Guid[] competencies) =>
         (_scenario.Others.Completions.TryGetValue(_halyna, out var list) ? list : _scenario.Others.Completions[_halyna] = [])
@@ -61,8 +59,7 @@ public abstract class DevelopmentAreaTests(ITestDatabaseServer server) : IAsyncL
         Assert.True(id.Succeeded, id.Error?.Key);
         if (approve)
         {
-            Host.User.ActingAs(_supervisor, new PermissionGrant(PathwaysPermissions.Own, null),
-                new PermissionGrant(PathwaysPermissions.DevelopmentApprove, await _scenario.UnitAsync(PathwayScenario.LvivOblast)));
+            await _scenario.AsSupervisorElsewhereAsync(_supervisor);
             var training = (await trainings.PendingAsync(new PageRequest())).Value.Items.Single(t => t.Training.Id == id.Value).Training;
             Assert.True((await trainings.ApproveAsync(training.Id, training.Version)).Succeeded);
         }
@@ -148,8 +145,7 @@ public abstract class DevelopmentAreaTests(ITestDatabaseServer server) : IAsyncL
     public async Task Her_supervisor_sees_the_area_a_waiting_training_would_count_in_before_deciding()
     {
         await TrainingAsync(3m, Abuse, approve: false);
-        Host.User.ActingAs(_supervisor, new PermissionGrant(PathwaysPermissions.Own, null),
-            new PermissionGrant(PathwaysPermissions.DevelopmentApprove, await _scenario.UnitAsync(PathwayScenario.LvivOblast)));
+        await _scenario.AsSupervisorElsewhereAsync(_supervisor);
         await using var pages = new PageRenderer(Host);
 
         var page = pages.Render<ApprovalsPage>();

@@ -37,23 +37,17 @@ public abstract class DevelopmentPlanTests(ITestDatabaseServer server) : IAsyncL
     public async ValueTask InitializeAsync()
     {
         _scenario = await PathwayScenario.StartAsync(server, placeVasyl: false);
-        _halyna = await _scenario.PersonAsync("h.bondarenko@traininghub.example");
-        _supervisor = await _scenario.PersonAsync("supervisor@traininghub.example");
-        _scenario.Others.Assigned[_halyna] = new PersonAssignees(_supervisor, [], null);
+        (_halyna, _supervisor) = await _scenario.HalynaWithSupervisorAsync();
         _today = DailyRuns.DayOf(DateTimeOffset.UtcNow);
     }
 
     public ValueTask DisposeAsync() => _scenario.DisposeAsync();
 
-    private void AsHalyna() => Host.User.ActingAs(_halyna, new PermissionGrant(PathwaysPermissions.Own, null));
+    private void AsHalyna() => _scenario.AsOwner(_halyna);
 
-    private async Task AsSupervisorAsync() =>
-        Host.User.ActingAs(_supervisor, new PermissionGrant(PathwaysPermissions.Own, null),
-            new PermissionGrant(PathwaysPermissions.DevelopmentApprove, await _scenario.UnitAsync(PathwayScenario.LvivOblast)));
+    private Task AsSupervisorAsync() => _scenario.AsSupervisorElsewhereAsync(_supervisor);
 
-    private async Task AsCoordinatorOfAsync(string katottg) =>
-        Host.User.ActingAs(_scenario.Coordinator, new PermissionGrant(PathwaysPermissions.DevelopmentApprove, await _scenario.UnitAsync(katottg)),
-            new PermissionGrant(PathwaysPermissions.ProgressView, await _scenario.UnitAsync(katottg)));
+    private Task AsCoordinatorOfAsync(string katottg) => _scenario.AsDevelopmentCoordinatorOfAsync(katottg);
 
     private static List<PlanItemInput> ThreeItems() =>
     [
