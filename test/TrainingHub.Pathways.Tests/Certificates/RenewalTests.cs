@@ -49,14 +49,17 @@ public abstract class RenewalTests(ITestDatabaseServer server) : IAsyncLifetime
         return (await db.Certificates.AsNoTracking().Where(c => c.PersonId == _scenario.Vasyl).ToListAsync()).OrderBy(c => c.IssuedAt).ToList();
     }
 
-    /// <summary>Moves his certificate's dates: issued and valid until the days given.</summary>
+    /// <summary>
+    /// Moves his certificate's dates: issued and valid until the days given, issued at the start of the Kyiv day, so that
+    /// a certificate issued now (later that day) always comes after it, even in the hours after Kyiv's midnight.
+    /// </summary>
     private async Task DateAsync(DateOnly validUntil, DateOnly? issuedOn = null)
     {
         await using var db = Host.Get<IDbContextFactory<PathwaysDbContext>>().CreateDbContext();
         var issued = issuedOn ?? _today;
         await db.Certificates.ExecuteUpdateAsync(c => c
             .SetProperty(x => x.ValidUntil, validUntil).SetProperty(x => x.IssuedOn, issued)
-            .SetProperty(x => x.IssuedAt, new DateTimeOffset(issued.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
+            .SetProperty(x => x.IssuedAt, DailyRuns.At(issued, TimeOnly.MinValue).ToUniversalTime()));
     }
 
     /// <summary>What renewing the social assistant's certificate asks, as the stage's editor would set it.</summary>
