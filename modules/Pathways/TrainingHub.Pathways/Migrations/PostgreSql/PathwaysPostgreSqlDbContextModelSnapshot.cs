@@ -532,6 +532,9 @@ namespace TrainingHub.Pathways.Migrations.PostgreSql
                     b.Property<int?>("CertificateValidMonths")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("CpdHoursPerYear")
+                        .HasColumnType("integer");
+
                     b.Property<string>("NameEn")
                         .IsRequired()
                         .HasMaxLength(200)

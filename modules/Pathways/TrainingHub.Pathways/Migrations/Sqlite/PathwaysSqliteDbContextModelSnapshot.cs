@@ -526,6 +526,9 @@ namespace TrainingHub.Pathways.Migrations.Sqlite
                     b.Property<int?>("CertificateValidMonths")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CpdHoursPerYear")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NameEn")
                         .IsRequired()
                         .HasMaxLength(200)
