@@ -3,6 +3,7 @@ using TrainingHub.Accounts.Contracts;
 using TrainingHub.Learning.Contracts;
 using TrainingHub.Pathways.Data;
 using TrainingHub.Pathways.Progress;
+using TrainingHub.Pathways.Qualifications;
 using TrainingHub.SharedKernel.Jobs;
 using TrainingHub.SharedKernel.Outcomes;
 using TrainingHub.Supervision.Contracts;
@@ -56,6 +57,12 @@ internal sealed record DevelopmentYear(
 
     /// <summary>Who asks <see cref="RequiredHours"/>; null where nothing is asked.</summary>
     public CpdAskedBy? AskedBy { get; init; }
+
+    /// <summary>How many hours a credit is where the requirement was set in credits (and is shown so); null in hours.</summary>
+    public int? HoursPerCredit { get; init; }
+
+    /// <summary>What is asked, in the unit it was set in; null where nothing is.</summary>
+    public CpdRequirement? Requirement => RequiredHours is { } hours ? new CpdRequirement(hours, HoursPerCredit) : null;
 
     /// <summary>The hours asked in named competency areas (always by the position), each within <see cref="RequiredHours"/>.</summary>
     public IReadOnlyList<AreaProgress> Areas { get; init; } = [];
@@ -131,21 +138,23 @@ internal sealed class DevelopmentRecords(
         var external = await trainings.ForYearAsync(personId, chosen, cancellationToken);
         lines.AddRange(external.Where(t => t.State == TrainingState.Approved).OrderBy(t => t.CompletedOn)
             .Select(t => new DevelopmentLine(DevelopmentSource.External, $"{t.Title} ({t.Provider})", t.CompletedOn, t.Hours) { AreaIds = t.AreaId is { } area ? [area] : [] }));
-        var (required, askedBy) = await RequiredOfAsync(person, cancellationToken);
+        var (required, askedBy, perCredit) = await RequiredOfAsync(person, cancellationToken);
         return new DevelopmentYear(
             personId, person.FullName, personId == access.Me, chosen, years, required, lines, withoutDuration, external,
             await trainings.MayDecideAsync(person, cancellationToken), await plans.ViewAsync(person, chosen, completed, external, cancellationToken))
         {
             Areas = await areas.ProgressAsync(person.PositionTypeId, lines, cancellationToken),
             AskedBy = askedBy,
+            HoursPerCredit = perCredit,
         };
     }
 
     /// <summary>
     /// The hours a year asked of the person: those of the stage they are on (their placement's stage on its template)
-    /// where it sets them, otherwise those of their position type's qualification characteristics; null where neither asks.
+    /// where it sets them, otherwise those of their position type's qualification characteristics (with the hours a credit
+    /// is where it asks in credits); null where neither asks.
     /// </summary>
-    private async Task<(int? Hours, CpdAskedBy? By)> RequiredOfAsync(PersonContact person, CancellationToken cancellationToken)
+    private async Task<(int? Hours, CpdAskedBy? By, int? HoursPerCredit)> RequiredOfAsync(PersonContact person, CancellationToken cancellationToken)
     {
         await using var db = dbFactory.CreateDbContext();
         var stage = await (
@@ -156,15 +165,15 @@ internal sealed class DevelopmentRecords(
             select new { s.CpdHoursPerYear, s.NameUk, s.NameEn }).FirstOrDefaultAsync(cancellationToken);
         if (stage is not null)
         {
-            return (stage.CpdHoursPerYear, new CpdAskedBy(Stage: true, stage.NameUk, stage.NameEn));
+            return (stage.CpdHoursPerYear, new CpdAskedBy(Stage: true, stage.NameUk, stage.NameEn), null);
         }
         if (person.PositionTypeId is not { } positionId
-            || await db.Qualifications.AsNoTracking().Where(q => q.PositionTypeId == positionId).Select(q => q.CpdHoursPerYear).FirstOrDefaultAsync(cancellationToken)
-                is not { } hours)
+            || await db.Qualifications.AsNoTracking().Where(q => q.PositionTypeId == positionId)
+                .Select(q => new { q.CpdHoursPerYear, q.HoursPerCredit }).FirstOrDefaultAsync(cancellationToken) is not { CpdHoursPerYear: { } hours } profile)
         {
-            return (null, null);
+            return (null, null, null);
         }
         var position = (await positions.ListAsync(cancellationToken)).FirstOrDefault(p => p.Id == positionId);
-        return (hours, position is null ? null : new CpdAskedBy(Stage: false, position.NameUk, position.NameEn));
+        return (hours, position is null ? null : new CpdAskedBy(Stage: false, position.NameUk, position.NameEn), profile.HoursPerCredit);
     }
 }

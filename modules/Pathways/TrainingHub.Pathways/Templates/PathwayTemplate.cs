@@ -146,7 +146,9 @@ internal sealed class PathwayStage
 
     /// <summary>
     /// Hours of professional development a year asked of those on the stage, in place of what their position asks; null
-    /// where the position's hours apply. The competency areas are still the position's.
+    /// where the position's hours apply. The competency areas are still the position's. A stage asks in hours only: credits
+    /// are a position's convention (its qualification characteristics say how many hours one is), and a stage's people may
+    /// hold different positions.
     /// </summary>
     public int? CpdHoursPerYear { get; set; }
 

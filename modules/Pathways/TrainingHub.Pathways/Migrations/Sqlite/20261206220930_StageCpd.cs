@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace TrainingHub.Pathways.Migrations.PostgreSql
+namespace TrainingHub.Pathways.Migrations.Sqlite
 {
     /// <inheritdoc />
     internal partial class StageCpd : Migration
@@ -12,9 +12,14 @@ namespace TrainingHub.Pathways.Migrations.PostgreSql
         {
             migrationBuilder.AddColumn<int>(
                 name: "CpdHoursPerYear",
-                schema: "pathways",
                 table: "Stages",
-                type: "integer",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "HoursPerCredit",
+                table: "Qualifications",
+                type: "INTEGER",
                 nullable: true);
         }
 
@@ -23,8 +28,11 @@ namespace TrainingHub.Pathways.Migrations.PostgreSql
         {
             migrationBuilder.DropColumn(
                 name: "CpdHoursPerYear",
-                schema: "pathways",
                 table: "Stages");
+
+            migrationBuilder.DropColumn(
+                name: "HoursPerCredit",
+                table: "Qualifications");
         }
     }
 }

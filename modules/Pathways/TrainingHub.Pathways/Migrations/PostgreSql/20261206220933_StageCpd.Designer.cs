@@ -12,7 +12,7 @@ using TrainingHub.Pathways.Data;
 namespace TrainingHub.Pathways.Migrations.PostgreSql
 {
     [DbContext(typeof(PathwaysPostgreSqlDbContext))]
-    [Migration("20261206215751_StageCpd")]
+    [Migration("20261206220933_StageCpd")]
     partial class StageCpd
     {
         /// <inheritdoc />
@@ -504,6 +504,9 @@ namespace TrainingHub.Pathways.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("HoursPerCredit")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("PositionTypeId")
                         .HasColumnType("uuid");

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace TrainingHub.Pathways.Migrations.Sqlite
+namespace TrainingHub.Pathways.Migrations.PostgreSql
 {
     /// <inheritdoc />
     internal partial class StageCpd : Migration
@@ -12,8 +12,16 @@ namespace TrainingHub.Pathways.Migrations.Sqlite
         {
             migrationBuilder.AddColumn<int>(
                 name: "CpdHoursPerYear",
+                schema: "pathways",
                 table: "Stages",
-                type: "INTEGER",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "HoursPerCredit",
+                schema: "pathways",
+                table: "Qualifications",
+                type: "integer",
                 nullable: true);
         }
 
@@ -22,7 +30,13 @@ namespace TrainingHub.Pathways.Migrations.Sqlite
         {
             migrationBuilder.DropColumn(
                 name: "CpdHoursPerYear",
+                schema: "pathways",
                 table: "Stages");
+
+            migrationBuilder.DropColumn(
+                name: "HoursPerCredit",
+                schema: "pathways",
+                table: "Qualifications");
         }
     }
 }

@@ -11,7 +11,7 @@ using TrainingHub.Pathways.Data;
 namespace TrainingHub.Pathways.Migrations.Sqlite
 {
     [DbContext(typeof(PathwaysSqliteDbContext))]
-    [Migration("20261206215747_StageCpd")]
+    [Migration("20261206220930_StageCpd")]
     partial class StageCpd
     {
         /// <inheritdoc />
@@ -498,6 +498,9 @@ namespace TrainingHub.Pathways.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("HoursPerCredit")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("PositionTypeId")
                         .HasColumnType("TEXT");
