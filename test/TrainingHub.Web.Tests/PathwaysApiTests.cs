@@ -154,6 +154,9 @@ public sealed class PathwaysApiTests(TrainingHubApp app) : IClassFixture<Trainin
 
         Assert.Equal((thisYear, 20), ((int)mine["year"]!, (int)mine["requiredHours"]!));
         Assert.Equal((decimal)mine["totalHours"]!, mine["lines"]!.AsArray().Sum(l => (decimal)l!["hours"]!));
+        var required = mine["required"]!;
+        Assert.Equal(("Hours", 20m, 20, false), ((string)required["unit"]!, (decimal)required["amount"]!, (int)required["hours"]!, (bool)required["byStage"]!));
+        Assert.Equal((decimal)mine["totalHours"]!, (decimal)required["done"]!);
         var area = Assert.Single(mine["areas"]!.AsArray())!;
         Assert.Equal(("CP.4.1", 6), ((string)area["code"]!, (int)area["requiredHours"]!));
         Assert.Equal((bool)area["met"]!, (decimal)area["hours"]! >= 6);

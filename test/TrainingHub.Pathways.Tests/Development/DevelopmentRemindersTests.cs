@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Pathways.Data;
 using TrainingHub.Pathways.Development;
 using TrainingHub.SharedKernel.Jobs;
 using TrainingHub.TestKit;
@@ -5,7 +7,7 @@ using TrainingHub.TestKit;
 namespace TrainingHub.Pathways.Tests.Development;
 
 /// <summary>
-/// On the first of October and of December, those whose position asks for professional development hours and who have
+/// On the first of October and of December, those whose position (or pathway stage) asks for professional development hours and who have
 /// not counted them yet are told how far they are; those who have are left alone, and a second run the same day tells
 /// nobody again. On both databases.
 /// </summary>
@@ -56,6 +58,21 @@ public abstract class DevelopmentRemindersTests(ITestDatabaseServer server) : IA
         Assert.True(first > 0);
         Assert.Equal(0, again);
         Assert.Equal(["6.5", "20", _year.ToString(), "31"], Assert.Single(Behind, s => s.PersonId == _halyna).Text.Arguments);
+    }
+
+    [Fact]
+    public async Task Where_no_position_asks_hours_but_Halynas_stage_asks_thirty_she_is_told_of_those_thirty()
+    {
+        await using (var db = Host.Get<IDbContextFactory<PathwaysDbContext>>().CreateDbContext())
+        {
+            await db.Qualifications.ExecuteUpdateAsync(q => q.SetProperty(p => p.CpdHoursPerYear, (int?)null));
+            await db.Stages.Where(s => s.Position == 3).ExecuteUpdateAsync(q => q.SetProperty(s => s.CpdHoursPerYear, 30));
+        }
+
+        var told = await Reminders.SendOnAsync(new DateOnly(_year, 10, 1), CancellationToken.None);
+
+        Assert.Equal(1, told);
+        Assert.Equal(["6.5", "30", _year.ToString(), "92"], Assert.Single(Behind, s => s.PersonId == _halyna).Text.Arguments);
     }
 
     [Fact]

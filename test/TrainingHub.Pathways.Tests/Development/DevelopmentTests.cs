@@ -2,6 +2,7 @@ using Bunit;
 using TrainingHub.Learning.Contracts;
 using TrainingHub.Pathways.Contracts;
 using TrainingHub.Pathways.Development;
+using TrainingHub.Pathways.Templates;
 using TrainingHub.Pathways.Tests.Progress;
 using TrainingHub.SharedKernel.Jobs;
 using TrainingHub.SharedKernel.Localization;
@@ -102,7 +103,39 @@ public abstract class DevelopmentTests(ITestDatabaseServer server) : IAsyncLifet
         Assert.Contains("0.5 hours to go this year.", page.Find("#development-state").TextContent);
         Assert.Equal(["Course", "Supervision", "Training"], page.FindAll("#development-lines tbody tr").Select(r => r.GetAttribute("data-source")));
         Assert.Contains("Course “Перша психологічна допомога: основи”", page.Find("#development-lines tbody tr").TextContent);
+        Assert.Contains("Asked by the position «Social assistant».", page.Find("#development-asked-by").TextContent);
         Assert.Contains("Сімейні форми виховання", page.Find("#development-no-duration").TextContent);
+    }
+
+    [Fact]
+    public async Task Vasyl_is_asked_the_hours_of_the_stage_he_is_on_where_it_sets_them_and_of_his_volunteer_position_where_it_does_not()
+    {
+        Host.User.Holding(new PermissionGrant(PathwaysPermissions.TemplatesView, null), new PermissionGrant(PathwaysPermissions.TemplatesEdit, null));
+        async Task SetStageHoursAsync(int position, int? hours)
+        {
+            var template = (await Host.Get<PathwayTemplates>().GetAsync(PathwayScenario.Pathway)).Value;
+            var stage = template.Stages.Single(s => s.Position == position);
+            Assert.True((await Host.Get<TemplateEditing>().EditStageAsync(template.Id, template.Version, stage.Id, new StageInput
+            {
+                NameUk = stage.NameUk, NameEn = stage.NameEn, PositionTypeCode = stage.PositionTypeCode, CertificateValidMonths = stage.CertificateValidMonths,
+                CpdHoursPerYear = hours,
+            })).Succeeded);
+        }
+
+        await SetStageHoursAsync(3, 30);
+        _scenario.AsVasyl();
+        var byPosition = (await Host.Get<DevelopmentRecords>().MineAsync(null)).Value;
+        Host.User.Holding(new PermissionGrant(PathwaysPermissions.TemplatesView, null), new PermissionGrant(PathwaysPermissions.TemplatesEdit, null));
+        await SetStageHoursAsync(2, 15);
+        _scenario.AsVasyl();
+        var byStage = (await Host.Get<DevelopmentRecords>().MineAsync(null)).Value;
+        await using var pages = new PageRenderer(Host) { Culture = Cultures.English };
+        var page = pages.Render<DevelopmentPage>();
+
+        Assert.Equal((10, new CpdAskedBy(false, "Волонтер", "Volunteer")), (byPosition.RequiredHours, byPosition.AskedBy));
+        Assert.Equal((15, new CpdAskedBy(true, "Навчений волонтер", "Trained volunteer")), (byStage.RequiredHours, byStage.AskedBy));
+        page.WaitForAssertion(() => Assert.Contains("of 15 hours this year", page.Find("#development-summary h2").TextContent));
+        Assert.Contains("Asked by the pathway stage «Trained volunteer».", page.Find("#development-asked-by").TextContent);
     }
 }
 

@@ -146,6 +146,43 @@ public abstract class QualificationTests(ITestDatabaseServer server) : IAsyncLif
     }
 
     [Fact]
+    public async Task A_position_asking_in_credits_asks_their_hours_and_its_document_and_a_holders_record_say_credits_with_the_hours_they_mean()
+    {
+        AsEditor();
+        var before = (await Host.Get<QualificationProfiles>().GetAsync("social-assistant")).Value;
+        QualificationInput InCredits(int? credits, int? hoursPerCredit) => new()
+        {
+            DutiesUk = before.Profile!.DutiesUk, DutiesEn = before.Profile.DutiesEn, CpdUnit = CpdUnit.Credits, CpdCreditsPerYear = credits,
+            HoursPerCredit = hoursPerCredit, Areas = before.Areas.Select(a => new AreaRequirementInput { AreaId = a.Area.Id, Hours = a.Hours }).ToList(),
+        };
+
+        var noCredits = await Host.Get<QualificationProfiles>().SaveAsync("social-assistant", InCredits(0, 15), before.Profile!.Version);
+        var longCredit = await Host.Get<QualificationProfiles>().SaveAsync("social-assistant", InCredits(2, 61), before.Profile.Version);
+        var tooManyHours = await Host.Get<QualificationProfiles>().SaveAsync("social-assistant", InCredits(40, 15), before.Profile.Version);
+        var saved = await Host.Get<QualificationProfiles>().SaveAsync("social-assistant", InCredits(2, 15), before.Profile.Version);
+        var read = (await Host.Get<QualificationProfiles>().GetAsync("social-assistant")).Value;
+        var halyna = await _scenario.PersonAsync("h.bondarenko@traininghub.example");
+        Host.User.ActingAs(halyna, new PermissionGrant(PathwaysPermissions.Own, null));
+        var year = (await Host.Get<TrainingHub.Pathways.Development.DevelopmentRecords>().MineAsync(null)).Value;
+        await using var pages = new PageRenderer(Host) { Culture = Cultures.English };
+        var record = pages.Render<TrainingHub.Pathways.Development.DevelopmentPage>();
+        var print = pages.Render<QualificationPrintPage>(p => p.Add(x => x.Code, "social-assistant"));
+
+        Assert.Equal(["CpdCreditsPerYear CpdCredits"], noCredits.Error!.Fields.Select(f => $"{f.Field} {f.Key.Split(':')[^1]}"));
+        Assert.Equal(["HoursPerCredit HoursPerCredit"], longCredit.Error!.Fields.Select(f => $"{f.Field} {f.Key.Split(':')[^1]}"));
+        Assert.Equal(["CpdCreditsPerYear CpdCredits"], tooManyHours.Error!.Fields.Select(f => $"{f.Field} {f.Key.Split(':')[^1]}"));
+        Assert.True(saved.Succeeded);
+        Assert.Equal((30, 15), (read.Profile!.CpdHoursPerYear, read.Profile.HoursPerCredit));
+        Assert.Equal([6], read.Areas.Select(a => a.Hours));
+        Assert.Equal(30, year.RequiredHours);
+        record.WaitForAssertion(() => Assert.Contains("0 of 2 credits (30 h) this year", record.Find("#development-summary h2").TextContent));
+        Assert.Contains("2 credits to go this year.", record.Find("#development-state").TextContent);
+        print.WaitForAssertion(() => Assert.Equal(2, print.FindAll(".th-cpd").Count));
+        Assert.Contains("Кредитів на рік: щонайменше 2 (30 год; один кредит — 15 год)", print.FindAll(".th-cpd")[0].TextContent);
+        Assert.Contains("At least 2 credits a year (30 hours; one credit is 15 hours)", print.FindAll(".th-cpd")[1].TextContent);
+    }
+
+    [Fact]
     public async Task The_page_shows_the_readers_language_and_the_print_shows_both()
     {
         AsLearner();

@@ -1,3 +1,4 @@
+using Bunit;
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Learning.Contracts;
 using TrainingHub.Pathways.Contracts;
@@ -7,6 +8,7 @@ using TrainingHub.Pathways.Progress;
 using TrainingHub.Pathways.Requirements;
 using TrainingHub.Pathways.Templates;
 using TrainingHub.Pathways.Tests.Progress;
+using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Outcomes;
 using TrainingHub.SharedKernel.Security;
 using TrainingHub.TestKit;
@@ -199,6 +201,40 @@ public abstract class TemplateEditingTests(ITestDatabaseServer server) : IAsyncL
         Assert.True(kept.Succeeded);
         Assert.Equal((20m, Offered.Id), (gone.Stages[2].RenewalCpdHours, gone.Stages[2].RenewalCourseId));
         Assert.False(gone.Courses.ContainsKey(Offered.Id));
+    }
+
+    [Fact]
+    public async Task A_stage_asks_its_own_yearly_hours_from_one_to_five_hundred_or_none_and_its_page_says_so()
+    {
+        var stage = (await ReadAsync()).Stages[1];
+        async Task<Result> EditAsync(int? hours)
+        {
+            var template = await ReadAsync();
+            return await Editing.EditStageAsync(template.Id, template.Version, stage.Id, new StageInput
+            {
+                NameUk = stage.NameUk, NameEn = stage.NameEn, PositionTypeCode = stage.PositionTypeCode, CertificateValidMonths = stage.CertificateValidMonths,
+                CpdHoursPerYear = hours,
+            });
+        }
+
+        var none = await EditAsync(0);
+        var tooMany = await EditAsync(PathwayStage.MaxCpdHoursPerYear + 1);
+        var saved = await EditAsync(PathwayStage.MaxCpdHoursPerYear);
+        var template = await ReadAsync();
+        var added = await Editing.AddStageAsync(template.Id, template.Version, new StageInput { NameUk = "Наставник", NameEn = "Mentor", CpdHoursPerYear = 25 }, null);
+        var read = await ReadAsync();
+        await using var pages = new PageRenderer(Host) { Culture = Cultures.English };
+        var page = pages.Render<TemplatePage>(p => p.Add(x => x.Code, PathwayScenario.Pathway));
+
+        Assert.Equal(["CpdHoursPerYear CpdHours"], Keys(none));
+        Assert.Equal(["CpdHoursPerYear CpdHours"], Keys(tooMany));
+        Assert.True(saved.Succeeded);
+        Assert.True(added.Succeeded);
+        Assert.Equal([null, 500, null, null, null, 25], read.Stages.Select(s => s.CpdHoursPerYear));
+        page.WaitForAssertion(() => Assert.Equal(6, page.FindAll(".th-stage").Count));
+        Assert.Contains("asks 500 hours of professional development a year", page.Find(".th-stage[data-position='2'] .th-stage-facts").TextContent);
+        Assert.Contains("asks 25 hours of professional development a year", page.Find(".th-stage[data-position='6'] .th-stage-facts").TextContent);
+        Assert.Empty(page.FindAll(".th-stage[data-position='3'] .th-stage-cpd"));
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using TrainingHub.Pathways.Contracts;
 using TrainingHub.Pathways.Development;
 using TrainingHub.Pathways.Progress;
 using TrainingHub.Pathways.Progression;
+using TrainingHub.Pathways.Qualifications;
 using TrainingHub.Pathways.Requirements;
 using TrainingHub.SharedKernel.Api;
 using TrainingHub.SharedKernel.Localization;
@@ -64,11 +65,18 @@ internal sealed record DevelopmentLineItem(DevelopmentSource Source, string? Tit
 /// A person's professional development in a year against the hours their position asks (null when none), with courses
 /// that count nothing for want of a duration. <see cref="Met"/> means the total and every area asked are reached. The
 /// training taken elsewhere that year is listed in whatever state it is (only approved training counts), and the year's
-/// plan, where there is one, with each item done or not yet.
+/// plan, where there is one, with each item done or not yet. <see cref="Required"/> gives what is asked in the unit it was
+/// set in, and who asks it.
 /// </summary>
 internal sealed record DevelopmentItem(
     Guid PersonId, int Year, int? RequiredHours, decimal TotalHours, bool Met, IReadOnlyList<DevelopmentLineItem> Lines, IReadOnlyList<string> CoursesWithoutDuration,
-    IReadOnlyList<DevelopmentAreaItem> Areas, IReadOnlyList<ExternalTrainingItem> Trainings, DevelopmentPlanItem? Plan);
+    IReadOnlyList<DevelopmentAreaItem> Areas, IReadOnlyList<ExternalTrainingItem> Trainings, DevelopmentPlanItem? Plan, DevelopmentRequiredItem? Required);
+
+/// <summary>
+/// A year's requirement in the unit it was set in: <see cref="Amount"/> and <see cref="Done"/> are hours or credits,
+/// <see cref="Hours"/> the hours it means; <see cref="AskedBy"/> names the stage or position asking it in the caller's language.
+/// </summary>
+internal sealed record DevelopmentRequiredItem(CpdUnit Unit, decimal Amount, int Hours, int? HoursPerCredit, decimal Done, bool ByStage, string? AskedBy);
 
 /// <summary>Training taken elsewhere as its person recorded it, with the decision on it and the reason of a decline.</summary>
 internal sealed record ExternalTrainingItem(
@@ -200,7 +208,10 @@ internal static class PathwaysApi
         year.Lines.Select(l => new DevelopmentLineItem(l.Source, l.Title, l.On, l.Hours)).ToList(), year.CoursesWithoutDuration,
         year.Areas.Select(a => new DevelopmentAreaItem(a.Area.Id, a.Area.Code, a.Area.Name(Cultures.ReadsEnglish), a.RequiredHours, a.Hours, a.Met)).ToList(),
         year.Trainings.Select(t => new ExternalTrainingItem(t.Id, t.Title, t.Provider, t.CompletedOn, t.Hours, t.AreaId, t.State, t.DeclineReason)).ToList(),
-        year.Plan.Id is null ? null : new DevelopmentPlanItem(year.Plan.Agreed, year.Plan.AgreedAt, year.Plan.PlannedHours, year.Plan.DoneHours, year.Plan.Items));
+        year.Plan.Id is null ? null : new DevelopmentPlanItem(year.Plan.Agreed, year.Plan.AgreedAt, year.Plan.PlannedHours, year.Plan.DoneHours, year.Plan.Items),
+        year.Requirement is not { } required ? null : new DevelopmentRequiredItem(
+            required.InCredits ? CpdUnit.Credits : CpdUnit.Hours, required.Amount, required.Hours, required.HoursPerCredit, required.InUnit(year.TotalHours),
+            year.AskedBy?.Stage ?? false, year.AskedBy?.Name(Cultures.ReadsEnglish)));
 
     private static async Task<IResult> PeopleAsync(
         string? search, [AsParameters] ApiPageQuery paging, PlacementRegister register, IStringLocalizer<PathwaysResource> localizer, CancellationToken cancellationToken)

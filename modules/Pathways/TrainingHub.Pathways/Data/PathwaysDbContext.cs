@@ -125,6 +125,8 @@ internal abstract class PathwaysDbContext(DbContextOptions options) : DbContext(
             {
                 profile.Property<string>(text).HasMaxLength(QualificationProfile.MaxTextLength);
             }
+            profile.Ignore(q => q.CpdUnit);
+            profile.Ignore(q => q.Cpd);
             profile.HasMany(q => q.Areas).WithOne().HasForeignKey(a => a.ProfileId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<AreaRequirement>(area =>

@@ -3,6 +3,7 @@ using TrainingHub.Accounts.Contracts;
 using TrainingHub.Learning.Contracts;
 using TrainingHub.Pathways.Data;
 using TrainingHub.Pathways.Progress;
+using TrainingHub.Pathways.Qualifications;
 using TrainingHub.SharedKernel.Jobs;
 using TrainingHub.SharedKernel.Outcomes;
 using TrainingHub.Supervision.Contracts;
@@ -32,8 +33,17 @@ internal sealed record DevelopmentLine(DevelopmentSource Source, string? Title, 
 }
 
 /// <summary>
-/// A person's continuous professional development in a calendar year: what counts, against the hours their position
-/// asks for (from its qualification characteristics), the courses that count nothing for want of a duration, and the
+/// Who asks a person's yearly hours: the pathway stage they are on, when it sets its own, or else their position type
+/// (by its qualification characteristics).
+/// </summary>
+internal sealed record CpdAskedBy(bool Stage, string NameUk, string NameEn)
+{
+    public string Name(bool english) => english ? NameEn : NameUk;
+}
+
+/// <summary>
+/// A person's continuous professional development in a calendar year: what counts, against the hours asked of them (by
+/// the stage of their pathway they are on, or else by their position's qualification characteristics), the courses that count nothing for want of a duration, and the
 /// training taken elsewhere that year in whatever state it is (only approved training counts).
 /// </summary>
 internal sealed record DevelopmentYear(
@@ -45,7 +55,16 @@ internal sealed record DevelopmentYear(
     /// <summary>How far the year is towards what is asked, 0 to 100; null where nothing is asked.</summary>
     public int? Percent => RequiredHours is > 0 and var required ? (int)Math.Min(100, Math.Floor(TotalHours * 100 / required)) : null;
 
-    /// <summary>The hours asked in named competency areas, each within <see cref="RequiredHours"/>.</summary>
+    /// <summary>Who asks <see cref="RequiredHours"/>; null where nothing is asked.</summary>
+    public CpdAskedBy? AskedBy { get; init; }
+
+    /// <summary>How many hours a credit is where the requirement was set in credits (and is shown so); null in hours.</summary>
+    public int? HoursPerCredit { get; init; }
+
+    /// <summary>What is asked, in the unit it was set in; null where nothing is.</summary>
+    public CpdRequirement? Requirement => RequiredHours is { } hours ? new CpdRequirement(hours, HoursPerCredit) : null;
+
+    /// <summary>The hours asked in named competency areas (always by the position), each within <see cref="RequiredHours"/>.</summary>
     public IReadOnlyList<AreaProgress> Areas { get; init; } = [];
 
     public bool TotalMet => RequiredHours is null or 0 || TotalHours >= RequiredHours;
@@ -59,7 +78,7 @@ internal sealed record DevelopmentYear(
 /// </summary>
 internal sealed class DevelopmentRecords(
     IDbContextFactory<PathwaysDbContext> dbFactory, ProgressAccess access, IPeopleLookup people, ILearningRecords learning, ISupervisionRecord supervision,
-    ExternalTrainings trainings, DevelopmentPlans plans, TimeProvider clock, DevelopmentAreas areas)
+    ExternalTrainings trainings, DevelopmentPlans plans, TimeProvider clock, DevelopmentAreas areas, IPositionTypes positions)
 {
     /// <summary>Years one can look back on: this one and the two before.</summary>
     public const int YearsShown = 3;
@@ -119,15 +138,42 @@ internal sealed class DevelopmentRecords(
         var external = await trainings.ForYearAsync(personId, chosen, cancellationToken);
         lines.AddRange(external.Where(t => t.State == TrainingState.Approved).OrderBy(t => t.CompletedOn)
             .Select(t => new DevelopmentLine(DevelopmentSource.External, $"{t.Title} ({t.Provider})", t.CompletedOn, t.Hours) { AreaIds = t.AreaId is { } area ? [area] : [] }));
-        await using var db = dbFactory.CreateDbContext();
-        var required = person.PositionTypeId is { } position
-            ? await db.Qualifications.AsNoTracking().Where(q => q.PositionTypeId == position).Select(q => q.CpdHoursPerYear).FirstOrDefaultAsync(cancellationToken)
-            : null;
+        var (required, askedBy, perCredit) = await RequiredOfAsync(person, cancellationToken);
         return new DevelopmentYear(
             personId, person.FullName, personId == access.Me, chosen, years, required, lines, withoutDuration, external,
             await trainings.MayDecideAsync(person, cancellationToken), await plans.ViewAsync(person, chosen, completed, external, cancellationToken))
         {
             Areas = await areas.ProgressAsync(person.PositionTypeId, lines, cancellationToken),
+            AskedBy = askedBy,
+            HoursPerCredit = perCredit,
         };
+    }
+
+    /// <summary>
+    /// The hours a year asked of the person: those of the stage they are on (their placement's stage on its template)
+    /// where it sets them, otherwise those of their position type's qualification characteristics (with the hours a credit
+    /// is where it asks in credits); null where neither asks.
+    /// </summary>
+    private async Task<(int? Hours, CpdAskedBy? By, int? HoursPerCredit)> RequiredOfAsync(PersonContact person, CancellationToken cancellationToken)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var stage = await (
+            from placement in db.Placements.AsNoTracking()
+            where placement.PersonId == person.Id
+            join s in db.Stages.AsNoTracking() on new { placement.TemplateId, Position = placement.Stage } equals new { s.TemplateId, s.Position }
+            where s.CpdHoursPerYear != null
+            select new { s.CpdHoursPerYear, s.NameUk, s.NameEn }).FirstOrDefaultAsync(cancellationToken);
+        if (stage is not null)
+        {
+            return (stage.CpdHoursPerYear, new CpdAskedBy(Stage: true, stage.NameUk, stage.NameEn), null);
+        }
+        if (person.PositionTypeId is not { } positionId
+            || await db.Qualifications.AsNoTracking().Where(q => q.PositionTypeId == positionId)
+                .Select(q => new { q.CpdHoursPerYear, q.HoursPerCredit }).FirstOrDefaultAsync(cancellationToken) is not { CpdHoursPerYear: { } hours } profile)
+        {
+            return (null, null, null);
+        }
+        var position = (await positions.ListAsync(cancellationToken)).FirstOrDefault(p => p.Id == positionId);
+        return (hours, position is null ? null : new CpdAskedBy(Stage: false, position.NameUk, position.NameEn), profile.HoursPerCredit);
     }
 }

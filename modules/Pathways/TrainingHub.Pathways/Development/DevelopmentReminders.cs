@@ -9,8 +9,8 @@ using TrainingHub.SharedKernel.Jobs;
 namespace TrainingHub.Pathways.Development;
 
 /// <summary>
-/// As the year's end nears (on the first of October and of December, Kyiv time), everyone whose position asks for
-/// professional development hours and who has not yet counted them this year is told how far they are and how many days
+/// As the year's end nears (on the first of October and of December, Kyiv time), everyone whose position, or the pathway
+/// stage they are on, asks for professional development hours and who has not yet counted them this year is told how far they are and how many days
 /// remain. Each person's day is claimed before they are told, so a second run the same day tells nobody again.
 /// </summary>
 internal sealed class DevelopmentReminders(
@@ -33,29 +33,36 @@ internal sealed class DevelopmentReminders(
         {
             return 0;
         }
-        List<Guid> positions;
+        List<Guid> positions, placed;
         await using (var db = dbFactory.CreateDbContext())
         {
             positions = await db.Qualifications.AsNoTracking().Where(q => q.CpdHoursPerYear > 0).Select(q => q.PositionTypeId).ToListAsync(cancellationToken);
+            placed = await (
+                from placement in db.Placements.AsNoTracking()
+                join stage in db.Stages.AsNoTracking() on new { placement.TemplateId, Position = placement.Stage } equals new { stage.TemplateId, stage.Position }
+                where stage.CpdHoursPerYear > 0
+                select placement.PersonId).ToListAsync(cancellationToken);
+        }
+        // Those whose position asks hours and those on a stage that asks its own; their record says which applies.
+        var asked = new HashSet<Guid>(placed);
+        foreach (var position in positions)
+        {
+            asked.UnionWith((await selection.FindAsync(new PeopleCriteria(PositionTypeId: position, ActiveOnly: true), cancellationToken)).Select(s => s.Id));
         }
         var daysLeft = (new DateOnly(today.Year, 12, 31).DayNumber - today.DayNumber + 1).ToString(CultureInfo.InvariantCulture);
         var told = 0;
-        foreach (var position in positions)
+        foreach (var person in await people.FindManyAsync(asked.ToList(), cancellationToken))
         {
-            var selected = await selection.FindAsync(new PeopleCriteria(PositionTypeId: position, ActiveOnly: true), cancellationToken);
-            foreach (var person in await people.FindManyAsync(selected.Select(s => s.Id).ToList(), cancellationToken))
+            var year = await records.YearOfAsync(person, today.Year, cancellationToken);
+            if (!person.IsActive || year.Met || year.RequiredHours is not { } required || !await ClaimDayAsync(person.Id, today, cancellationToken))
             {
-                var year = await records.YearOfAsync(person, today.Year, cancellationToken);
-                if (year.Met || year.RequiredHours is not { } required || !await ClaimDayAsync(person.Id, today, cancellationToken))
-                {
-                    continue;
-                }
-                var text = new NotificationText("Notification:DevelopmentBehind",
-                    year.TotalHours.ToString("0.##", CultureInfo.InvariantCulture), required.ToString(CultureInfo.InvariantCulture),
-                    today.Year.ToString(CultureInfo.InvariantCulture), daysLeft);
-                await notifier.NotifyAsync(person.Id, DevelopmentNotices.Category, text, DevelopmentNotices.MyRecordLink, cancellationToken);
-                told++;
+                continue;
             }
+            var text = new NotificationText("Notification:DevelopmentBehind",
+                year.TotalHours.ToString("0.##", CultureInfo.InvariantCulture), required.ToString(CultureInfo.InvariantCulture),
+                today.Year.ToString(CultureInfo.InvariantCulture), daysLeft);
+            await notifier.NotifyAsync(person.Id, DevelopmentNotices.Category, text, DevelopmentNotices.MyRecordLink, cancellationToken);
+            told++;
         }
         return told;
     }

@@ -108,12 +108,16 @@ internal sealed class TemplateInput
 
 /// <summary>
 /// One stage of a pathway: where it stands in the order, the position type it leads to (if any), how long its
-/// certificate is valid (if it expires) and what renewing it asks, and its requirements as a tree stored as JSON.
+/// certificate is valid (if it expires) and what renewing it asks, the professional development it asks a year (if any),
+/// and its requirements as a tree stored as JSON.
 /// </summary>
 internal sealed class PathwayStage
 {
     /// <summary>The longest requirement tree stored, as JSON (the column's length).</summary>
     public const int MaxRequirementsLength = 20_000;
+
+    /// <summary>The most hours of professional development a year a stage asks, as a position's qualification characteristics.</summary>
+    public const int MaxCpdHoursPerYear = 500;
 
     public Guid Id { get; set; } = Guid.NewGuid();
 
@@ -139,6 +143,14 @@ internal sealed class PathwayStage
     public Guid? RenewalCourseId { get; set; }
 
     public RenewalRequirement Renewal => new(RenewalCpdHours, RenewalCourseId);
+
+    /// <summary>
+    /// Hours of professional development a year asked of those on the stage, in place of what their position asks; null
+    /// where the position's hours apply. The competency areas are still the position's. A stage asks in hours only: credits
+    /// are a position's convention (its qualification characteristics say how many hours one is), and a stage's people may
+    /// hold different positions.
+    /// </summary>
+    public int? CpdHoursPerYear { get; set; }
 
     public string RequirementsJson { get; set; } = Write(new AllOf([]));
 

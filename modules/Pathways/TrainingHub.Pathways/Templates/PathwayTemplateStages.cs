@@ -23,6 +23,9 @@ internal sealed class StageInput
 
     /// <summary>The refresher course renewing the certificate asks; empty where it asks none.</summary>
     public Guid? RenewalCourseId { get; set; }
+
+    /// <summary>Hours of professional development a year asked of those on the stage; empty where their position's apply.</summary>
+    public int? CpdHoursPerYear { get; set; }
 }
 
 /// <summary>What a stage's fields are checked against: the position types' codes and the courses the learning module knows (by id).</summary>
@@ -100,11 +103,15 @@ internal sealed partial class PathwayTemplate
         {
             TemplateId = Id, Position = position, NameUk = fields.Uk, NameEn = fields.En, PositionTypeCode = fields.PositionTypeCode,
             CertificateValidMonths = fields.Months, RenewalCpdHours = fields.Renewal.CpdHours, RenewalCourseId = fields.Renewal.CourseId,
+            CpdHoursPerYear = fields.CpdHours,
         });
         return new StageRenumbering(moves);
     }
 
-    /// <summary>Changes a stage's names, the position it leads to, how long its certificate is valid and what renewing it asks.</summary>
+    /// <summary>
+    /// Changes a stage's names, the position it leads to, how long its certificate is valid, what renewing it asks and the
+    /// professional development it asks a year.
+    /// </summary>
     public Result EditStage(Guid stageId, StageInput input, StageCatalog catalog)
     {
         if (Stages.FirstOrDefault(s => s.Id == stageId) is not { } stage)
@@ -117,6 +124,7 @@ internal sealed partial class PathwayTemplate
         }
         (stage.NameUk, stage.NameEn, stage.PositionTypeCode, stage.CertificateValidMonths) = (fields.Uk, fields.En, fields.PositionTypeCode, fields.Months);
         (stage.RenewalCpdHours, stage.RenewalCourseId) = (fields.Renewal.CpdHours, fields.Renewal.CourseId);
+        stage.CpdHoursPerYear = fields.CpdHours;
         return Result.Success();
     }
 
@@ -196,7 +204,7 @@ internal sealed partial class PathwayTemplate
     /// still offered when chosen, while one the stage already names (<paramref name="kept"/>) stays even if it has gone
     /// since: holders then see it flagged, never met, until another is chosen.
     /// </summary>
-    private static Result<(string Uk, string En, string? PositionTypeCode, int? Months, RenewalRequirement Renewal)> StageFields(
+    private static Result<(string Uk, string En, string? PositionTypeCode, int? Months, RenewalRequirement Renewal, int? CpdHours)> StageFields(
         StageInput input, StageCatalog catalog, Guid? kept)
     {
         var errors = new List<FieldError>();
@@ -233,8 +241,12 @@ internal sealed partial class PathwayTemplate
         {
             errors.Add(new FieldError(nameof(StageInput.RenewalCourseId), "Templates:Error:RenewalWithoutExpiry"));
         }
+        if (input.CpdHoursPerYear is < 1 or > PathwayStage.MaxCpdHoursPerYear)
+        {
+            errors.Add(new FieldError(nameof(StageInput.CpdHoursPerYear), "Templates:Error:CpdHours", PathwayStage.MaxCpdHoursPerYear));
+        }
         return errors.Count > 0
             ? Error.Validation(errors)
-            : (uk, en, code, input.CertificateValidMonths, new RenewalRequirement(input.RenewalCpdHours, input.RenewalCourseId));
+            : (uk, en, code, input.CertificateValidMonths, new RenewalRequirement(input.RenewalCpdHours, input.RenewalCourseId), input.CpdHoursPerYear);
     }
 }

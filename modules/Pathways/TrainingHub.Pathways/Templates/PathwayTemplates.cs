@@ -13,7 +13,7 @@ internal sealed record TemplateSummary(Guid Id, string Code, string Name, int St
 
 internal sealed record StageView(
     int Position, string Name, string? PositionTypeCode, int? CertificateValidMonths, Requirement Requirements, Guid Id, string NameUk, string NameEn,
-    decimal? RenewalCpdHours, Guid? RenewalCourseId);
+    decimal? RenewalCpdHours, Guid? RenewalCourseId, int? CpdHoursPerYear);
 
 /// <param name="Courses">The courses the requirements and renewals name that still exist (a missing one is flagged on the page).</param>
 /// <param name="Version">The version read, which every change names.</param>
@@ -54,7 +54,8 @@ internal sealed class PathwayTemplates(IDbContextFactory<PathwaysDbContext> dbFa
         }
         var stages = template.Stages.OrderBy(s => s.Position)
             .Select(s => new StageView(
-                s.Position, s.Name, s.PositionTypeCode, s.CertificateValidMonths, s.Requirements, s.Id, s.NameUk, s.NameEn, s.RenewalCpdHours, s.RenewalCourseId))
+                s.Position, s.Name, s.PositionTypeCode, s.CertificateValidMonths, s.Requirements, s.Id, s.NameUk, s.NameEn, s.RenewalCpdHours, s.RenewalCourseId,
+                s.CpdHoursPerYear))
             .ToList();
         var named = stages.SelectMany(s => PersonFactsSource.CoursesIn(s.Requirements).Concat(s.RenewalCourseId is { } course ? [course] : []))
             .Distinct().ToList();

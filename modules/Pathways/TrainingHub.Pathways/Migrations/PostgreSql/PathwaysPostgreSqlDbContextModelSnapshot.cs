@@ -502,6 +502,9 @@ namespace TrainingHub.Pathways.Migrations.PostgreSql
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int?>("HoursPerCredit")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("PositionTypeId")
                         .HasColumnType("uuid");
 
@@ -530,6 +533,9 @@ namespace TrainingHub.Pathways.Migrations.PostgreSql
                         .HasColumnType("uuid");
 
                     b.Property<int?>("CertificateValidMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CpdHoursPerYear")
                         .HasColumnType("integer");
 
                     b.Property<string>("NameEn")

@@ -496,6 +496,9 @@ namespace TrainingHub.Pathways.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("HoursPerCredit")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("PositionTypeId")
                         .HasColumnType("TEXT");
 
@@ -524,6 +527,9 @@ namespace TrainingHub.Pathways.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("CertificateValidMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CpdHoursPerYear")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("NameEn")
