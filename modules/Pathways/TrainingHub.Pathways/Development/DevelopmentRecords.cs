@@ -43,8 +43,9 @@ internal sealed record CpdAskedBy(bool Stage, string NameUk, string NameEn)
 
 /// <summary>
 /// A person's continuous professional development in a calendar year: what counts, against the hours asked of them (by
-/// the stage of their pathway they are on, or else by their position's qualification characteristics), the courses that count nothing for want of a duration, and the
-/// training taken elsewhere that year in whatever state it is (only approved training counts).
+/// the stage of their pathway they are on, or else by their position's qualification characteristics), the courses that
+/// count nothing for want of a duration, and the training taken elsewhere that year in whatever state it is (only
+/// approved training counts).
 /// </summary>
 internal sealed record DevelopmentYear(
     Guid PersonId, string PersonName, bool IsMine, int Year, IReadOnlyList<int> Years, int? RequiredHours, IReadOnlyList<DevelopmentLine> Lines,
