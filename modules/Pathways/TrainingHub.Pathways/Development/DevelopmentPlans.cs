@@ -18,6 +18,9 @@ internal sealed record PlanItemView(string Title, decimal Hours, Guid? CourseId,
 internal sealed record PlanView(
     Guid? Id, IReadOnlyList<PlanItemView> Items, string? AgreedByName, DateTimeOffset? AgreedAt, Guid Version, bool Editable, bool MayAgree)
 {
+    /// <summary>No plan, for a record read only for its counts.</summary>
+    public static PlanView None { get; } = new(null, [], null, null, Guid.Empty, false, false);
+
     public bool Agreed => AgreedAt is not null;
 
     public decimal PlannedHours => Items.Sum(i => i.Hours);

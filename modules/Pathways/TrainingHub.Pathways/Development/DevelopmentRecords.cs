@@ -94,14 +94,15 @@ internal sealed class DevelopmentRecords(
         {
             return Error.Forbidden;
         }
-        return await YearOfAsync(person, year, cancellationToken);
+        return await YearOfAsync(person, year, cancellationToken, forPage: true);
     }
 
     /// <summary>
     /// The person's record for <paramref name="year"/> (this year when it is not one that can be looked back on), for a
-    /// caller that has checked who may see it: the record pages, the certification report, the year-end reminders.
+    /// caller that has checked who may see it: the record pages, the certification report, the year-end reminders. Only
+    /// a page (<paramref name="forPage"/>) needs the plan and whether the reader may decide; the counts leave them out.
     /// </summary>
-    public async Task<DevelopmentYear> YearOfAsync(PersonContact person, int? year, CancellationToken cancellationToken)
+    public async Task<DevelopmentYear> YearOfAsync(PersonContact person, int? year, CancellationToken cancellationToken, bool forPage = false)
     {
         var personId = person.Id;
         var thisYear = DailyRuns.DayOf(clock.GetUtcNow()).Year;
@@ -142,7 +143,8 @@ internal sealed class DevelopmentRecords(
         var (required, askedBy, perCredit) = await RequiredOfAsync(person, cancellationToken);
         return new DevelopmentYear(
             personId, person.FullName, personId == access.Me, chosen, years, required, lines, withoutDuration, external,
-            await trainings.MayDecideAsync(person, cancellationToken), await plans.ViewAsync(person, chosen, completed, external, cancellationToken))
+            forPage && await trainings.MayDecideAsync(person, cancellationToken),
+            forPage ? await plans.ViewAsync(person, chosen, completed, external, cancellationToken) : PlanView.None)
         {
             Areas = await areas.ProgressAsync(person.PositionTypeId, lines, cancellationToken),
             AskedBy = askedBy,
