@@ -65,9 +65,9 @@ public sealed class CertificatesPanelTests(SqliteServer server) : IClassFixture<
         Assert.Equal("NotYet", met.Find("[data-need='CpdHours']").GetAttribute("data-outcome"));
         Assert.Contains("Refresher course “Child protection refresher” completed on", met.Find("[data-need='Course']").TextContent);
         Assert.Null(met.Find("[data-need='Course']").QuerySelector("a"));
-        met.Find("button[id^='renew-']").Click();
+        await met.InvokeAsync(() => met.Find("button[id^='renew-']").Click());
         providers.Dialogs.WaitForAssertion(() => Assert.Contains("This one keeps its own dates.", providers.Dialogs.Markup));
-        providers.Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Renew").Click();
+        await providers.Dialogs.InvokeAsync(() => providers.Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Renew").Click());
 
         providers.Snackbars.WaitForAssertion(() => Assert.Contains("Renewed: the new certificate is listed first.", providers.Snackbars.Markup));
         met.WaitForAssertion(() => Assert.Equal(2, met.FindAll(".th-certificate").Count));

@@ -131,11 +131,11 @@ public abstract class DevelopmentAreaTests(ITestDatabaseServer server) : IAsyncL
         var page = pages.Render<DevelopmentPage>();
 
         page.WaitForAssertion(() => Assert.Contains("Counts in the area CP.5.1 Psychological first aid", page.Find(".th-training-area").TextContent));
-        page.Find(".th-training-edit").Click();
+        await page.InvokeAsync(() => page.Find(".th-training-edit").Click());
         providers.Dialogs.WaitForAssertion(() => Assert.Equal("CP.5.1 Psychological first aid", providers.Dialogs.Find("input#training-area").GetAttribute("value")));
-        providers.Dialogs.Find(".mud-select:has(#training-area) .mud-input-control").MouseDown();
+        await providers.Dialogs.InvokeAsync(() => providers.Dialogs.Find(".mud-select:has(#training-area) .mud-input-control").MouseDown());
         providers.Popovers.WaitForAssertion(() => providers.Popovers.FindAll(".mud-list-item").Single(i => i.TextContent.Trim() == "CP.4.1 Signs of abuse and neglect").Click());
-        providers.Dialogs.Find("#training-submit").Click();
+        await providers.Dialogs.InvokeAsync(() => providers.Dialogs.Find("#training-submit").Click());
 
         page.WaitForAssertion(() => Assert.Contains("Counts in the area CP.4.1 Signs of abuse and neglect", page.Find(".th-training-area").TextContent));
         Assert.Equal(Abuse, Assert.Single((await HerYearAsync()).Trainings).AreaId);

@@ -228,7 +228,7 @@ public abstract class DevelopmentPlanTests(ITestDatabaseServer server) : IAsyncL
         var his = pages.Render<DevelopmentPage>(p => p.Add(c => c.PersonId, _halyna));
         his.WaitForAssertion(() => Assert.NotNull(his.Find("#plan-agree")));
         Assert.Empty(his.FindAll("#plan-edit"));
-        his.Find("#plan-agree").Click();
+        await his.InvokeAsync(() => his.Find("#plan-agree").Click());
         his.WaitForAssertion(() => Assert.Equal("Agreed", his.Find("#plan-state").TextContent.Trim()));
         Assert.Contains($"Agreed by {(await Host.Get<IPeopleLookup>().FindAsync(_supervisor))!.FullName}", his.Find("#plan-summary").TextContent);
         Assert.Empty(his.FindAll("#plan-agree"));

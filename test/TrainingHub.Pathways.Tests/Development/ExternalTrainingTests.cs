@@ -194,7 +194,7 @@ public abstract class ExternalTrainingTests(ITestDatabaseServer server) : IAsync
         var his = pages.Render<DevelopmentPage>(p => p.Add(c => c.PersonId, _halyna));
         his.WaitForAssertion(() => Assert.NotNull(his.Find("#trainings .th-training-approve")));
         Assert.Empty(his.FindAll("#training-add"));
-        his.Find("#trainings .th-training-approve").Click();
+        await his.InvokeAsync(() => his.Find("#trainings .th-training-approve").Click());
         his.WaitForAssertion(() => Assert.Equal("Approved", his.Find("#trainings [data-state]").GetAttribute("data-state")));
         Assert.Contains("Training elsewhere", his.Find("#development-lines").TextContent);
     }

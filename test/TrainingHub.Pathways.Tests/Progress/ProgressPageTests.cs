@@ -68,9 +68,9 @@ public sealed class ProgressPageTests(SqliteServer server) : IClassFixture<Sqlit
         var page = pages.Render<PersonPathwayPage>(p => p.Add(x => x.PersonId, _learner));
         page.WaitForAssertion(() => Assert.NotNull(page.Find("#sign-off-Supervisor")));
         Assert.Contains("Шлях: Оксана Волонтерка", page.Find("h1").TextContent);
-        page.Find("#sign-off-Supervisor").Click();
+        await page.InvokeAsync(() => page.Find("#sign-off-Supervisor").Click());
         providers.Dialogs.WaitForAssertion(() => Assert.Contains("Оксана Волонтерка", providers.Dialogs.Markup));
-        providers.Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Підтвердити").Click();
+        await providers.Dialogs.InvokeAsync(() => providers.Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Підтвердити").Click());
 
         providers.Snackbars.WaitForAssertion(() => Assert.Contains("Підтверджено.", providers.Snackbars.Markup));
         page.WaitForAssertion(() => Assert.Equal("Met", page.Find(".th-requirement[data-kind='SignOff']").GetAttribute("data-outcome")));
@@ -87,7 +87,7 @@ public sealed class ProgressPageTests(SqliteServer server) : IClassFixture<Sqlit
 
         var page = pages.Render<PeoplePage>();
         page.WaitForAssertion(() => Assert.Contains("Оксана Волонтерка", page.Find("#placements").TextContent));
-        page.Find("#people-place").Click();
+        await page.InvokeAsync(() => page.Find("#people-place").Click());
         providers.Dialogs.WaitForAssertion(() => Assert.NotNull(providers.Dialogs.Find("#place-submit")));
         await providers.Dialogs.InvokeAsync(() => providers.Dialogs.Find("#place-submit").Click());
         providers.Dialogs.WaitForAssertion(() => Assert.Contains("Оберіть людину.", providers.Dialogs.Markup));
@@ -118,7 +118,7 @@ public sealed class ProgressPageTests(SqliteServer server) : IClassFixture<Sqlit
         mine.WaitForAssertion(() => Assert.NotNull(mine.Find("#progression-ask")));
         Assert.Contains("Попросити про перехід на етап «Навчений волонтер»", mine.Find("#progression-ask").TextContent);
         mine.Find("textarea#progression-note").Change("Маю 25 годин практики.");
-        mine.Find("#progression-ask").Click();
+        await mine.InvokeAsync(() => mine.Find("#progression-ask").Click());
         providers.Snackbars.WaitForAssertion(() => Assert.Contains("Запит подано.", providers.Snackbars.Markup));
         mine.WaitForAssertion(() => Assert.NotNull(mine.Find("#request-pending")));
         Assert.Empty(mine.FindAll("#progression-ask"));
@@ -129,7 +129,7 @@ public sealed class ProgressPageTests(SqliteServer server) : IClassFixture<Sqlit
         requests.WaitForAssertion(() => Assert.Contains("Оксана Волонтерка", requests.Find("#requests").TextContent));
         Assert.Contains("Маю 25 годин практики.", requests.Find(".th-note").TextContent);
         Assert.Contains("Волонтер → Навчений волонтер", requests.Find("#requests").TextContent);
-        requests.Find("button[id^='decline-']").Click();
+        await requests.InvokeAsync(() => requests.Find("button[id^='decline-']").Click());
         providers.Dialogs.WaitForAssertion(() => Assert.NotNull(providers.Dialogs.Find("#reason-submit")));
         await providers.Dialogs.InvokeAsync(() => providers.Dialogs.Find("#reason-submit").Click());
         providers.Dialogs.WaitForAssertion(() => Assert.Contains("Вкажіть причину відхилення", providers.Dialogs.Markup));

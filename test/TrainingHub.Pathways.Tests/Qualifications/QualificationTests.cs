@@ -125,7 +125,7 @@ public abstract class QualificationTests(ITestDatabaseServer server) : IAsyncLif
         Assert.Equal("6", providers.Dialogs.Find("input#qualification-area-hours-0").GetAttribute("value"));
         Assert.Equal("CP.4.1 Signs of abuse and neglect", providers.Dialogs.Find("input#qualification-area-0").GetAttribute("value"));
         providers.Dialogs.Find("input#qualification-area-hours-0").Change("25");
-        providers.Dialogs.Find("#qualification-save").Click();
+        await providers.Dialogs.InvokeAsync(() => providers.Dialogs.Find("#qualification-save").Click());
 
         providers.Dialogs.WaitForAssertion(() => Assert.Contains("At most the 20 hours asked a year.", providers.Dialogs.Find("#qualification-areas li").TextContent));
         Assert.Equal([6], (await Host.Get<QualificationProfiles>().GetAsync("social-assistant")).Value.Areas.Select(a => a.Hours));

@@ -41,7 +41,7 @@ public sealed class ReportsPageTests(SqliteServer server) : IClassFixture<Sqlite
         Assert.Equal($"pathways/reports/export?unit={oblast}&template={PathwayScenario.Pathway}&format=csv", page.Find("#reports-csv").GetAttribute("href"));
         Assert.Equal("region", page.Find("#reports-units").Closest(".th-scroll")!.GetAttribute("role"));
 
-        page.FindAll("#reports-units .th-drill").Single(l => l.TextContent.Trim() == "Житомирська міська громада").Click();
+        await page.InvokeAsync(() => page.FindAll("#reports-units .th-drill").Single(l => l.TextContent.Trim() == "Житомирська міська громада").Click());
 
         page.WaitForAssertion(() => Assert.Contains("Житомирська міська громада: на шляху — 3", page.Find("#reports-total").TextContent));
         Assert.Contains("Житомирська міська громада (працюють безпосередньо в підрозділі)", page.Find("#reports-units").TextContent);

@@ -62,11 +62,11 @@ public sealed class TemplateEditorPageTests(SqliteServer server) : IAsyncLifetim
         var page = pages.Render<TemplatePage>(p => p.Add(x => x.Code, PathwayScenario.Pathway));
         page.WaitForAssertion(() => Assert.Contains("Where a person starts", page.Find(".th-stage[data-position='1']").TextContent));
 
-        page.Find("#stage-1-requirements").Click();
+        await page.InvokeAsync(() => page.Find("#stage-1-requirements").Click());
         page.WaitForAssertion(() => Assert.Contains("Nothing is asked", page.Find("#requirements-editor").TextContent));
         void AddToRoot(string kind)
         {
-            page.Find("#req-root-add button").Click();
+            page.InvokeAsync(() => page.Find("#req-root-add button").Click()).GetAwaiter().GetResult();
             // Clicked only once the menu is open and settled, and the next one opened only once this one has closed:
             // an item found while the menu still renders may lose its handler before it is clicked.
             providers.Popovers.WaitForAssertion(() => Assert.Single(providers.Popovers.FindAll(".mud-popover-open .mud-menu-item"), i => i.TextContent.Trim() == kind));
@@ -76,10 +76,10 @@ public sealed class TemplateEditorPageTests(SqliteServer server) : IAsyncLifetim
         AddToRoot("Supervision sessions");
         AddToRoot("Group: any one of");
         page.WaitForAssertion(() => Assert.Single(page.FindAll("#requirements-editor li[data-kind='anyOf']")));
-        page.Find("#requirements-save").Click();
+        await page.InvokeAsync(() => page.Find("#requirements-save").Click());
         page.WaitForAssertion(() => Assert.Contains("Add at least one requirement to this group", page.Find("#requirements-editor li[data-path='1']").TextContent));
-        page.Find("#req-1-remove").Click();
-        page.Find("#requirements-save").Click();
+        await page.InvokeAsync(() => page.Find("#req-1-remove").Click());
+        await page.InvokeAsync(() => page.Find("#requirements-save").Click());
 
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("#requirements-editor")));
         var stage = page.Find(".th-stage[data-position='1']");
@@ -95,9 +95,9 @@ public sealed class TemplateEditorPageTests(SqliteServer server) : IAsyncLifetim
         var page = pages.Render<TemplatePage>(p => p.Add(x => x.Code, PathwayScenario.Pathway));
         page.WaitForAssertion(() => Assert.Equal(5, page.FindAll(".th-stage").Count));
 
-        page.Find("#stage-2-remove").Click();
+        await page.InvokeAsync(() => page.Find("#stage-2-remove").Click());
         providers.Dialogs.WaitForAssertion(() => Assert.Contains("Trained volunteer", providers.Dialogs.Markup));
-        providers.Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Delete").Click();
+        await providers.Dialogs.InvokeAsync(() => providers.Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Delete").Click());
 
         page.WaitForAssertion(() => Assert.Contains("People are on this stage (1)", page.Find(".th-stage[data-position='2'] .th-stage-error").TextContent));
         Assert.Equal(5, page.FindAll(".th-stage").Count);
@@ -120,7 +120,7 @@ public sealed class TemplateEditorPageTests(SqliteServer server) : IAsyncLifetim
             "renewal asks for 20 hours of professional development or a refresher course that no longer exists (choose another) (either suffices)",
             page.Find(".th-stage[data-position='3'] .th-stage-renewal").TextContent);
         Assert.Empty(page.FindAll(".th-stage[data-position='2'] .th-stage-renewal"));
-        page.Find("#stage-3-edit").Click();
+        await page.InvokeAsync(() => page.Find("#stage-3-edit").Click());
         providers.Dialogs.WaitForAssertion(() => Assert.NotNull(providers.Dialogs.Find("#stage-renewal-course")));
         Assert.Contains("If both are set, either one suffices.", providers.Dialogs.Find("#stage-renewal-rule").TextContent);
         Assert.Contains("no longer exists: choose another or remove it", providers.Dialogs.Find("#stage-renewal-course").TextContent);
