@@ -8,6 +8,7 @@ using TrainingHub.Pathways;
 using TrainingHub.SharedKernel.Hosting;
 using TrainingHub.Supervision;
 using TrainingHub.Wellbeing;
+using TrainingHub.Workforce;
 using TrainingHub.Web.Components;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +22,7 @@ builder.AddModule<CompetenciesModule>();
 builder.AddModule<LearningModule>();
 builder.AddModule<SupervisionModule>();
 builder.AddModule<WellbeingModule>();
+builder.AddModule<WorkforceModule>();
 builder.AddModule<PathwaysModule>();
 
 var app = builder.Build();

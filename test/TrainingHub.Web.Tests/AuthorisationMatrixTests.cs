@@ -22,6 +22,7 @@ using TrainingHub.SharedKernel.Security;
 using TrainingHub.Supervision.Contracts;
 using TrainingHub.Pathways.Contracts;
 using TrainingHub.Wellbeing.Contracts;
+using TrainingHub.Workforce.Contracts;
 using TrainingHub.TestKit.Web;
 
 namespace TrainingHub.Web.Tests;
@@ -142,6 +143,10 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/wellbeing/check-ins/{RoundId:guid}"] = WellbeingPermissions.CheckIn,
         ["/wellbeing/instruments/{Code}"] = WellbeingPermissions.InstrumentsManage,
         ["/supervision/hours/requirements"] = SupervisionPermissions.HoursRequirementsManage,
+        ["/workforce/staffing"] = WorkforcePermissions.View,
+        ["/workforce/norms"] = WorkforcePermissions.NormsEdit,
+        ["/workforce/staffing/import"] = WorkforcePermissions.StaffingEdit,
+        ["/workforce/staffing/export"] = WorkforcePermissions.View,
     };
 
     /// <summary>
@@ -597,6 +602,11 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         {
             var hromada = await app.Services.GetRequiredService<IOrganisationDirectory>().FindByKatottgAsync("UA18040470000082484");
             return $"{route}?unit={hromada!.Id}&format=csv";
+        }
+        if (route == "/workforce/staffing/export")
+        {
+            var hromada = await app.Services.GetRequiredService<IOrganisationDirectory>().FindByKatottgAsync("UA18040470000082484");
+            return $"{route}?unit={hromada!.Id}&format=xlsx";
         }
         if (route == "/learning/reports/export")
         {

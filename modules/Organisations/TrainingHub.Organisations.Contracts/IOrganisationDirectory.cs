@@ -3,8 +3,9 @@ using TrainingHub.SharedKernel.Security;
 
 namespace TrainingHub.Organisations.Contracts;
 
-/// <summary>A unit as other modules see it.</summary>
-public sealed record OrganisationUnitSummary(Guid Id, string Name, string? NameEn, UnitType Type, Guid? ParentId, string? KatottgCode)
+/// <summary>A unit as other modules see it; oblasts and hromadas may say how many people, and how many children, live there.</summary>
+public sealed record OrganisationUnitSummary(
+    Guid Id, string Name, string? NameEn, UnitType Type, Guid? ParentId, string? KatottgCode, int? Population = null, int? ChildPopulation = null)
 {
     /// <summary>The English name when the person reads English and one exists, the Ukrainian name otherwise.</summary>
     public string DisplayName => Cultures.ReadsEnglish && !string.IsNullOrWhiteSpace(NameEn) ? NameEn : Name;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
+using TrainingHub.SharedKernel.Outcomes;
 
 namespace TrainingHub.SharedKernel.Import;
 
@@ -10,6 +11,9 @@ public sealed record CsvRow(int Line, string[] Cells);
 
 /// <summary>The header and data lines of a CSV file, blank lines left out.</summary>
 public sealed record CsvTable(string[] Header, IReadOnlyList<CsvRow> Rows);
+
+/// <summary>A CSV file that could be read as the import expects, or why not (<see cref="Error"/>, with one of the common <c>Import:Error:</c> keys).</summary>
+public sealed record CsvFile(CsvTable? Table, FieldError? Error);
 
 /// <summary>
 /// Reading the CSV files people export from spreadsheets (UTF-8 with or without a byte order mark, comma or semicolon
@@ -50,6 +54,39 @@ public static class CsvText
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// Reads an uploaded file whose header must be <paramref name="columns"/> (in any case), checking its size, encoding,
+    /// header, number of rows and cell lengths before any row is looked at.
+    /// </summary>
+    public static CsvFile Open(byte[] content, IReadOnlyList<string> columns, int maxBytes, int maxRows, int maxCellLength = 500)
+    {
+        static CsvFile Refused(string key, params object[] arguments) => new(null, new FieldError("File", key, arguments));
+        if (content.Length > maxBytes)
+        {
+            return Refused("Import:Error:FileTooLarge", maxBytes / 1024 / 1024);
+        }
+        if (DecodeUtf8(content) is not { } text)
+        {
+            return Refused("Import:Error:NotUtf8");
+        }
+        var table = Read(text);
+        if (!table.Header.Select(h => h.Trim().ToLowerInvariant()).SequenceEqual(columns))
+        {
+            return Refused("Import:Error:Header", string.Join(", ", columns));
+        }
+        if (table.Rows.Count == 0)
+        {
+            return Refused("Import:Error:Empty");
+        }
+        if (table.Rows.Count > maxRows)
+        {
+            return Refused("Import:Error:TooManyRows", maxRows);
+        }
+        return table.Rows.FirstOrDefault(r => r.Cells.Any(c => c.Length > maxCellLength)) is { } longRow
+            ? Refused("Import:Error:CellTooLong", longRow.Line, maxCellLength)
+            : new CsvFile(table, null);
     }
 
     public static CsvTable Read(string text)

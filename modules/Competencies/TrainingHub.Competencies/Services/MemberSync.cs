@@ -41,15 +41,8 @@ internal sealed class MemberSync(
         {
             return;
         }
-        var paths = new Dictionary<Guid, UnitPath>();
-        var listed = new HashSet<Guid>();
-        Guid? after = null;
-        while (await roster.ListAsync(after, PageSize, cancellationToken) is { Count: > 0 } page)
-        {
-            await UpsertAsync(page, paths, null, cancellationToken);
-            listed.UnionWith(page.Select(p => p.Id));
-            after = page[^1].Id;
-        }
+        var paths = new Dictionary<Guid, UnitPlace>();
+        var listed = await roster.EachPageAsync(PageSize, page => UpsertAsync(page, paths, null, cancellationToken), cancellationToken);
         await using var db = dbFactory.CreateDbContext();
         var gone = (await db.Members.Select(m => m.Id).ToListAsync(cancellationToken)).Where(id => !listed.Contains(id)).ToList();
         foreach (var chunk in gone.Chunk(PageSize))
@@ -59,11 +52,11 @@ internal sealed class MemberSync(
     }
 
     private async Task UpsertAsync(
-        IReadOnlyCollection<PersonContact> changed, Dictionary<Guid, UnitPath> paths, IntegrationEventDelivery? delivery, CancellationToken cancellationToken)
+        IReadOnlyCollection<PersonContact> changed, Dictionary<Guid, UnitPlace> paths, IntegrationEventDelivery? delivery, CancellationToken cancellationToken)
     {
         foreach (var unitId in changed.Select(p => p.HomeUnitId).OfType<Guid>().Distinct().Where(id => !paths.ContainsKey(id)).ToList())
         {
-            paths[unitId] = await PathAsync(unitId, cancellationToken);
+            paths[unitId] = await UnitPlace.OfAsync(unitId, hierarchy, units, cancellationToken);
         }
         await using var db = dbFactory.CreateDbContext();
         var ids = changed.Select(p => p.Id).ToList();
@@ -76,7 +69,7 @@ internal sealed class MemberSync(
                 members[person.Id] = member;
                 db.Members.Add(member);
             }
-            var path = person.HomeUnitId is { } unitId ? paths[unitId] : UnitPath.None;
+            var path = person.HomeUnitId is { } unitId ? paths[unitId] : UnitPlace.None;
             member.FullName = person.FullName;
             member.SearchName = person.FullName.ToUpperInvariant();
             member.HomeUnitId = person.HomeUnitId;
@@ -89,18 +82,5 @@ internal sealed class MemberSync(
             db.MarkProcessed(delivery);
         }
         await db.SaveChangesAsync(cancellationToken);
-    }
-
-    /// <summary>Where a unit sits: the oblast, hromada and organisation on its way to the root (those it has).</summary>
-    private async Task<UnitPath> PathAsync(Guid unitId, CancellationToken cancellationToken)
-    {
-        var ancestry = await units.FindManyAsync(await hierarchy.GetAncestryAsync(unitId, cancellationToken), cancellationToken);
-        Guid? Of(UnitType type) => ancestry.FirstOrDefault(u => u.Type == type)?.Id;
-        return new UnitPath(Of(UnitType.Oblast), Of(UnitType.Hromada), Of(UnitType.Organisation));
-    }
-
-    private sealed record UnitPath(Guid? OblastId, Guid? HromadaId, Guid? OrganisationId)
-    {
-        public static UnitPath None { get; } = new(null, null, null);
     }
 }

@@ -68,5 +68,5 @@ internal sealed class OrganisationDirectory(IDbContextFactory<OrganisationsDbCon
     }
 
     private static IQueryable<OrganisationUnitSummary> Summaries(IQueryable<OrganisationUnit> units) =>
-        units.AsNoTracking().Select(u => new OrganisationUnitSummary(u.Id, u.Name, u.NameEn, u.Type, u.ParentId, u.KatottgCode));
+        units.AsNoTracking().Select(u => new OrganisationUnitSummary(u.Id, u.Name, u.NameEn, u.Type, u.ParentId, u.KatottgCode, u.Population, u.ChildPopulation));
 }

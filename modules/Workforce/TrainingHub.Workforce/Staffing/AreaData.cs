@@ -1,0 +1,130 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Organisations.Contracts;
+using TrainingHub.Workforce.Communities;
+using TrainingHub.Workforce.Data;
+using TrainingHub.Workforce.Norms;
+
+namespace TrainingHub.Workforce.Staffing;
+
+/// <summary>
+/// What the staffing figures of one subtree are made of, read in four grouped queries: active people per unit and
+/// position, funded posts, the hromadas' reports and the norms. Figures of any unit of the subtree are then sums over
+/// its part of the tree, so a report with many lines costs no more queries than one with a single line.
+/// </summary>
+internal sealed class AreaData
+{
+    private readonly IReadOnlyDictionary<Guid, OrganisationUnitSummary> _units;
+    private readonly ILookup<Guid?, OrganisationUnitSummary> _children;
+    private readonly IReadOnlyList<Headcount> _people;
+    private readonly ILookup<Guid, Headcount> _peopleByUnit;
+    private readonly IReadOnlyList<FundedPosts> _funded;
+    private readonly ILookup<Guid, FundedPosts> _fundedByOrganisation;
+    private readonly IReadOnlyDictionary<Guid, CommunityProfile> _communities;
+    private readonly IReadOnlyDictionary<Guid, CountedAs> _counted;
+    private readonly Dictionary<Guid, AreaFigures> _figures = [];
+
+    private AreaData(
+        IReadOnlyDictionary<Guid, OrganisationUnitSummary> units, IReadOnlyList<Headcount> people, IReadOnlyList<FundedPosts> funded,
+        IReadOnlyDictionary<Guid, CommunityProfile> communities, IReadOnlyDictionary<Guid, CountedAs> counted, NormTargets targets)
+    {
+        _units = units;
+        _children = units.Values.ToLookup(u => u.ParentId);
+        (_people, _funded, _communities, _counted, Targets) = (people, funded, communities, counted, targets);
+        _peopleByUnit = people.ToLookup(h => h.UnitId);
+        _fundedByOrganisation = funded.ToLookup(p => p.OrganisationId);
+    }
+
+    /// <summary>How many active people of a unit hold a position (null: none set).</summary>
+    private sealed record Headcount(Guid UnitId, Guid? PositionTypeId, int People);
+
+    public NormTargets Targets { get; }
+
+    public static async Task<AreaData> LoadAsync(
+        IDbContextFactory<WorkforceDbContext> dbFactory, OrganisationUnitSummary? root, IReadOnlyDictionary<Guid, OrganisationUnitSummary> subtree,
+        CancellationToken cancellationToken)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var staff = db.Staff.Where(m => m.IsActive && m.UnitId != null);
+        staff = root switch
+        {
+            null => staff,
+            { Type: UnitType.Oblast } => staff.Where(m => m.OblastId == root.Id),
+            { Type: UnitType.Hromada } => staff.Where(m => m.HromadaId == root.Id),
+            _ => staff.Where(m => m.OrganisationId == root.Id),
+        };
+        var people = (await staff.GroupBy(m => new { m.UnitId, m.PositionTypeId })
+                .Select(g => new { g.Key.UnitId, g.Key.PositionTypeId, People = g.Count() }).ToListAsync(cancellationToken))
+            .Where(h => subtree.ContainsKey(h.UnitId!.Value)).Select(h => new Headcount(h.UnitId!.Value, h.PositionTypeId, h.People)).ToList();
+
+        var organisations = subtree.Values.Where(u => u.Type == UnitType.Organisation).Select(u => u.Id).ToList();
+        var hromadas = subtree.Values.Where(u => u.Type == UnitType.Hromada).Select(u => u.Id).ToList();
+        var funded = root is null
+            ? await db.FundedPosts.AsNoTracking().ToListAsync(cancellationToken)
+            : await db.FundedPosts.AsNoTracking().Where(p => organisations.Contains(p.OrganisationId)).ToListAsync(cancellationToken);
+        var communities = root is null
+            ? await db.Communities.AsNoTracking().ToListAsync(cancellationToken)
+            : await db.Communities.AsNoTracking().Where(c => hromadas.Contains(c.HromadaId)).ToListAsync(cancellationToken);
+        var counted = await db.CountedPositions.AsNoTracking().ToDictionaryAsync(c => c.PositionTypeId, c => c.CountedAs, cancellationToken);
+        var norms = await db.Norms.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        return new AreaData(
+            subtree, people, funded.Where(p => subtree.ContainsKey(p.OrganisationId)).ToList(), communities.ToDictionary(c => c.HromadaId), counted,
+            norms?.Targets ?? new NormTargets());
+    }
+
+    public CountedAs? CountedAs(Guid positionTypeId) => _counted.TryGetValue(positionTypeId, out var counted) ? counted : null;
+
+    public Settlement? SettlementOf(Guid unitId) => _communities.TryGetValue(unitId, out var community) ? community.Settlement : null;
+
+    /// <summary>Posts funded for a position across the subtree.</summary>
+    public int Funded(Guid positionTypeId) => _funded.Where(p => p.PositionTypeId == positionTypeId).Sum(p => p.Posts);
+
+    /// <summary>Active people holding a position across the subtree, in organisations or elsewhere.</summary>
+    public int Holding(Guid positionTypeId) => _people.Where(h => h.PositionTypeId == positionTypeId).Sum(h => h.People);
+
+    public int Vacant(Guid positionTypeId) => _funded.Where(p => p.PositionTypeId == positionTypeId).Sum(Vacancies);
+
+    /// <summary>The people working in the unit itself, and its own funded posts; no population or case load.</summary>
+    public AreaFigures OwnFigures(Guid unitId)
+    {
+        var people = _peopleByUnit[unitId].ToList();
+        var funded = _fundedByOrganisation[unitId].ToList();
+        int Counted(CountedAs kind) => people.Where(h => h.PositionTypeId is { } type && CountedAs(type) == kind).Sum(h => h.People);
+        return AreaFigures.Empty with
+        {
+            Staff = people.Sum(h => h.People),
+            SocialWorkers = Counted(Norms.CountedAs.SocialWorker),
+            Psychologists = Counted(Norms.CountedAs.Psychologist),
+            Volunteers = Counted(Norms.CountedAs.Volunteer),
+            FundedPosts = funded.Sum(p => p.Posts),
+            VacantPosts = funded.Sum(Vacancies),
+        };
+    }
+
+    /// <summary>
+    /// The unit with everything under it. A territory's population is its own figure or the sum of those under it; a
+    /// hromada's case load is its report, a larger territory's the sum of its hromadas' reports.
+    /// </summary>
+    public AreaFigures FiguresOf(Guid unitId)
+    {
+        if (_figures.TryGetValue(unitId, out var known))
+        {
+            return known;
+        }
+        var unit = _units[unitId];
+        var below = AreaFigures.Sum(_children[unitId].Select(c => FiguresOf(c.Id)));
+        var own = OwnFigures(unitId);
+        var community = _communities.GetValueOrDefault(unitId);
+        var figures = AreaFigures.Sum([own, below with { Population = null, Children = null, FamiliesInDifficulty = null, ChildrenWithDisabilities = null }]) with
+        {
+            Population = unit.Population ?? below.Population,
+            Children = unit.ChildPopulation ?? below.Children,
+            FamiliesInDifficulty = unit.Type == UnitType.Hromada ? community?.FamiliesInDifficulty : below.FamiliesInDifficulty,
+            ChildrenWithDisabilities = unit.Type == UnitType.Hromada ? community?.ChildrenWithDisabilities : below.ChildrenWithDisabilities,
+        };
+        _figures[unitId] = figures;
+        return figures;
+    }
+
+    private int Vacancies(FundedPosts posts) =>
+        Math.Max(0, posts.Posts - _peopleByUnit[posts.OrganisationId].Where(h => h.PositionTypeId == posts.PositionTypeId).Sum(h => h.People));
+}

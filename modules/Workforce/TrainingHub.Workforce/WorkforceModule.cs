@@ -1,0 +1,75 @@
+using Hangfire;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using MudBlazor;
+using TrainingHub.Accounts.Contracts;
+using TrainingHub.Audit.Contracts;
+using TrainingHub.Organisations.Contracts;
+using TrainingHub.SharedKernel.Events;
+using TrainingHub.SharedKernel.Localization;
+using TrainingHub.SharedKernel.Modules;
+using TrainingHub.SharedKernel.Persistence;
+using TrainingHub.SharedKernel.Security;
+using TrainingHub.Workforce.Communities;
+using TrainingHub.Workforce.Contracts;
+using TrainingHub.Workforce.Data;
+using TrainingHub.Workforce.Import;
+using TrainingHub.Workforce.Norms;
+using TrainingHub.Workforce.Staffing;
+
+namespace TrainingHub.Workforce;
+
+[LocalizationResource("Workforce")]
+public sealed class WorkforceResource;
+
+/// <summary>
+/// The workforce as those who plan see it: funded posts and the people filling them per organisation, staffing ratios
+/// per hromada and oblast against national targets, and the case load hromadas report.
+/// </summary>
+public sealed class WorkforceModule : TrainingHubModule
+{
+    public override string Name => "Workforce";
+
+    public override IEnumerable<PermissionDefinition> Permissions =>
+    [
+        new(WorkforcePermissions.View, typeof(WorkforceResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
+        new(WorkforcePermissions.StaffingEdit, typeof(WorkforceResource), BuiltInRoles.Administrator, BuiltInRoles.Coordinator),
+        new(WorkforcePermissions.NormsEdit, typeof(WorkforceResource), BuiltInRoles.Administrator),
+    ];
+
+    public override IEnumerable<MenuItem> MenuItems =>
+    [
+        new("Menu:Staffing", "workforce/staffing", Icons.Material.Filled.Groups, WorkforcePermissions.View, typeof(WorkforceResource), 70),
+        new("Menu:Norms", "workforce/norms", Icons.Material.Filled.Rule, WorkforcePermissions.NormsEdit, typeof(WorkforceResource), 71),
+    ];
+
+    public override void ScheduleJobs(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<StaffSync>(StaffSync.RecurringJobId, s => s.ReconcileAsync(CancellationToken.None), Cron.Daily(2));
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => StaffingExport.Map(endpoints);
+
+    public override void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddModuleDbContext<WorkforceDbContext, WorkforceSqliteDbContext, WorkforcePostgreSqlDbContext>(WorkforceDbContext.Schema);
+        services.AddScoped<StaffingReports>();
+        services.AddScoped<FundedPostsEditing>();
+        services.AddScoped<CommunityProfiles>();
+        services.AddScoped<NormsSettings>();
+        services.AddScoped<StaffingImport>();
+        services.AddScoped<StaffingExport>();
+        // Where the audit module is not part of the app, imports go unrecorded rather than failing.
+        services.TryAddSingleton<IAuditTrail, NullAuditTrail>();
+        services.AddSingleton<IModuleInitializer>(sp => new NormsSetup(
+            sp.GetRequiredService<IDbContextFactory<WorkforceDbContext>>(), sp.GetService<IPositionTypes>(), configuration));
+        services.AddSingleton(sp => new StaffSync(
+            sp.GetRequiredService<IDbContextFactory<WorkforceDbContext>>(), sp.GetRequiredService<IUnitHierarchy>(),
+            sp.GetRequiredService<IOrganisationDirectory>(), sp.GetService<IPeopleLookup>(), sp.GetService<IPeopleRoster>()));
+        services.AddIntegrationEventHandler<PersonChanged, StaffSync, WorkforceDbContext>();
+        // After the migrations and, in the app, after Accounts has made its demo people.
+        services.AddSingleton<IModuleInitializer>(sp => sp.GetRequiredService<StaffSync>());
+    }
+}

@@ -1,0 +1,85 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingHub.SharedKernel.Localization;
+using TrainingHub.TestKit;
+using TrainingHub.Workforce.Norms;
+using TrainingHub.Workforce.Staffing;
+
+namespace TrainingHub.Workforce.Tests.Staffing;
+
+/// <summary>The staffing page in English: figures against targets in words, units to open, and the staffing table of an organisation.</summary>
+public sealed class StaffingPageTests(SqliteServer server) : IClassFixture<SqliteServer>, IAsyncLifetime
+{
+    private StaffingScenario _scenario = null!;
+    private PageRenderer _pages = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _scenario = await StaffingScenario.StartAsync(server);
+        _pages = new PageRenderer(_scenario.Host) { Culture = Cultures.English };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _pages.DisposeAsync();
+        await _scenario.DisposeAsync();
+    }
+
+    private IRenderedComponent<StaffingPage> Open(Guid? unitId)
+    {
+        _pages.Context.Services.GetRequiredService<NavigationManager>().NavigateTo(unitId is { } id ? $"workforce/staffing?unit={id}" : "workforce/staffing");
+        return _pages.Render<StaffingPage>();
+    }
+
+    [Fact]
+    public async Task A_hromada_coordinator_reads_the_ratio_missed_in_words_and_finds_each_organisation_one_link_away()
+    {
+        await _scenario.HireAsync(2, _scenario.CityCentre.Id, _scenario.People.SocialWorker);
+        await _scenario.HireAsync(1, _scenario.CityNgo.Id, _scenario.People.Volunteer);
+        _scenario.AsCoordinatorAt(_scenario.ZhytomyrCity.Id);
+
+        var page = Open(null);
+
+        page.WaitForAssertion(() => Assert.Contains("Staffing: Zhytomyr City Hromada", page.Find("h1").TextContent));
+        var people = page.Find("#staffing-people");
+        Assert.Equal("missed", people.GetAttribute("data-state"));
+        Assert.Contains("131,754", people.TextContent);
+        Assert.Contains("Target missed (at most 5,000)", people.TextContent);
+        Assert.Contains("not enough data to judge", page.Find("#staffing-vacancies").TextContent);
+        Assert.Equal(["NGO A Family for Every Child", "Zhytomyr City Social Services Centre"], page.FindAll("#staffing-lines .th-drill").Select(a => a.TextContent.Trim()));
+        Assert.EndsWith($"workforce/staffing?unit={_scenario.CityCentre.Id}", page.FindAll("#staffing-lines .th-drill")[1].GetAttribute("href"));
+        Assert.NotNull(page.Find("#staffing-edit-community"));
+        Assert.Empty(page.FindAll("#staffing-edit-posts"));
+    }
+
+    [Fact]
+    public async Task A_coordinator_enters_an_organisations_posts_and_sees_the_empty_ones_counted()
+    {
+        await _scenario.HireAsync(2, _scenario.CityCentre.Id, _scenario.People.SocialWorker);
+        _scenario.AsCoordinatorAt(_scenario.ZhytomyrCity.Id);
+        var providers = _pages.RenderProviders();
+        var page = Open(_scenario.CityCentre.Id);
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#staffing-edit-posts")));
+
+        await page.InvokeAsync(() => page.Find("#staffing-edit-posts").Click());
+        providers.Dialogs.WaitForAssertion(() => Assert.Contains("Held by 2 now", providers.Dialogs.Markup));
+        providers.Dialogs.Find($"#posts-{_scenario.People.SocialWorker.Id}").Change("5");
+        await providers.Dialogs.InvokeAsync(() => providers.Dialogs.Find("#posts-save").Click());
+
+        page.WaitForAssertion(() => Assert.Contains("60 %", page.Find("#staffing-vacancies").TextContent));
+        Assert.Contains("Target missed (at most 10 %)", page.Find("#staffing-vacancies").TextContent);
+        var row = page.FindAll("#staffing-positions tbody tr").Single(r => r.QuerySelector("td")!.TextContent.Trim() == "Social worker");
+        Assert.Equal(["Social worker", "Social worker", "5", "2", "3"], row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
+    }
+
+    [Fact]
+    public void Someone_without_an_area_is_told_they_may_not_open_the_page()
+    {
+        _scenario.Host.User.Holding();
+
+        var page = Open(null);
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#page-error")));
+    }
+}
