@@ -134,7 +134,10 @@ public sealed partial class TrainingHubApp : WebApplicationFactory<Program>
     }
 
     /// <summary>Adds an administrator for everywhere, with the demo password and without two-factor sign-in yet.</summary>
-    public async Task CreateAdministratorAsync(string email, string fullName)
+    public Task CreateAdministratorAsync(string email, string fullName) => CreatePersonAsync(email, fullName, BuiltInRoles.Administrator, null);
+
+    /// <summary>Adds a person with the demo password holding a built-in role at a unit, or everywhere when <paramref name="unitId"/> is null.</summary>
+    public async Task CreatePersonAsync(string email, string fullName, string role, Guid? unitId)
     {
         using var scope = Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
@@ -145,8 +148,8 @@ public sealed partial class TrainingHubApp : WebApplicationFactory<Program>
             throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
         }
         var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
-        var role = await db.Roles.SingleAsync(r => r.Name == BuiltInRoles.Administrator);
-        db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, RoleId = role.Id });
+        var held = await db.Roles.SingleAsync(r => r.Name == role);
+        db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, RoleId = held.Id, UnitId = unitId });
         await db.SaveChangesAsync();
     }
 

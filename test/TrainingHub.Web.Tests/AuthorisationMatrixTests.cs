@@ -147,6 +147,7 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/workforce/norms"] = WorkforcePermissions.NormsEdit,
         ["/workforce/staffing/import"] = WorkforcePermissions.StaffingEdit,
         ["/workforce/staffing/export"] = WorkforcePermissions.View,
+        ["/workforce/services"] = WorkforcePermissions.NormsEdit,
     };
 
     /// <summary>

@@ -1,13 +1,17 @@
+using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Accounts.Contracts;
 using TrainingHub.Organisations;
 using TrainingHub.Organisations.Contracts;
+using TrainingHub.Pathways.Contracts;
 using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Security;
+using TrainingHub.Supervision.Contracts;
 using TrainingHub.TestKit;
 using TrainingHub.Workforce.Contracts;
+using TrainingHub.Workforce.Data;
 using TrainingHub.Workforce.Staffing;
 
 namespace TrainingHub.Workforce.Tests;
@@ -52,17 +56,36 @@ internal sealed class FakePeople : IPeopleLookup, IPeopleRoster, IPositionTypes
         Task.FromResult<IReadOnlyList<PositionTypeInfo>>([Volunteer, SocialWorker, CaseManager, Psychologist]);
 }
 
+/// <summary>What supervision and pathways would answer of people's hours and steps; the test sets them.</summary>
+internal sealed class FakeFigures : ISupervisionFigures, IPathwayFigures
+{
+    public Dictionary<Guid, decimal> Hours { get; } = [];
+
+    public Dictionary<Guid, PathwayStanding> Standing { get; } = [];
+
+    public Task<IReadOnlyDictionary<Guid, decimal>> ApprovedHoursAsync(
+        IReadOnlyCollection<Guid> personIds, DateOnly since, DateOnly until, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyDictionary<Guid, decimal>>(Hours.Where(h => personIds.Contains(h.Key)).ToDictionary());
+
+    public Task<IReadOnlyDictionary<Guid, PathwayStanding>> ForPeopleAsync(
+        IReadOnlyCollection<Guid> personIds, DateOnly since, DateOnly until, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyDictionary<Guid, PathwayStanding>>(Standing.Where(h => personIds.Contains(h.Key)).ToDictionary());
+}
+
 /// <summary>
 /// The demo oblasts, hromadas and organisations with the demo targets (at most 5,000 residents and 1,000 children per
-/// social worker, at least 2 volunteers per 10,000 residents, at most 10 % of posts empty) and people the test adds.
+/// social worker, at least 2 volunteers per 10,000 residents, at most 10 % of posts empty), without the demo posts and
+/// hromada reports, and the people the test adds.
 /// </summary>
 internal sealed class StaffingScenario : IAsyncDisposable
 {
-    private StaffingScenario(ModuleTestHost host, FakePeople people) => (Host, People) = (host, people);
+    private StaffingScenario(ModuleTestHost host, FakePeople people, FakeFigures figures) => (Host, People, Figures) = (host, people, figures);
 
     public ModuleTestHost Host { get; }
 
     public FakePeople People { get; }
+
+    public FakeFigures Figures { get; }
 
     public OrganisationUnitSummary Zhytomyr { get; private set; } = null!;
     public OrganisationUnitSummary ZhytomyrCity { get; private set; } = null!;
@@ -76,9 +99,10 @@ internal sealed class StaffingScenario : IAsyncDisposable
     /// <summary>An NGO in Zhytomyr City Hromada.</summary>
     public OrganisationUnitSummary CityNgo { get; private set; } = null!;
 
-    public static async Task<StaffingScenario> StartAsync(ITestDatabaseServer server)
+    public static async Task<StaffingScenario> StartAsync(ITestDatabaseServer server, bool keepDemoStaffing = false)
     {
         var people = new FakePeople();
+        var figures = new FakeFigures();
         var host = await ModuleTestHost.StartAsync(server, [new OrganisationsModule(), new WorkforceModule()],
             new Dictionary<string, string?> { ["DemoData:Enabled"] = "true" },
             services =>
@@ -86,8 +110,10 @@ internal sealed class StaffingScenario : IAsyncDisposable
                 services.AddSingleton<IPeopleLookup>(people);
                 services.AddSingleton<IPeopleRoster>(people);
                 services.AddSingleton<IPositionTypes>(people);
+                services.AddSingleton<ISupervisionFigures>(figures);
+                services.AddSingleton<IPathwayFigures>(figures);
             });
-        var scenario = new StaffingScenario(host, people);
+        var scenario = new StaffingScenario(host, people, figures);
         var directory = host.Get<IOrganisationDirectory>();
         scenario.Zhytomyr = (await directory.FindByKatottgAsync("UA18000000000045390"))!;
         scenario.ZhytomyrCity = (await directory.FindByKatottgAsync("UA18040470000082484"))!;
@@ -97,10 +123,23 @@ internal sealed class StaffingScenario : IAsyncDisposable
         var cityUnits = await directory.GetUnitsInAsync(UnitScope.Under([scenario.ZhytomyrCity.Id]));
         scenario.CityCentre = cityUnits.Single(u => u.Name == "Центр соціальних служб Житомирської міської ради");
         scenario.CityNgo = cityUnits.Single(u => u.Name == "ГО «Родина для кожної дитини»");
+        if (!keepDemoStaffing)
+        {
+            await scenario.ForgetDemoStaffingAsync();
+        }
         return scenario;
     }
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
+
+    /// <summary>Tests start from no funded posts and no hromada reports, and keep the demo units and targets.</summary>
+    private async Task ForgetDemoStaffingAsync()
+    {
+        await using var db = await Host.Get<IDbContextFactory<WorkforceDbContext>>().CreateDbContextAsync();
+        await db.FundedPosts.ExecuteDeleteAsync();
+        await db.Communities.ExecuteDeleteAsync();
+        await db.ProvidedServices.ExecuteDeleteAsync();
+    }
 
     public T Get<T>() where T : notnull => Host.Get<T>();
 

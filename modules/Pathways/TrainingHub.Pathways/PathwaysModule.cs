@@ -13,6 +13,7 @@ using TrainingHub.Pathways.Certificates;
 using TrainingHub.Pathways.Contracts;
 using TrainingHub.Pathways.Data;
 using TrainingHub.Pathways.Development;
+using TrainingHub.Pathways.Figures;
 using TrainingHub.Pathways.Progress;
 using TrainingHub.Pathways.Progression;
 using TrainingHub.Pathways.Qualifications;
@@ -120,6 +121,7 @@ public sealed class PathwaysModule : TrainingHubModule
         services.AddIntegrationEventHandler<CertificateRevoked, CertificateNotices, PathwaysDbContext>();
         services.AddIntegrationEventHandler<CertificateRenewed, CertificateNotices, PathwaysDbContext>();
         services.AddScoped<PathwayReports>();
+        services.AddScoped<IPathwayFigures, PathwayFigures>();
         services.AddScoped<PathwayReportExport>();
         // Where the audit module is not part of the app, exports go unrecorded rather than failing.
         services.TryAddSingleton<IAuditTrail, NullAuditTrail>();

@@ -64,3 +64,17 @@ public interface ISupervisionFrequencyDirectory
 {
     Task<SupervisionFrequencyText> StandardForAsync(Guid positionTypeId, CancellationToken cancellationToken = default);
 }
+
+/// <summary>
+/// Supervision figures of many people at once, for planning views that count an area's people. It checks no permission
+/// and answers sums only: no entry, meeting or note leaves supervision.
+/// </summary>
+public interface ISupervisionFigures
+{
+    /// <summary>
+    /// Each person's approved practice hours (of every activity type) dated from <paramref name="since"/> to
+    /// <paramref name="until"/>; people without any are left out.
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, decimal>> ApprovedHoursAsync(
+        IReadOnlyCollection<Guid> personIds, DateOnly since, DateOnly until, CancellationToken cancellationToken = default);
+}

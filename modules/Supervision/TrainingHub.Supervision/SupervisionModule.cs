@@ -109,7 +109,9 @@ public sealed class SupervisionModule : TrainingHubModule
         services.AddScoped<HoursLog>();
         services.AddScoped<HoursReview>();
         services.AddScoped<HoursRequirements>();
-        services.AddScoped<ISupervisionRecord, SupervisionRecords>();
+        services.AddScoped<SupervisionRecords>();
+        services.AddScoped<ISupervisionRecord>(sp => sp.GetRequiredService<SupervisionRecords>());
+        services.AddScoped<ISupervisionFigures>(sp => sp.GetRequiredService<SupervisionRecords>());
         services.AddScoped<ISupervisionFrequencyDirectory, StandardFrequencies>();
         services.AddScoped<MentoringPairs>();
         services.AddScoped<SupportRequests>();

@@ -9,17 +9,22 @@ using MudBlazor;
 using TrainingHub.Accounts.Contracts;
 using TrainingHub.Audit.Contracts;
 using TrainingHub.Organisations.Contracts;
+using TrainingHub.Pathways.Contracts;
 using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.SharedKernel.Security;
+using TrainingHub.Supervision.Contracts;
 using TrainingHub.Workforce.Communities;
 using TrainingHub.Workforce.Contracts;
 using TrainingHub.Workforce.Data;
+using TrainingHub.Workforce.DemoData;
 using TrainingHub.Workforce.Import;
 using TrainingHub.Workforce.Norms;
+using TrainingHub.Workforce.Services;
 using TrainingHub.Workforce.Staffing;
+using TrainingHub.Workforce.Volunteers;
 
 namespace TrainingHub.Workforce;
 
@@ -45,6 +50,7 @@ public sealed class WorkforceModule : TrainingHubModule
     [
         new("Menu:Staffing", "workforce/staffing", Icons.Material.Filled.Groups, WorkforcePermissions.View, typeof(WorkforceResource), 70),
         new("Menu:Norms", "workforce/norms", Icons.Material.Filled.Rule, WorkforcePermissions.NormsEdit, typeof(WorkforceResource), 71),
+        new("Menu:Services", "workforce/services", Icons.Material.Filled.Checklist, WorkforcePermissions.NormsEdit, typeof(WorkforceResource), 71),
     ];
 
     public override void ScheduleJobs(IRecurringJobManager jobs) =>
@@ -56,18 +62,26 @@ public sealed class WorkforceModule : TrainingHubModule
     {
         services.AddModuleDbContext<WorkforceDbContext, WorkforceSqliteDbContext, WorkforcePostgreSqlDbContext>(WorkforceDbContext.Schema);
         services.AddScoped<StaffingReports>();
+        services.AddScoped(sp => new VolunteerCounts(
+            sp.GetRequiredService<IDbContextFactory<WorkforceDbContext>>(), sp.GetService<ISupervisionFigures>(), sp.GetService<IPathwayFigures>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<FundedPostsEditing>();
         services.AddScoped<CommunityProfiles>();
         services.AddScoped<NormsSettings>();
         services.AddScoped<StaffingImport>();
+        services.AddScoped<BasicServices>();
+        services.AddSingleton<IModuleInitializer, BasicServicesSetup>();
         services.AddScoped<StaffingExport>();
         // Where the audit module is not part of the app, imports go unrecorded rather than failing.
         services.TryAddSingleton<IAuditTrail, NullAuditTrail>();
         services.AddSingleton<IModuleInitializer>(sp => new NormsSetup(
             sp.GetRequiredService<IDbContextFactory<WorkforceDbContext>>(), sp.GetService<IPositionTypes>(), configuration));
+        services.AddSingleton<IModuleInitializer>(sp => new WorkforceDemoData(
+            sp.GetRequiredService<IDbContextFactory<WorkforceDbContext>>(), sp.GetService<IOrganisationDirectory>(), sp.GetService<IPositionTypes>(), configuration));
         services.AddSingleton(sp => new StaffSync(
             sp.GetRequiredService<IDbContextFactory<WorkforceDbContext>>(), sp.GetRequiredService<IUnitHierarchy>(),
-            sp.GetRequiredService<IOrganisationDirectory>(), sp.GetService<IPeopleLookup>(), sp.GetService<IPeopleRoster>()));
+            sp.GetRequiredService<IOrganisationDirectory>(), sp.GetService<IPeopleLookup>(), sp.GetService<IPeopleRoster>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddIntegrationEventHandler<PersonChanged, StaffSync, WorkforceDbContext>();
         // After the migrations and, in the app, after Accounts has made its demo people.
         services.AddSingleton<IModuleInitializer>(sp => sp.GetRequiredService<StaffSync>());

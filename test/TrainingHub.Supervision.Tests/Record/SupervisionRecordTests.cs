@@ -132,6 +132,25 @@ public abstract class SupervisionRecordTests(ITestDatabaseServer server) : IAsyn
     }
 
     [Fact]
+    public async Task Planning_figures_add_up_each_persons_approved_hours_in_the_period_and_leave_out_people_without_any()
+    {
+        var early = await LoggedAsync(4, new DateOnly(2026, 2, 20), ActivityType.DirectWork);
+        var visit = await LoggedAsync(3, March(2), ActivityType.DirectWork);
+        var course = await LoggedAsync(2.5m, March(3), ActivityType.Training);
+        await LoggedAsync(6, March(4), ActivityType.DirectWork);
+        foreach (var entry in new[] { early, visit, course })
+        {
+            await ApproveAsync(entry);
+        }
+        var (learner, supervisor) = (await PersonAsync(Learner), await PersonAsync(Supervisor));
+
+        var hours = await _host.Get<ISupervisionFigures>().ApprovedHoursAsync([learner, supervisor], March(1), March(31));
+
+        Assert.Equal(5.5m, Assert.Single(hours, h => h.Key == learner).Value);
+        Assert.DoesNotContain(supervisor, hours.Keys);
+    }
+
+    [Fact]
     public async Task Approved_hours_are_grouped_by_activity_type_and_unapproved_or_withdrawn_ones_and_those_outside_the_dates_are_left_out()
     {
         var early = await LoggedAsync(4, new DateOnly(2026, 2, 20), ActivityType.DirectWork);

@@ -74,6 +74,26 @@ public sealed class StaffingPageTests(SqliteServer server) : IClassFixture<Sqlit
     }
 
     [Fact]
+    public async Task A_coordinator_reports_a_hromadas_case_load_and_services_and_the_checklist_shows_them()
+    {
+        _scenario.AsCoordinatorAt(_scenario.ZhytomyrCity.Id);
+        var providers = _pages.RenderProviders();
+        var page = Open(_scenario.ZhytomyrCity.Id);
+        page.WaitForAssertion(() => Assert.Contains("provided with trained staff: 0 of 18", page.Find("#staffing-services-title").TextContent));
+
+        await page.InvokeAsync(() => page.Find("#staffing-edit-community").Click());
+        providers.Dialogs.WaitForAssertion(() => Assert.Equal(18, providers.Dialogs.FindAll("#community-services input[type=checkbox]").Count));
+        providers.Dialogs.Find("#community-families").Change("120");
+        await providers.Dialogs.InvokeAsync(() => providers.Dialogs.FindAll("#community-services input[type=checkbox]")[8].Change(true));
+        await providers.Dialogs.InvokeAsync(() => providers.Dialogs.Find("#community-save").Click());
+
+        page.WaitForAssertion(() => Assert.Contains("1 of 18", page.Find("#staffing-services-title").TextContent));
+        Assert.Equal("Social support (case management)", page.Find("#staffing-services li[data-provided=true]").TextContent.Replace("provided", "").Trim());
+        Assert.Contains("Families in difficulty per social worker", page.Find("#staffing-families").TextContent);
+        Assert.Contains("nobody", page.Find("#staffing-families").TextContent);
+    }
+
+    [Fact]
     public void Someone_without_an_area_is_told_they_may_not_open_the_page()
     {
         _scenario.Host.User.Holding();

@@ -14,8 +14,11 @@ namespace TrainingHub.Supervision.Record;
 /// both sides and the latest mentoring brought to its end review by the mentor. Counts and dates only: no note leaves.
 /// </summary>
 internal sealed class SupervisionRecords(IDbContextFactory<SupervisionDbContext> dbFactory, ActivityTypeCatalogue activityTypes, TimeProvider clock)
-    : ISupervisionRecord
+    : ISupervisionRecord, ISupervisionFigures
 {
+    /// <summary>People asked about per query, well within what either database takes as one list.</summary>
+    private const int Chunk = 2_000;
+
     public async Task<SupervisionRecord> ForAsync(Guid personId, DateOnly? since = null, DateOnly? until = null, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
@@ -43,6 +46,26 @@ internal sealed class SupervisionRecords(IDbContextFactory<SupervisionDbContext>
                         && db.Reviews.Any(r => r.AssignmentId == a.Id && r.AuthorId == a.AssigneeId))
             .MaxAsync(a => a.EndsOn, cancellationToken);
         return new SupervisionRecord(hours, supervisions.Count, mentoringEnded);
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, decimal>> ApprovedHoursAsync(
+        IReadOnlyCollection<Guid> personIds, DateOnly since, DateOnly until, CancellationToken cancellationToken = default)
+    {
+        var totals = new Dictionary<Guid, decimal>();
+        await using var db = dbFactory.CreateDbContext();
+        foreach (var chunk in personIds.Distinct().Chunk(Chunk))
+        {
+            // Added up here: SQLite keeps decimals as text and cannot add them.
+            var entries = await db.HoursEntries.AsNoTracking()
+                .Where(e => chunk.Contains(e.PersonId) && e.State == HoursState.Approved && e.Date >= since && e.Date <= until)
+                .Select(e => new { e.PersonId, e.Hours })
+                .ToListAsync(cancellationToken);
+            foreach (var entry in entries)
+            {
+                totals[entry.PersonId] = totals.GetValueOrDefault(entry.PersonId) + entry.Hours;
+            }
+        }
+        return totals;
     }
 
     public async Task<IReadOnlyList<ActivityTypeReference>> ActivityTypesAsync(CancellationToken cancellationToken = default) =>

@@ -5,6 +5,7 @@ using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.SharedKernel.Security;
 using TrainingHub.Workforce.Contracts;
 using TrainingHub.Workforce.Data;
+using TrainingHub.Workforce.Services;
 
 namespace TrainingHub.Workforce.Communities;
 
@@ -16,6 +17,9 @@ internal sealed class CommunityInput
     public int? FamiliesInDifficulty { get; set; }
 
     public int? ChildrenWithDisabilities { get; set; }
+
+    /// <summary>The basic services the hromada provides with trained staff.</summary>
+    public HashSet<Guid> Services { get; init; } = [];
 
     public Guid? Version { get; set; }
 }
@@ -31,10 +35,11 @@ internal sealed class CommunityProfiles(IDbContextFactory<WorkforceDbContext> db
         }
         await using var db = dbFactory.CreateDbContext();
         var profile = await db.Communities.AsNoTracking().SingleOrDefaultAsync(c => c.HromadaId == hromadaId, cancellationToken);
+        var services = await db.ProvidedServices.Where(p => p.HromadaId == hromadaId).Select(p => p.ServiceId).ToListAsync(cancellationToken);
         return new CommunityInput
         {
             Settlement = profile?.Settlement, FamiliesInDifficulty = profile?.FamiliesInDifficulty,
-            ChildrenWithDisabilities = profile?.ChildrenWithDisabilities, Version = profile?.Version,
+            ChildrenWithDisabilities = profile?.ChildrenWithDisabilities, Services = [.. services], Version = profile?.Version,
         };
     }
 
@@ -58,6 +63,19 @@ internal sealed class CommunityProfiles(IDbContextFactory<WorkforceDbContext> db
         if (profile.Report(input.Settlement, input.FamiliesInDifficulty, input.ChildrenWithDisabilities) is { } invalid)
         {
             return invalid;
+        }
+        var known = await db.BasicServices.Select(s => s.Id).ToListAsync(cancellationToken);
+        if (input.Services.Except(known).Any())
+        {
+            return Error.NotFound;
+        }
+        var ticked = await db.ProvidedServices.Where(p => p.HromadaId == hromadaId).ToListAsync(cancellationToken);
+        db.ProvidedServices.RemoveRange(ticked.Where(p => !input.Services.Contains(p.ServiceId)));
+        db.ProvidedServices.AddRange(input.Services.Except(ticked.Select(p => p.ServiceId)).Select(id => new ProvidedService { HromadaId = hromadaId, ServiceId = id }));
+        // The report's version covers its services too, so a change to the ticks alone still moves it on.
+        if (db.Entry(profile).State == EntityState.Unchanged)
+        {
+            db.Entry(profile).State = EntityState.Modified;
         }
         return await db.SaveOrErrorAsync(cancellationToken) is { } saveError ? saveError : Result.Success();
     }

@@ -4,7 +4,9 @@ using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.Workforce.Communities;
 using TrainingHub.Workforce.Norms;
+using TrainingHub.Workforce.Services;
 using TrainingHub.Workforce.Staffing;
+using TrainingHub.Workforce.Volunteers;
 
 namespace TrainingHub.Workforce.Data;
 
@@ -21,6 +23,12 @@ internal abstract class WorkforceDbContext(DbContextOptions options) : DbContext
     public DbSet<WorkforceNorms> Norms => Set<WorkforceNorms>();
 
     public DbSet<CountedPosition> CountedPositions => Set<CountedPosition>();
+
+    public DbSet<BasicService> BasicServices => Set<BasicService>();
+
+    public DbSet<VolunteerMove> VolunteerMoves => Set<VolunteerMove>();
+
+    public DbSet<ProvidedService> ProvidedServices => Set<ProvidedService>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -57,6 +65,27 @@ internal abstract class WorkforceDbContext(DbContextOptions options) : DbContext
             counted.ToTable("CountedPositions");
             counted.HasKey(c => c.PositionTypeId);
             counted.Property(c => c.CountedAs).HasConversion<string>().HasMaxLength(20);
+        });
+        modelBuilder.Entity<BasicService>(service =>
+        {
+            service.ToTable("BasicServices");
+            service.Property(s => s.NameUk).HasMaxLength(BasicService.MaxNameLength);
+            service.Property(s => s.NameEn).HasMaxLength(BasicService.MaxNameLength);
+        });
+        modelBuilder.Entity<ProvidedService>(provided =>
+        {
+            provided.ToTable("ProvidedServices");
+            provided.HasKey(p => new { p.HromadaId, p.ServiceId });
+            provided.HasOne<BasicService>().WithMany().HasForeignKey(p => p.ServiceId).OnDelete(DeleteBehavior.Cascade);
+        });
+        // Derived from Accounts' changes, which the audit trail follows.
+        modelBuilder.Entity<VolunteerMove>(move =>
+        {
+            move.ToTable("VolunteerMoves");
+            move.NotAudited();
+            move.HasIndex(m => new { m.OblastId, m.MovedOn });
+            move.HasIndex(m => new { m.HromadaId, m.MovedOn });
+            move.HasIndex(m => new { m.OrganisationId, m.MovedOn });
         });
         modelBuilder.AddIntegrationEventInbox(Database, Schema);
         modelBuilder.ApplyModuleConventions(Database, Schema);

@@ -3,6 +3,7 @@ using TrainingHub.Organisations.Contracts;
 using TrainingHub.Workforce.Communities;
 using TrainingHub.Workforce.Data;
 using TrainingHub.Workforce.Norms;
+using TrainingHub.Workforce.Services;
 
 namespace TrainingHub.Workforce.Staffing;
 
@@ -21,12 +22,15 @@ internal sealed class AreaData
     private readonly ILookup<Guid, FundedPosts> _fundedByOrganisation;
     private readonly IReadOnlyDictionary<Guid, CommunityProfile> _communities;
     private readonly IReadOnlyDictionary<Guid, CountedAs> _counted;
+    private readonly ILookup<Guid, Guid> _provided;
     private readonly Dictionary<Guid, AreaFigures> _figures = [];
 
     private AreaData(
         IReadOnlyDictionary<Guid, OrganisationUnitSummary> units, IReadOnlyList<Headcount> people, IReadOnlyList<FundedPosts> funded,
-        IReadOnlyDictionary<Guid, CommunityProfile> communities, IReadOnlyDictionary<Guid, CountedAs> counted, NormTargets targets)
+        IReadOnlyDictionary<Guid, CommunityProfile> communities, IReadOnlyDictionary<Guid, CountedAs> counted, NormTargets targets,
+        IReadOnlyList<BasicService> services, IReadOnlyList<ProvidedService> provided)
     {
+        (Services, _provided) = (services, provided.ToLookup(p => p.HromadaId, p => p.ServiceId));
         _units = units;
         _children = units.Values.ToLookup(u => u.ParentId);
         (_people, _funded, _communities, _counted, Targets) = (people, funded, communities, counted, targets);
@@ -38,6 +42,9 @@ internal sealed class AreaData
     private sealed record Headcount(Guid UnitId, Guid? PositionTypeId, int People);
 
     public NormTargets Targets { get; }
+
+    /// <summary>The basic services, in the list's order.</summary>
+    public IReadOnlyList<BasicService> Services { get; }
 
     public static async Task<AreaData> LoadAsync(
         IDbContextFactory<WorkforceDbContext> dbFactory, OrganisationUnitSummary? root, IReadOnlyDictionary<Guid, OrganisationUnitSummary> subtree,
@@ -64,12 +71,26 @@ internal sealed class AreaData
         var communities = root is null
             ? await db.Communities.AsNoTracking().ToListAsync(cancellationToken)
             : await db.Communities.AsNoTracking().Where(c => hromadas.Contains(c.HromadaId)).ToListAsync(cancellationToken);
+        var provided = root is null
+            ? await db.ProvidedServices.AsNoTracking().ToListAsync(cancellationToken)
+            : await db.ProvidedServices.AsNoTracking().Where(p => hromadas.Contains(p.HromadaId)).ToListAsync(cancellationToken);
+        var services = await db.BasicServices.AsNoTracking().OrderBy(s => s.SortOrder).ToListAsync(cancellationToken);
         var counted = await db.CountedPositions.AsNoTracking().ToDictionaryAsync(c => c.PositionTypeId, c => c.CountedAs, cancellationToken);
         var norms = await db.Norms.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         return new AreaData(
             subtree, people, funded.Where(p => subtree.ContainsKey(p.OrganisationId)).ToList(), communities.ToDictionary(c => c.HromadaId), counted,
-            norms?.Targets ?? new NormTargets());
+            norms?.Targets ?? new NormTargets(), services, provided.Where(p => subtree.ContainsKey(p.HromadaId)).ToList());
     }
+
+    /// <summary>Whether a hromada provides a basic service with trained staff.</summary>
+    public bool Provides(Guid hromadaId, Guid serviceId) => _provided[hromadaId].Contains(serviceId);
+
+    /// <summary>How many of the basic services a hromada provides; null for other units.</summary>
+    public int? ServicesProvided(OrganisationUnitSummary unit) =>
+        unit.Type == UnitType.Hromada ? _provided[unit.Id].Count(id => Services.Any(s => s.Id == id)) : null;
+
+    /// <summary>How many hromadas of the subtree provide a service.</summary>
+    public int Providing(Guid serviceId) => _provided.Count(g => g.Contains(serviceId));
 
     public CountedAs? CountedAs(Guid positionTypeId) => _counted.TryGetValue(positionTypeId, out var counted) ? counted : null;
 

@@ -4,17 +4,22 @@ using TrainingHub.Organisations.Contracts;
 using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Security;
+using TrainingHub.SharedKernel.Jobs;
 using TrainingHub.Workforce.Data;
+using TrainingHub.Workforce.Norms;
+using TrainingHub.Workforce.Volunteers;
 
 namespace TrainingHub.Workforce.Staffing;
 
 /// <summary>
 /// Keeps <see cref="StaffMember"/> rows in step with Accounts: each <see cref="PersonChanged"/> as it is delivered, and
 /// everyone at start-up (after the demo people exist) and every night, which also catches a unit moved to another
-/// hromada. Without Accounts in the app there is nobody to count.
+/// hromada. An active volunteer who takes up another position is recorded as a <see cref="VolunteerMove"/>. Without
+/// Accounts in the app there is nobody to count.
 /// </summary>
 internal sealed class StaffSync(
-    IDbContextFactory<WorkforceDbContext> dbFactory, IUnitHierarchy hierarchy, IOrganisationDirectory units, IPeopleLookup? people, IPeopleRoster? roster)
+    IDbContextFactory<WorkforceDbContext> dbFactory, IUnitHierarchy hierarchy, IOrganisationDirectory units, IPeopleLookup? people, IPeopleRoster? roster,
+    TimeProvider clock)
     : IIntegrationEventHandler<PersonChanged>, IModuleInitializer
 {
     public const string RecurringJobId = "workforce-staff";
@@ -56,6 +61,9 @@ internal sealed class StaffSync(
         await using var db = dbFactory.CreateDbContext();
         var ids = changed.Select(p => p.Id).ToList();
         var staff = await db.Staff.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        var volunteering = (await db.CountedPositions.Where(c => c.CountedAs == CountedAs.Volunteer).Select(c => c.PositionTypeId).ToListAsync(cancellationToken))
+            .ToHashSet();
+        var today = DailyRuns.DayOf(clock.GetUtcNow());
         foreach (var person in changed)
         {
             if (!staff.TryGetValue(person.Id, out var member))
@@ -65,6 +73,15 @@ internal sealed class StaffSync(
                 db.Staff.Add(member);
             }
             var place = person.HomeUnitId is { } unitId ? places[unitId] : UnitPlace.None;
+            if (member.IsActive && person.IsActive && member.PositionTypeId is { } was && volunteering.Contains(was)
+                && person.PositionTypeId is { } now && !volunteering.Contains(now))
+            {
+                db.VolunteerMoves.Add(new VolunteerMove
+                {
+                    PersonId = person.Id, MovedOn = today, ToPositionTypeId = now, UnitId = person.HomeUnitId,
+                    OblastId = place.OblastId, HromadaId = place.HromadaId, OrganisationId = place.OrganisationId,
+                });
+            }
             member.UnitId = person.HomeUnitId;
             (member.OblastId, member.HromadaId, member.OrganisationId) = (place.OblastId, place.HromadaId, place.OrganisationId);
             member.PositionTypeId = person.PositionTypeId;

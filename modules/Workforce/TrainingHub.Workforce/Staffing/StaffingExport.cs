@@ -6,6 +6,7 @@ using TrainingHub.Audit.Contracts;
 using TrainingHub.SharedKernel.Export;
 using TrainingHub.SharedKernel.Outcomes;
 using TrainingHub.Workforce.Contracts;
+using TrainingHub.Workforce.Volunteers;
 
 namespace TrainingHub.Workforce.Staffing;
 
@@ -28,8 +29,8 @@ internal sealed class StaffingExport(StaffingReports reports, IAuditTrail audit,
         var name = $"staffing-{report.Unit?.KatottgCode ?? unitId?.ToString("N")[..8] ?? "ukraine"}-{DateTime.UtcNow:yyyy-MM-dd}";
         List<IDictionary<string, object?>> lines =
         [
-            Line(report.Unit?.DisplayName ?? L["Staffing:Country"], report.Settlement, report.Total),
-            .. report.Lines.Select(l => Line(l.IsUnitItself ? L["Staffing:UnitItself", l.Name] : l.Name, l.Settlement, l.Figures)),
+            Line(report.Unit?.DisplayName ?? L["Staffing:Country"], report.Settlement, report.Total, report.Volunteers),
+            .. report.Lines.Select(l => Line(l.IsUnitItself ? L["Staffing:UnitItself", l.Name] : l.Name, l.Settlement, l.Figures, l.Volunteers)),
         ];
         var file = format == SpreadsheetFormat.Xlsx
             ? Spreadsheets.Xlsx(name, new Dictionary<string, object>
@@ -51,7 +52,8 @@ internal sealed class StaffingExport(StaffingReports reports, IAuditTrail audit,
                     Spreadsheets.ToDownload(await export.ExportAsync(unit, Spreadsheets.Format(format), cancellationToken)))
             .RequireAuthorization(WorkforcePermissions.View);
 
-    private IDictionary<string, object?> Line(string name, Communities.Settlement? settlement, AreaFigures figures) => new Dictionary<string, object?>
+    private IDictionary<string, object?> Line(string name, Communities.Settlement? settlement, AreaFigures figures, VolunteerFigures? volunteers = null) =>
+        new Dictionary<string, object?>
     {
         [L["Staffing:Unit"]] = name,
         [L["Community:Settlement"]] = settlement is { } s ? L[$"Settlement:{s}"].Value : null,
@@ -71,6 +73,9 @@ internal sealed class StaffingExport(StaffingReports reports, IAuditTrail audit,
         [L["Community:Disabilities"]] = figures.ChildrenWithDisabilities,
         [L["Staffing:FamiliesPerSocialWorker"]] = Rounded(figures.FamiliesPerSocialWorker),
         [L["Staffing:DisabilitiesPerSpecialist"]] = Rounded(figures.ChildrenWithDisabilitiesPerSpecialist),
+        [L["Volunteers:Hours"]] = volunteers?.Hours,
+        [L["Volunteers:Progressed"]] = volunteers?.Progressed,
+        [L["Volunteers:MovedOn"]] = volunteers?.MovedOn,
     };
 
     private List<IDictionary<string, object?>> Positions(StaffingReport report) =>

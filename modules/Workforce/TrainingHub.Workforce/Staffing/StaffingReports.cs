@@ -8,6 +8,7 @@ using TrainingHub.Workforce.Communities;
 using TrainingHub.Workforce.Contracts;
 using TrainingHub.Workforce.Data;
 using TrainingHub.Workforce.Norms;
+using TrainingHub.Workforce.Volunteers;
 
 namespace TrainingHub.Workforce.Staffing;
 
@@ -16,9 +17,15 @@ internal sealed record PositionLine(Guid PositionTypeId, string Name, CountedAs?
 
 /// <summary>
 /// A unit right under the one reported on, with everything under it, or the people working in the reported unit itself
-/// (<see cref="IsUnitItself"/>).
+/// (<see cref="IsUnitItself"/>). <see cref="ServicesProvided"/> is how many basic services a hromada provides with trained
+/// staff (null for other units).
 /// </summary>
-internal sealed record AreaLine(Guid UnitId, string Name, UnitType Type, bool IsUnitItself, Settlement? Settlement, AreaFigures Figures);
+internal sealed record AreaLine(
+    Guid UnitId, string Name, UnitType Type, bool IsUnitItself, Settlement? Settlement, AreaFigures Figures, VolunteerFigures Volunteers,
+    int? ServicesProvided = null);
+
+/// <summary>A basic service in an area: how many of its hromadas provide it with trained staff, of how many.</summary>
+internal sealed record ServiceCoverage(Guid ServiceId, string Name, int Providing, int Hromadas);
 
 /// <summary>The hromadas of an area reported urban, or rural, taken together.</summary>
 internal sealed record SettlementFigures(Settlement Settlement, int Hromadas, AreaFigures Figures);
@@ -32,8 +39,9 @@ internal sealed record TrailStep(Guid? UnitId, string? Name);
 /// the hromada's own report when the unit is a hromada.
 /// </summary>
 internal sealed record StaffingReport(
-    OrganisationUnitSummary? Unit, IReadOnlyList<TrailStep> Trail, AreaFigures Total, Settlement? Settlement, IReadOnlyList<PositionLine> Positions,
-    IReadOnlyList<AreaLine> Lines, IReadOnlyList<SettlementFigures> Settlements, NormTargets Targets, bool CanEdit);
+    OrganisationUnitSummary? Unit, IReadOnlyList<TrailStep> Trail, AreaFigures Total, VolunteerFigures Volunteers, Settlement? Settlement,
+    IReadOnlyList<PositionLine> Positions,
+    IReadOnlyList<AreaLine> Lines, IReadOnlyList<SettlementFigures> Settlements, IReadOnlyList<ServiceCoverage> Services, NormTargets Targets, bool CanEdit);
 
 /// <summary>
 /// Staffing figures for those who plan (<see cref="WorkforcePermissions.View"/>) over the units of their area: people are
@@ -41,7 +49,8 @@ internal sealed record StaffingReport(
 /// holding that position there; a territory's population is its own figure or, when it has none, the sum of those under it.
 /// </summary>
 internal sealed class StaffingReports(
-    IDbContextFactory<WorkforceDbContext> dbFactory, IAccessControl access, IOrganisationDirectory units, IUnitHierarchy hierarchy, IPositionTypes positionTypes)
+    IDbContextFactory<WorkforceDbContext> dbFactory, IAccessControl access, IOrganisationDirectory units, IUnitHierarchy hierarchy, IPositionTypes positionTypes,
+    VolunteerCounts volunteerCounts)
 {
     /// <summary>Where the report opens: the country for those whose area is everywhere, otherwise the highest unit of their area; null when they have none.</summary>
     public async Task<Result<Guid?>> DefaultUnitAsync(CancellationToken cancellationToken = default)
@@ -77,10 +86,14 @@ internal sealed class StaffingReports(
 
         var under = subtree.Values.Where(u => u.ParentId == unit?.Id || (unit is null && u.ParentId is { } p && !subtree.ContainsKey(p)))
             .OrderBy(u => u.DisplayName, StringComparer.CurrentCulture).ToList();
-        var lines = under.Select(u => new AreaLine(u.Id, u.DisplayName, u.Type, false, data.SettlementOf(u.Id), data.FiguresOf(u.Id))).ToList();
+        var volunteers = await volunteerCounts.ByUnitAsync(unit, subtree, cancellationToken);
+        var lineOf = subtree.Values.LinesUnder(unit?.Id ?? Guid.Empty);
+        VolunteerFigures VolunteersOf(Guid line) => VolunteerFigures.Sum(volunteers.Where(v => lineOf[v.Key] == line).Select(v => v.Value));
+        var lines = under.Select(u => new AreaLine(
+            u.Id, u.DisplayName, u.Type, false, data.SettlementOf(u.Id), data.FiguresOf(u.Id), VolunteersOf(u.Id), data.ServicesProvided(u))).ToList();
         if (unit is not null && data.OwnFigures(unit.Id) is { Staff: > 0 } itself)
         {
-            lines.Insert(0, new AreaLine(unit.Id, unit.DisplayName, unit.Type, true, null, itself));
+            lines.Insert(0, new AreaLine(unit.Id, unit.DisplayName, unit.Type, true, null, itself, VolunteersOf(unit.Id)));
         }
         var total = unit is null ? AreaFigures.Sum(lines.Select(l => l.Figures)) : data.FiguresOf(unit.Id);
         var settlements = subtree.Values.Where(u => u.Type == UnitType.Hromada && data.SettlementOf(u.Id) is not null)
@@ -90,9 +103,13 @@ internal sealed class StaffingReports(
         var positions = types.Select(t => new PositionLine(
                 t.Id, t.Name(Cultures.ReadsEnglish), data.CountedAs(t.Id), data.Funded(t.Id), data.Holding(t.Id), data.Vacant(t.Id)))
             .ToList();
+        var hromadas = subtree.Values.Count(u => u.Type == UnitType.Hromada);
+        var services = unit?.Type == UnitType.Organisation ? []
+            : data.Services.Select(s => new ServiceCoverage(s.Id, s.Name(Cultures.ReadsEnglish), data.Providing(s.Id), hromadas)).ToList();
         return new StaffingReport(
-            unit, await TrailAsync(unit, cancellationToken), total, unit is null ? null : data.SettlementOf(unit.Id), positions, lines, settlements,
-            data.Targets, await access.IsGrantedAsync(WorkforcePermissions.StaffingEdit, unitId, cancellationToken));
+            unit, await TrailAsync(unit, cancellationToken), total, VolunteerFigures.Sum(volunteers.Values), unit is null ? null : data.SettlementOf(unit.Id),
+            positions, lines, settlements,
+            services, data.Targets, await access.IsGrantedAsync(WorkforcePermissions.StaffingEdit, unitId, cancellationToken));
     }
 
     /// <summary>The units above, from the top, that the user may report on: the way back up a drill-down.</summary>

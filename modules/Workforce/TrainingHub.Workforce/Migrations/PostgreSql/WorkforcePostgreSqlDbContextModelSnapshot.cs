@@ -94,6 +94,49 @@ namespace TrainingHub.Workforce.Migrations.PostgreSql
                     b.ToTable("Norms", "workforce");
                 });
 
+            modelBuilder.Entity("TrainingHub.Workforce.Services.BasicService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameUk")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("BasicServices", "workforce");
+                });
+
+            modelBuilder.Entity("TrainingHub.Workforce.Services.ProvidedService", b =>
+                {
+                    b.Property<Guid>("HromadaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("HromadaId", "ServiceId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("ProvidedServices", "workforce");
+                });
+
             modelBuilder.Entity("TrainingHub.Workforce.Staffing.FundedPosts", b =>
                 {
                     b.Property<Guid>("Id")
@@ -157,6 +200,46 @@ namespace TrainingHub.Workforce.Migrations.PostgreSql
                     b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
 
+            modelBuilder.Entity("TrainingHub.Workforce.Volunteers.VolunteerMove", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("HromadaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("MovedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("OblastId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ToPositionTypeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HromadaId", "MovedOn");
+
+                    b.HasIndex("OblastId", "MovedOn");
+
+                    b.HasIndex("OrganisationId", "MovedOn");
+
+                    b.ToTable("VolunteerMoves", "workforce");
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
+                });
+
             modelBuilder.Entity("TrainingHub.Workforce.Norms.WorkforceNorms", b =>
                 {
                     b.OwnsOne("TrainingHub.Workforce.Norms.NormTargets", "Targets", b1 =>
@@ -185,6 +268,15 @@ namespace TrainingHub.Workforce.Migrations.PostgreSql
                         });
 
                     b.Navigation("Targets")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Workforce.Services.ProvidedService", b =>
+                {
+                    b.HasOne("TrainingHub.Workforce.Services.BasicService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

@@ -88,6 +88,49 @@ namespace TrainingHub.Workforce.Migrations.Sqlite
                     b.ToTable("Norms", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingHub.Workforce.Services.BasicService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameUk")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("BasicServices", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingHub.Workforce.Services.ProvidedService", b =>
+                {
+                    b.Property<Guid>("HromadaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("HromadaId", "ServiceId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("ProvidedServices", (string)null);
+                });
+
             modelBuilder.Entity("TrainingHub.Workforce.Staffing.FundedPosts", b =>
                 {
                     b.Property<Guid>("Id")
@@ -151,6 +194,46 @@ namespace TrainingHub.Workforce.Migrations.Sqlite
                     b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
 
+            modelBuilder.Entity("TrainingHub.Workforce.Volunteers.VolunteerMove", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HromadaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("MovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OblastId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToPositionTypeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HromadaId", "MovedOn");
+
+                    b.HasIndex("OblastId", "MovedOn");
+
+                    b.HasIndex("OrganisationId", "MovedOn");
+
+                    b.ToTable("VolunteerMoves", (string)null);
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
+                });
+
             modelBuilder.Entity("TrainingHub.Workforce.Norms.WorkforceNorms", b =>
                 {
                     b.OwnsOne("TrainingHub.Workforce.Norms.NormTargets", "Targets", b1 =>
@@ -179,6 +262,15 @@ namespace TrainingHub.Workforce.Migrations.Sqlite
                         });
 
                     b.Navigation("Targets")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Workforce.Services.ProvidedService", b =>
+                {
+                    b.HasOne("TrainingHub.Workforce.Services.BasicService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

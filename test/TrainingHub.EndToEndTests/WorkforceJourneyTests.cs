@@ -1,0 +1,54 @@
+using MiniExcelLibs;
+using Microsoft.Playwright;
+using TrainingHub.SharedKernel.Security;
+
+namespace TrainingHub.EndToEndTests;
+
+/// <summary>
+/// A coordinator who plans for the whole country opens the staffing page at Ukraine, drills down to Zhytomyr Oblast and
+/// on to Zhytomyr City Hromada, goes back up along the trail, and downloads the hromada's table: the workbook opens and
+/// holds the rows the page shows. The page passes axe at each level and fits a phone.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class WorkforceJourneyTests(BrowserSession session)
+{
+    private const string Planner = "national.planner@traininghub.example";
+
+    [Fact]
+    public async Task A_national_coordinator_drills_from_the_country_to_a_hromada_and_downloads_the_rows_shown()
+    {
+        await session.App.CreatePersonAsync(Planner, "Ольга Планувальниця", BuiltInRoles.Coordinator, null);
+        var page = await session.NewPageAsync();
+        await page.SignInAsync(Planner);
+
+        await page.OpenAsync("/workforce/staffing");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Україна");
+        await Assertions.Expect(page.Locator("#staffing-lines .th-drill")).ToHaveTextAsync(["Житомирська область", "Львівська область"]);
+        await page.AssertAccessibleAsync();
+
+        await page.Locator("#staffing-lines .th-drill", new() { HasText = "Житомирська область" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Житомирська область");
+        await Assertions.Expect(page.Locator("#staffing-settlements")).ToContainTextAsync("Сільська");
+        await page.Locator("#staffing-lines .th-drill", new() { HasText = "Житомирська міська громада" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Житомирська міська громада");
+        await Assertions.Expect(page.Locator("#staffing-trail")).ToContainTextAsync("Україна");
+        await Assertions.Expect(page.Locator("#staffing-services-title")).ToContainTextAsync("15 з 18");
+        await page.AssertAccessibleAsync();
+
+        var shown = await page.Locator("#staffing-lines tbody tr td:first-child").AllInnerTextsAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#staffing-xlsx").ClickAsync());
+        using var workbook = File.OpenRead(await download.PathAsync());
+        var rows = workbook.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(["Житомирська міська громада", .. shown.Select(s => s.Trim())], rows.Select(r => (string)r["Підрозділ"]));
+        Assert.StartsWith("staffing-UA18040470000082484-", download.SuggestedFilename);
+
+        await page.Locator("#staffing-trail a", new() { HasText = "Житомирська область" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Житомирська область");
+
+        var phone = await session.NewPageAsync(new ViewportSize { Width = 360, Height = 740 });
+        await phone.SignInAsync(Planner);
+        await phone.OpenAsync("/workforce/staffing");
+        await Assertions.Expect(phone.Locator("#staffing-lines")).ToBeVisibleAsync();
+        await phone.AssertFitsScreenAsync();
+    }
+}
