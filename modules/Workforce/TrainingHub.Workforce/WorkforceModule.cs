@@ -16,6 +16,7 @@ using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.SharedKernel.Security;
 using TrainingHub.Supervision.Contracts;
+using TrainingHub.Workforce.ActionPlans;
 using TrainingHub.Workforce.Communities;
 using TrainingHub.Workforce.Contracts;
 using TrainingHub.Workforce.Data;
@@ -62,6 +63,9 @@ public sealed class WorkforceModule : TrainingHubModule
     {
         services.AddModuleDbContext<WorkforceDbContext, WorkforceSqliteDbContext, WorkforcePostgreSqlDbContext>(WorkforceDbContext.Schema);
         services.AddScoped<StaffingReports>();
+        services.AddScoped(sp => new WorkforcePlans(
+            sp.GetRequiredService<IDbContextFactory<WorkforceDbContext>>(), sp.GetRequiredService<IAccessControl>(), sp.GetRequiredService<IOrganisationDirectory>(),
+            sp.GetService<IPathwayFigures>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped(sp => new VolunteerCounts(
             sp.GetRequiredService<IDbContextFactory<WorkforceDbContext>>(), sp.GetService<ISupervisionFigures>(), sp.GetService<IPathwayFigures>(),
             sp.GetRequiredService<TimeProvider>()));

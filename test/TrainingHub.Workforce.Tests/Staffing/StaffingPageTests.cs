@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using TrainingHub.SharedKernel.Jobs;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.TestKit;
 using TrainingHub.Workforce.Norms;
@@ -91,6 +92,31 @@ public sealed class StaffingPageTests(SqliteServer server) : IClassFixture<Sqlit
         Assert.Equal("Social support (case management)", page.Find("#staffing-services li[data-provided=true]").TextContent.Replace("provided", "").Trim());
         Assert.Contains("Families in difficulty per social worker", page.Find("#staffing-families").TextContent);
         Assert.Contains("nobody", page.Find("#staffing-families").TextContent);
+    }
+
+    [Fact]
+    public async Task A_coordinator_adds_a_target_to_the_hromadas_action_plan_and_reads_it_beside_today_s_figure()
+    {
+        await _scenario.HireAsync(3, _scenario.CityCentre.Id, _scenario.People.SocialWorker);
+        _scenario.AsCoordinatorAt(_scenario.ZhytomyrCity.Id);
+        var providers = _pages.RenderProviders();
+        var page = Open(_scenario.ZhytomyrCity.Id);
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#plan-none")));
+
+        await page.InvokeAsync(() => page.Find("#plan-add").Click());
+        providers.Dialogs.WaitForAssertion(() => Assert.NotNull(providers.Dialogs.Find("#target-value")));
+        providers.Dialogs.Find("#target-value").Change("120");
+        await providers.Dialogs.InvokeAsync(() => providers.Dialogs.Find("#target-save").Click());
+        providers.Dialogs.WaitForAssertion(() => Assert.Contains("Enter a number from 0 to 100.", providers.Dialogs.Markup));
+        providers.Dialogs.Find("#target-value").Change("80");
+        await providers.Dialogs.InvokeAsync(() => providers.Dialogs.Find("#target-save").Click());
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("#plan-targets tbody tr")));
+        var row = page.Find("#plan-targets tbody tr");
+        Assert.Contains("Funded posts filled (%)", row.TextContent);
+        Assert.Contains("at least 80", row.TextContent);
+        Assert.Contains(DailyRuns.DayOf(DateTimeOffset.UtcNow).AddYears(1).ToString("d", new System.Globalization.CultureInfo(Cultures.English)), row.TextContent);
+        Assert.Equal("NoData", row.QuerySelector("[data-progress]")!.GetAttribute("data-progress"));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.SharedKernel.Auditing;
+using TrainingHub.Workforce.ActionPlans;
 using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.Workforce.Communities;
@@ -27,6 +28,8 @@ internal abstract class WorkforceDbContext(DbContextOptions options) : DbContext
     public DbSet<BasicService> BasicServices => Set<BasicService>();
 
     public DbSet<VolunteerMove> VolunteerMoves => Set<VolunteerMove>();
+
+    public DbSet<PlanTarget> PlanTargets => Set<PlanTarget>();
 
     public DbSet<ProvidedService> ProvidedServices => Set<ProvidedService>();
 
@@ -86,6 +89,13 @@ internal abstract class WorkforceDbContext(DbContextOptions options) : DbContext
             move.HasIndex(m => new { m.OblastId, m.MovedOn });
             move.HasIndex(m => new { m.HromadaId, m.MovedOn });
             move.HasIndex(m => new { m.OrganisationId, m.MovedOn });
+        });
+        modelBuilder.Entity<PlanTarget>(target =>
+        {
+            target.ToTable("PlanTargets");
+            target.HasIndex(t => t.UnitId);
+            target.Property(t => t.Measure).HasConversion<string>().HasMaxLength(40);
+            target.Property(t => t.Note).HasMaxLength(PlanTarget.MaxNoteLength);
         });
         modelBuilder.AddIntegrationEventInbox(Database, Schema);
         modelBuilder.ApplyModuleConventions(Database, Schema);

@@ -39,6 +39,41 @@ namespace TrainingHub.Workforce.Migrations.PostgreSql
                     b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
 
+            modelBuilder.Entity("TrainingHub.Workforce.ActionPlans.PlanTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("PlanTargets", "workforce");
+                });
+
             modelBuilder.Entity("TrainingHub.Workforce.Communities.CommunityProfile", b =>
                 {
                     b.Property<Guid>("HromadaId")

@@ -33,6 +33,41 @@ namespace TrainingHub.Workforce.Migrations.Sqlite
                     b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
 
+            modelBuilder.Entity("TrainingHub.Workforce.ActionPlans.PlanTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("PlanTargets", (string)null);
+                });
+
             modelBuilder.Entity("TrainingHub.Workforce.Communities.CommunityProfile", b =>
                 {
                     b.Property<Guid>("HromadaId")
