@@ -148,6 +148,8 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/workforce/staffing/import"] = WorkforcePermissions.StaffingEdit,
         ["/workforce/staffing/export"] = WorkforcePermissions.View,
         ["/workforce/services"] = WorkforcePermissions.NormsEdit,
+        ["/workforce/dashboard"] = WorkforcePermissions.View,
+        ["/workforce/dashboard/export"] = WorkforcePermissions.View,
     };
 
     /// <summary>
@@ -603,6 +605,11 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         {
             var hromada = await app.Services.GetRequiredService<IOrganisationDirectory>().FindByKatottgAsync("UA18040470000082484");
             return $"{route}?unit={hromada!.Id}&format=csv";
+        }
+        if (route == "/workforce/dashboard/export")
+        {
+            var hromada = await app.Services.GetRequiredService<IOrganisationDirectory>().FindByKatottgAsync("UA18040470000082484");
+            return $"{route}?unit={hromada!.Id}&format=svg";
         }
         if (route == "/workforce/staffing/export")
         {

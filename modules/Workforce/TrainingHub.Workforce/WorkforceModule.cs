@@ -11,6 +11,7 @@ using TrainingHub.Audit.Contracts;
 using TrainingHub.Organisations.Contracts;
 using TrainingHub.Pathways.Contracts;
 using TrainingHub.SharedKernel.Events;
+using TrainingHub.SharedKernel.Jobs;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Persistence;
@@ -19,6 +20,7 @@ using TrainingHub.Supervision.Contracts;
 using TrainingHub.Workforce.ActionPlans;
 using TrainingHub.Workforce.Communities;
 using TrainingHub.Workforce.Contracts;
+using TrainingHub.Workforce.Dashboard;
 using TrainingHub.Workforce.Data;
 using TrainingHub.Workforce.DemoData;
 using TrainingHub.Workforce.Import;
@@ -49,15 +51,24 @@ public sealed class WorkforceModule : TrainingHubModule
 
     public override IEnumerable<MenuItem> MenuItems =>
     [
+        new("Menu:Dashboard", "workforce/dashboard", Icons.Material.Filled.Leaderboard, WorkforcePermissions.View, typeof(WorkforceResource), 69),
         new("Menu:Staffing", "workforce/staffing", Icons.Material.Filled.Groups, WorkforcePermissions.View, typeof(WorkforceResource), 70),
         new("Menu:Norms", "workforce/norms", Icons.Material.Filled.Rule, WorkforcePermissions.NormsEdit, typeof(WorkforceResource), 71),
         new("Menu:Services", "workforce/services", Icons.Material.Filled.Checklist, WorkforcePermissions.NormsEdit, typeof(WorkforceResource), 71),
     ];
 
-    public override void ScheduleJobs(IRecurringJobManager jobs) =>
+    public override void ScheduleJobs(IRecurringJobManager jobs)
+    {
         jobs.AddOrUpdate<StaffSync>(StaffSync.RecurringJobId, s => s.ReconcileAsync(CancellationToken.None), Cron.Daily(2));
+        jobs.AddOrUpdate<AreaSnapshots>(AreaSnapshots.RecurringJobId, s => s.TakeAsync(CancellationToken.None), Cron.Monthly(1, 3),
+            new RecurringJobOptions { TimeZone = DailyRuns.Kyiv });
+    }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => StaffingExport.Map(endpoints);
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        StaffingExport.Map(endpoints);
+        RankingExport.Map(endpoints);
+    }
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -73,6 +84,8 @@ public sealed class WorkforceModule : TrainingHubModule
         services.AddScoped<CommunityProfiles>();
         services.AddScoped<NormsSettings>();
         services.AddScoped<StaffingImport>();
+        services.AddScoped<Rankings>();
+        services.AddScoped<RankingExport>();
         services.AddScoped<BasicServices>();
         services.AddSingleton<IModuleInitializer, BasicServicesSetup>();
         services.AddScoped<StaffingExport>();
@@ -89,5 +102,9 @@ public sealed class WorkforceModule : TrainingHubModule
         services.AddIntegrationEventHandler<PersonChanged, StaffSync, WorkforceDbContext>();
         // After the migrations and, in the app, after Accounts has made its demo people.
         services.AddSingleton<IModuleInitializer>(sp => sp.GetRequiredService<StaffSync>());
+        services.AddSingleton(sp => new AreaSnapshots(
+            sp.GetRequiredService<IDbContextFactory<WorkforceDbContext>>(), sp.GetService<IOrganisationDirectory>(), sp.GetRequiredService<TimeProvider>()));
+        // After the people are counted, so that the month's first snapshot holds them.
+        services.AddSingleton<IModuleInitializer>(sp => sp.GetRequiredService<AreaSnapshots>());
     }
 }

@@ -4,6 +4,7 @@ using TrainingHub.Workforce.ActionPlans;
 using TrainingHub.SharedKernel.Events;
 using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.Workforce.Communities;
+using TrainingHub.Workforce.Dashboard;
 using TrainingHub.Workforce.Norms;
 using TrainingHub.Workforce.Services;
 using TrainingHub.Workforce.Staffing;
@@ -30,6 +31,8 @@ internal abstract class WorkforceDbContext(DbContextOptions options) : DbContext
     public DbSet<VolunteerMove> VolunteerMoves => Set<VolunteerMove>();
 
     public DbSet<PlanTarget> PlanTargets => Set<PlanTarget>();
+
+    public DbSet<AreaSnapshot> Snapshots => Set<AreaSnapshot>();
 
     public DbSet<ProvidedService> ProvidedServices => Set<ProvidedService>();
 
@@ -96,6 +99,14 @@ internal abstract class WorkforceDbContext(DbContextOptions options) : DbContext
             target.HasIndex(t => t.UnitId);
             target.Property(t => t.Measure).HasConversion<string>().HasMaxLength(40);
             target.Property(t => t.Note).HasMaxLength(PlanTarget.MaxNoteLength);
+        });
+        // Figures derived from records the audit trail follows.
+        modelBuilder.Entity<AreaSnapshot>(snapshot =>
+        {
+            snapshot.ToTable("Snapshots");
+            snapshot.NotAudited();
+            snapshot.HasIndex(s => new { s.Month, s.UnitId }).IsUnique();
+            snapshot.Ignore(s => s.Figures);
         });
         modelBuilder.AddIntegrationEventInbox(Database, Schema);
         modelBuilder.ApplyModuleConventions(Database, Schema);

@@ -99,6 +99,61 @@ namespace TrainingHub.Workforce.Migrations.PostgreSql
                     b.ToTable("Communities", "workforce");
                 });
 
+            modelBuilder.Entity("TrainingHub.Workforce.Dashboard.AreaSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Children")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ChildrenWithDisabilities")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FamiliesInDifficulty")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FundedPosts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Population")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Psychologists")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SocialWorkers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Staff")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("VacantPosts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Volunteers")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("Snapshots", "workforce");
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
+                });
+
             modelBuilder.Entity("TrainingHub.Workforce.Norms.CountedPosition", b =>
                 {
                     b.Property<Guid>("PositionTypeId")

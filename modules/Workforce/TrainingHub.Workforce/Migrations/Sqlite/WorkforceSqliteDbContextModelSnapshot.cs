@@ -93,6 +93,61 @@ namespace TrainingHub.Workforce.Migrations.Sqlite
                     b.ToTable("Communities", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingHub.Workforce.Dashboard.AreaSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Children")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChildrenWithDisabilities")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FamiliesInDifficulty")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FundedPosts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Population")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Psychologists")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SocialWorkers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Staff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VacantPosts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Volunteers")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("Snapshots", (string)null);
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
+                });
+
             modelBuilder.Entity("TrainingHub.Workforce.Norms.CountedPosition", b =>
                 {
                     b.Property<Guid>("PositionTypeId")
