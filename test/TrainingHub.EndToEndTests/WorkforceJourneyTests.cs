@@ -7,7 +7,8 @@ namespace TrainingHub.EndToEndTests;
 /// <summary>
 /// A coordinator who plans for the whole country opens the staffing page at Ukraine, drills down to Zhytomyr Oblast and
 /// on to Zhytomyr City Hromada, goes back up along the trail, and downloads the hromada's table: the workbook opens and
-/// holds the rows the page shows. The page passes axe at each level and fits a phone.
+/// holds the rows the page shows. The planning overview ranks the oblasts, opens Zhytomyr Oblast's hromadas and downloads
+/// its chart, which names them in the order shown. The pages pass axe and fit a phone.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class WorkforceJourneyTests(BrowserSession session)
@@ -44,6 +45,16 @@ public sealed class WorkforceJourneyTests(BrowserSession session)
 
         await page.Locator("#staffing-trail a", new() { HasText = "Житомирська область" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Житомирська область");
+
+        await page.OpenAsync("/workforce/dashboard");
+        await Assertions.Expect(page.Locator("#dashboard-ranking .th-ranked")).ToHaveCountAsync(2);
+        await page.AssertAccessibleAsync();
+        await page.Locator("#dashboard-ranking a", new() { HasText = "Житомирська область" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Житомирська область");
+        var ranked = await page.Locator("#dashboard-ranking .th-drill").AllInnerTextsAsync();
+        var chart = await page.RunAndWaitForDownloadAsync(() => page.Locator("#dashboard-svg").ClickAsync());
+        var svg = System.Xml.Linq.XDocument.Load(await chart.PathAsync());
+        Assert.All(ranked.Select((name, i) => $"{i + 1}. {name.Trim()}"), line => Assert.Contains(line, svg.Root!.Value));
 
         var phone = await session.NewPageAsync(new ViewportSize { Width = 360, Height = 740 });
         await phone.SignInAsync(Planner);
