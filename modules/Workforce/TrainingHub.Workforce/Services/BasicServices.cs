@@ -58,7 +58,21 @@ internal sealed class BasicServices(IDbContextFactory<WorkforceDbContext> dbFact
         return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : service.Id;
     }
 
-    public async Task<Result> RenameAsync(Guid id, Guid version, BasicServiceInput input, CancellationToken cancellationToken = default)
+    public Task<Result> RenameAsync(Guid id, Guid version, BasicServiceInput input, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, version, (_, service) => Task.FromResult(service.Rename(input.NameUk, input.NameEn)), cancellationToken);
+
+    /// <summary>Removes the service and, in the same save, every hromada's report of providing it.</summary>
+    public Task<Result> RemoveAsync(Guid id, Guid version, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, version, async (db, service) =>
+        {
+            db.ProvidedServices.RemoveRange(await db.ProvidedServices.Where(p => p.ServiceId == id).ToListAsync(cancellationToken));
+            db.BasicServices.Remove(service);
+            return null;
+        }, cancellationToken);
+
+    /// <summary>Applies a change to the service as read at <paramref name="version"/> and saves it; a stale version is a conflict.</summary>
+    private async Task<Result> ChangeAsync(
+        Guid id, Guid version, Func<WorkforceDbContext, BasicService, Task<Error?>> change, CancellationToken cancellationToken)
     {
         if (!CanManage)
         {
@@ -73,31 +87,10 @@ internal sealed class BasicServices(IDbContextFactory<WorkforceDbContext> dbFact
         {
             return Error.Conflict;
         }
-        if (service.Rename(input.NameUk, input.NameEn) is { } invalid)
+        if (await change(db, service) is { } invalid)
         {
             return invalid;
         }
-        return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
-    }
-
-    /// <summary>Removes the service and, in the same save, every hromada's report of providing it.</summary>
-    public async Task<Result> RemoveAsync(Guid id, Guid version, CancellationToken cancellationToken = default)
-    {
-        if (!CanManage)
-        {
-            return Error.Forbidden;
-        }
-        await using var db = dbFactory.CreateDbContext();
-        if (await db.BasicServices.SingleOrDefaultAsync(s => s.Id == id, cancellationToken) is not { } service)
-        {
-            return Error.NotFound;
-        }
-        if (service.Version != version)
-        {
-            return Error.Conflict;
-        }
-        db.ProvidedServices.RemoveRange(await db.ProvidedServices.Where(p => p.ServiceId == id).ToListAsync(cancellationToken));
-        db.BasicServices.Remove(service);
         return await db.SaveOrErrorAsync(cancellationToken) is { } error ? error : Result.Success();
     }
 }
