@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingHub.Accounts.Contracts;
+using TrainingHub.Competencies;
+using TrainingHub.Organisations;
+using TrainingHub.Organisations.Data;
+using TrainingHub.SharedKernel.Persistence;
+using TrainingHub.Supervision;
+using TrainingHub.TestKit;
+using TrainingHub.Wellbeing;
+using TrainingHub.Workforce;
+
+namespace TrainingHub.DataGenerator;
+
+/// <summary>How much to generate; the defaults are the country's size.</summary>
+internal sealed record DataSetSize(
+    int People = 100_000, int Hromadas = 1_470, int Organisations = 3_000, int Ratings = 2_000_000, int Logs = 600_000, int Responses = 1_200_000);
+
+/// <summary>What was generated: the units and people (for queries to pick from), the frameworks, and rows and time per table.</summary>
+internal sealed record NationalData(
+    Country Country, IReadOnlyList<Person> People, IReadOnlyList<Guid> FrameworkVersions, IReadOnlyList<TableFigures> Tables, TimeSpan Elapsed);
+
+/// <summary>
+/// A national data set in one database: the modules that report over the country (Organisations, Workforce, Competencies,
+/// Supervision, Wellbeing), migrated as the app migrates them, with the same seed writing the same rows every time.
+/// Accounts is left out: its position types are held in memory and its people only in the reporting modules' copies.
+/// </summary>
+internal static class NationalDataSet
+{
+    public const int Seed = 2026;
+
+    /// <summary>The day the data set is "today", fixed so that runs are alike.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static Task<ModuleTestHost> StartAsync(ITestDatabaseServer server) =>
+        ModuleTestHost.StartAsync(server, [new OrganisationsModule(), new WorkforceModule(), new CompetenciesModule(), new SupervisionModule(), new WellbeingModule()],
+            replace: services => services.AddSingleton<IPositionTypes, NationalPositions>());
+
+    public static async Task<NationalData> GenerateAsync(ModuleTestHost host, DataSetSize size, TextWriter progress)
+    {
+        var clock = Stopwatch.StartNew();
+        var random = new Random(Seed);
+        var writer = new BatchWriter(progress);
+        await using var units = host.Services.GetRequiredService<IDbContextFactory<OrganisationsDbContext>>().CreateDbContext();
+        if (await units.Units.AnyAsync())
+        {
+            throw new InvalidOperationException("The database already holds organisation units: generate into an empty database.");
+        }
+
+        var country = Country.Generate(random, size.Hromadas, size.Organisations);
+        progress.WriteLine($"Organisations: {country.Oblasts.Count} oblasts, {country.Hromadas.Count:N0} hromadas, {country.OrganisationCount:N0} organisations");
+        await writer.WriteAsync(units, country.Units);
+
+        var people = People.Generate(random, country, size.People);
+        progress.WriteLine($"Workforce: {people.Count:N0} people");
+        await WorkforceData.WriteAsync(host, writer, random, country, people);
+
+        progress.WriteLine("Competencies: 3 frameworks through the module's services");
+        var versions = await CompetenciesData.FrameworksAsync(host);
+        progress.WriteLine($"Competencies: people, {size.Ratings:N0} ratings and the levels that count");
+        await CompetenciesData.WriteAsync(host, writer, random, people, size.Ratings, Now);
+
+        progress.WriteLine($"Supervision: assignments, {size.Logs:N0} meetings with signed logs");
+        await SupervisionData.WriteAsync(host, writer, random, people, size.Logs, Now);
+
+        progress.WriteLine($"Wellbeing: monthly check-ins of every hromada, {size.Responses:N0} answers");
+        await WellbeingData.WriteAsync(host, writer, random, country, people, size.Responses, Now);
+
+        // Fresh statistics, as a database in use has them.
+        progress.WriteLine("Statistics (ANALYZE)");
+        await units.Database.ExecuteSqlRawAsync("ANALYZE");
+        return new NationalData(country, people, versions, writer.Tables, clock.Elapsed);
+    }
+
+    /// <summary>Rows and rows per second per table, and the total.</summary>
+    public static void Print(NationalData data, TextWriter output)
+    {
+        output.WriteLine($"{"table",-22} {"rows",12} {"rows/s",10}");
+        foreach (var table in data.Tables)
+        {
+            output.WriteLine($"{table.Table,-22} {table.Rows,12:N0} {table.RowsPerSecond,10:N0}");
+        }
+        output.WriteLine($"{"all",-22} {data.Tables.Sum(t => t.Rows),12:N0} rows in {data.Elapsed.TotalSeconds:F0} s");
+    }
+}
+
+/// <summary>A database named on the command line, used as it is.</summary>
+internal sealed class GivenDatabase(DatabaseProvider provider, string connectionString) : ITestDatabaseServer
+{
+    public DatabaseProvider Provider => provider;
+
+    public Task<string> CreateDatabaseAsync() => Task.FromResult(connectionString);
+}
