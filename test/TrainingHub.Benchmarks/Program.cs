@@ -9,6 +9,7 @@ using TrainingHub.Competencies.Contracts;
 using TrainingHub.Competencies.Data;
 using TrainingHub.Competencies.Domain;
 using TrainingHub.Competencies.Services;
+using TrainingHub.DataGenerator;
 using TrainingHub.Learning.Contracts;
 using TrainingHub.Learning.Services;
 using TrainingHub.Organisations.Contracts;
@@ -20,12 +21,41 @@ using TrainingHub.TestKit;
 // TRAININGHUB_TEST_POSTGRES is set, on PostgreSQL:
 //   dotnet run -c Release --project test/TrainingHub.Benchmarks [-- --people 20000 --runs 7 --sql]
 // --sql prints the SQL each query sends, once, before it is timed.
-var people = Option("--people", 20_000);
-var runs = Option("--runs", 7);
+// --national generates the national data set instead (see TrainingHub.DataGenerator) and times the staffing report and the
+// gap view against hand-written SQL; its last lines read "name: median ms, p95 ms, ratio to hand SQL":
+//   dotnet run -c Release --project test/TrainingHub.Benchmarks -- --national [--people 100000 --runs 20 --sql]
+var national = args.Contains("--national");
+var people = Option("--people", national ? 100_000 : 20_000);
+var runs = Option("--runs", national ? 20 : 7);
 var sql = new SqlPrinter();
 if (args.Contains("--sql"))
 {
     DiagnosticListener.AllListeners.Subscribe(sql);
+}
+if (national)
+{
+    var benchmark = new NationalBenchmark(runs, sql);
+    var size = DataSetSize.For(people);
+    var figures = new List<QueryFigures>();
+    var sqliteServer = new SqliteServer();
+    figures.AddRange(await benchmark.RunAsync("SQLite", sqliteServer, size));
+    await sqliteServer.DisposeAsync();
+    if (Environment.GetEnvironmentVariable(PostgreSqlServer.Variable) is not null)
+    {
+        var postgresServer = new PostgreSqlServer();
+        figures.AddRange(await benchmark.RunAsync("PostgreSQL", postgresServer, size));
+        await postgresServer.DisposeAsync();
+    }
+    else
+    {
+        Console.WriteLine($"PostgreSQL skipped: set {PostgreSqlServer.Variable} to include it.");
+    }
+    Console.WriteLine();
+    foreach (var query in figures)
+    {
+        Console.WriteLine($"{query.Name}: {query.Median:F0} ms, {query.P95:F0} ms, {query.Ratio:F1}");
+    }
+    return;
 }
 Console.WriteLine($"{people:N0} people, {SyntheticOblast.Hromadas} hromadas, {SyntheticOblast.Hromadas * SyntheticOblast.OrganisationsPerHromada} organisations, " +
                   $"40 competencies in 8 areas, 4 position types; {Environment.ProcessorCount} cores, {runs} timed runs after one warm-up");

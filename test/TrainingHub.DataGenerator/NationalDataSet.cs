@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Accounts.Contracts;
 using TrainingHub.Competencies;
 using TrainingHub.Organisations;
+using TrainingHub.Organisations.Contracts;
 using TrainingHub.Organisations.Data;
+using TrainingHub.Organisations.Domain;
 using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.Supervision;
 using TrainingHub.TestKit;
@@ -15,11 +17,26 @@ namespace TrainingHub.DataGenerator;
 
 /// <summary>How much to generate; the defaults are the country's size.</summary>
 internal sealed record DataSetSize(
-    int People = 100_000, int Hromadas = 1_470, int Organisations = 3_000, int Ratings = 2_000_000, int Logs = 600_000, int Responses = 1_200_000);
+    int People = 100_000, int Hromadas = 1_470, int Organisations = 3_000, int Ratings = 2_000_000, int Logs = 600_000, int Responses = 1_200_000)
+{
+    /// <summary>The country with another number of people, and their ratings, logs and answers in the same proportion.</summary>
+    public static DataSetSize For(int people) => new(people, Ratings: people * 20, Logs: people * 6, Responses: people * 12);
+}
 
 /// <summary>What was generated: the units and people (for queries to pick from), the frameworks, and rows and time per table.</summary>
 internal sealed record NationalData(
-    Country Country, IReadOnlyList<Person> People, IReadOnlyList<Guid> FrameworkVersions, IReadOnlyList<TableFigures> Tables, TimeSpan Elapsed);
+    Country Country, IReadOnlyList<Person> People, IReadOnlyList<Guid> FrameworkVersions, IReadOnlyList<TableFigures> Tables, TimeSpan Elapsed)
+{
+    /// <summary>The oblast where most people work: the heaviest oblast to report on.</summary>
+    public OrganisationUnitSummary BusiestOblast => Summary(People.GroupBy(p => p.Hromada.Oblast).MaxBy(g => g.Count())!.Key);
+
+    /// <summary>The most populous hromada of <see cref="BusiestOblast"/>: its city.</summary>
+    public OrganisationUnitSummary BusiestHromada =>
+        Summary(Country.Hromadas.Where(h => h.Oblast.Id == BusiestOblast.Id).MaxBy(h => h.Unit.Population)!.Unit);
+
+    private static OrganisationUnitSummary Summary(OrganisationUnit unit) =>
+        new(unit.Id, unit.Name, unit.NameEn, unit.Type, unit.ParentId, unit.KatottgCode, unit.Population, unit.ChildPopulation);
+}
 
 /// <summary>
 /// A national data set in one database: the modules that report over the country (Organisations, Workforce, Competencies,

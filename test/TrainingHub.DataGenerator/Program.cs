@@ -5,9 +5,10 @@ using TrainingHub.TestKit;
 // Writes the national data set into one database, after applying the modules' migrations:
 //   dotnet run -c Release --project test/TrainingHub.DataGenerator -- --provider sqlite --database /tmp/national.db
 //   dotnet run -c Release --project test/TrainingHub.DataGenerator -- --provider postgresql --connection "Host=...;Database=...;Username=..."
-// Sizes: --people 100000 --hromadas 1470 --organisations 3000 --ratings 2000000 --logs 600000 --responses 1200000
+// Sizes: --people 100000 --hromadas 1470 --organisations 3000 --ratings 2000000 --logs 600000 --responses 1200000; ratings, logs
+// and answers not given follow the number of people (20, 6 and 12 each).
 var provider = Text("--provider") ?? "sqlite";
-var defaults = new DataSetSize();
+var defaults = DataSetSize.For(Number("--people", new DataSetSize().People));
 var size = new DataSetSize(
     Number("--people", defaults.People), Number("--hromadas", defaults.Hromadas), Number("--organisations", defaults.Organisations),
     Number("--ratings", defaults.Ratings), Number("--logs", defaults.Logs), Number("--responses", defaults.Responses));
