@@ -30,10 +30,12 @@ internal abstract class WorkforceDbContext(DbContextOptions options) : DbContext
             member.ToTable("Staff");
             member.NotAudited();
             member.Property(m => m.Id).ValueGeneratedNever();
-            // Every figure counts the active people of one unit at one level, by position.
-            member.HasIndex(m => new { m.OblastId, m.IsActive, m.PositionTypeId });
-            member.HasIndex(m => new { m.HromadaId, m.IsActive, m.PositionTypeId });
-            member.HasIndex(m => new { m.OrganisationId, m.IsActive, m.PositionTypeId });
+            // Every figure counts the active people of each unit in an area (the country, an oblast, a hromada, an
+            // organisation), by position: with the unit in the index the count reads the index alone, in the order it groups.
+            member.HasIndex(m => new { m.IsActive, m.UnitId, m.PositionTypeId });
+            member.HasIndex(m => new { m.OblastId, m.IsActive, m.UnitId, m.PositionTypeId });
+            member.HasIndex(m => new { m.HromadaId, m.IsActive, m.UnitId, m.PositionTypeId });
+            member.HasIndex(m => new { m.OrganisationId, m.IsActive, m.UnitId, m.PositionTypeId });
         });
         modelBuilder.Entity<FundedPosts>(posts =>
         {

@@ -17,14 +17,14 @@ internal sealed class AreaData
     private readonly ILookup<Guid?, OrganisationUnitSummary> _children;
     private readonly IReadOnlyList<Headcount> _people;
     private readonly ILookup<Guid, Headcount> _peopleByUnit;
-    private readonly IReadOnlyList<FundedPosts> _funded;
-    private readonly ILookup<Guid, FundedPosts> _fundedByOrganisation;
+    private readonly IReadOnlyList<Funding> _funded;
+    private readonly ILookup<Guid, Funding> _fundedByOrganisation;
     private readonly IReadOnlyDictionary<Guid, CommunityProfile> _communities;
     private readonly IReadOnlyDictionary<Guid, CountedAs> _counted;
     private readonly Dictionary<Guid, AreaFigures> _figures = [];
 
     private AreaData(
-        IReadOnlyDictionary<Guid, OrganisationUnitSummary> units, IReadOnlyList<Headcount> people, IReadOnlyList<FundedPosts> funded,
+        IReadOnlyDictionary<Guid, OrganisationUnitSummary> units, IReadOnlyList<Headcount> people, IReadOnlyList<Funding> funded,
         IReadOnlyDictionary<Guid, CommunityProfile> communities, IReadOnlyDictionary<Guid, CountedAs> counted, NormTargets targets)
     {
         _units = units;
@@ -36,6 +36,9 @@ internal sealed class AreaData
 
     /// <summary>How many active people of a unit hold a position (null: none set).</summary>
     private sealed record Headcount(Guid UnitId, Guid? PositionTypeId, int People);
+
+    /// <summary>Posts an organisation is funded for in one position.</summary>
+    private sealed record Funding(Guid OrganisationId, Guid PositionTypeId, int Posts);
 
     public NormTargets Targets { get; }
 
@@ -58,9 +61,8 @@ internal sealed class AreaData
 
         var organisations = subtree.Values.Where(u => u.Type == UnitType.Organisation).Select(u => u.Id).ToList();
         var hromadas = subtree.Values.Where(u => u.Type == UnitType.Hromada).Select(u => u.Id).ToList();
-        var funded = root is null
-            ? await db.FundedPosts.AsNoTracking().ToListAsync(cancellationToken)
-            : await db.FundedPosts.AsNoTracking().Where(p => organisations.Contains(p.OrganisationId)).ToListAsync(cancellationToken);
+        var fundedPosts = root is null ? db.FundedPosts : db.FundedPosts.Where(p => organisations.Contains(p.OrganisationId));
+        var funded = await fundedPosts.Select(p => new Funding(p.OrganisationId, p.PositionTypeId, p.Posts)).ToListAsync(cancellationToken);
         var communities = root is null
             ? await db.Communities.AsNoTracking().ToListAsync(cancellationToken)
             : await db.Communities.AsNoTracking().Where(c => hromadas.Contains(c.HromadaId)).ToListAsync(cancellationToken);
@@ -125,6 +127,6 @@ internal sealed class AreaData
         return figures;
     }
 
-    private int Vacancies(FundedPosts posts) =>
+    private int Vacancies(Funding posts) =>
         Math.Max(0, posts.Posts - _peopleByUnit[posts.OrganisationId].Where(h => h.PositionTypeId == posts.PositionTypeId).Sum(h => h.People));
 }

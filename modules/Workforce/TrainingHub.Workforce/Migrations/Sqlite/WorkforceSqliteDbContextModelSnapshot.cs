@@ -140,11 +140,13 @@ namespace TrainingHub.Workforce.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HromadaId", "IsActive", "PositionTypeId");
+                    b.HasIndex("IsActive", "UnitId", "PositionTypeId");
 
-                    b.HasIndex("OblastId", "IsActive", "PositionTypeId");
+                    b.HasIndex("HromadaId", "IsActive", "UnitId", "PositionTypeId");
 
-                    b.HasIndex("OrganisationId", "IsActive", "PositionTypeId");
+                    b.HasIndex("OblastId", "IsActive", "UnitId", "PositionTypeId");
+
+                    b.HasIndex("OrganisationId", "IsActive", "UnitId", "PositionTypeId");
 
                     b.ToTable("Staff", (string)null);
 
