@@ -143,13 +143,13 @@ namespace TrainingHub.Workforce.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IsActive", "UnitId", "PositionTypeId");
+                    b.HasIndex("UnitId", "PositionTypeId", "IsActive");
 
-                    b.HasIndex("HromadaId", "IsActive", "UnitId", "PositionTypeId");
+                    b.HasIndex("HromadaId", "UnitId", "PositionTypeId", "IsActive");
 
-                    b.HasIndex("OblastId", "IsActive", "UnitId", "PositionTypeId");
+                    b.HasIndex("OblastId", "UnitId", "PositionTypeId", "IsActive");
 
-                    b.HasIndex("OrganisationId", "IsActive", "UnitId", "PositionTypeId");
+                    b.HasIndex("OrganisationId", "UnitId", "PositionTypeId", "IsActive");
 
                     b.ToTable("Staff", (string)null);
 

@@ -23,43 +23,43 @@ namespace TrainingHub.Workforce.Migrations.Sqlite
                 table: "Staff");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Staff_HromadaId_IsActive_UnitId_PositionTypeId",
+                name: "IX_Staff_HromadaId_UnitId_PositionTypeId_IsActive",
                 table: "Staff",
-                columns: new[] { "HromadaId", "IsActive", "UnitId", "PositionTypeId" });
+                columns: new[] { "HromadaId", "UnitId", "PositionTypeId", "IsActive" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Staff_IsActive_UnitId_PositionTypeId",
+                name: "IX_Staff_UnitId_PositionTypeId_IsActive",
                 table: "Staff",
-                columns: new[] { "IsActive", "UnitId", "PositionTypeId" });
+                columns: new[] { "UnitId", "PositionTypeId", "IsActive" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Staff_OblastId_IsActive_UnitId_PositionTypeId",
+                name: "IX_Staff_OblastId_UnitId_PositionTypeId_IsActive",
                 table: "Staff",
-                columns: new[] { "OblastId", "IsActive", "UnitId", "PositionTypeId" });
+                columns: new[] { "OblastId", "UnitId", "PositionTypeId", "IsActive" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Staff_OrganisationId_IsActive_UnitId_PositionTypeId",
+                name: "IX_Staff_OrganisationId_UnitId_PositionTypeId_IsActive",
                 table: "Staff",
-                columns: new[] { "OrganisationId", "IsActive", "UnitId", "PositionTypeId" });
+                columns: new[] { "OrganisationId", "UnitId", "PositionTypeId", "IsActive" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Staff_HromadaId_IsActive_UnitId_PositionTypeId",
+                name: "IX_Staff_HromadaId_UnitId_PositionTypeId_IsActive",
                 table: "Staff");
 
             migrationBuilder.DropIndex(
-                name: "IX_Staff_IsActive_UnitId_PositionTypeId",
+                name: "IX_Staff_UnitId_PositionTypeId_IsActive",
                 table: "Staff");
 
             migrationBuilder.DropIndex(
-                name: "IX_Staff_OblastId_IsActive_UnitId_PositionTypeId",
+                name: "IX_Staff_OblastId_UnitId_PositionTypeId_IsActive",
                 table: "Staff");
 
             migrationBuilder.DropIndex(
-                name: "IX_Staff_OrganisationId_IsActive_UnitId_PositionTypeId",
+                name: "IX_Staff_OrganisationId_UnitId_PositionTypeId_IsActive",
                 table: "Staff");
 
             migrationBuilder.CreateIndex(
