@@ -28,12 +28,16 @@ internal sealed record QueryFigures(string Name, double Median, double P95, doub
 /// </summary>
 internal sealed class NationalBenchmark(int runs, SqlPrinter sql)
 {
-    public async Task<IReadOnlyList<QueryFigures>> RunAsync(string name, ITestDatabaseServer server, DataSetSize size)
+    /// <summary>Generates the data set into a new database of the server, or with <paramref name="existing"/> reads back the one it holds.</summary>
+    public async Task<IReadOnlyList<QueryFigures>> RunAsync(string name, ITestDatabaseServer server, DataSetSize size, bool existing = false)
     {
         await using var host = await NationalDataSet.StartAsync(server);
-        var data = await NationalDataSet.GenerateAsync(host, size, Console.Out);
-        Console.WriteLine($"\n{name}: the national data set");
-        NationalDataSet.Print(data, Console.Out);
+        var data = existing ? await NationalDataSet.ReadAsync(host, size) : await NationalDataSet.GenerateAsync(host, size, Console.Out);
+        if (!existing)
+        {
+            Console.WriteLine($"\n{name}: the national data set");
+            NationalDataSet.Print(data, Console.Out);
+        }
 
         host.User.Holding(new PermissionGrant(WorkforcePermissions.View, null), new PermissionGrant(CompetencyPermissions.GapsView, null));
         var (oblast, hromada) = (data.BusiestOblast, data.BusiestHromada);

@@ -14,6 +14,7 @@ using TrainingHub.Learning.Contracts;
 using TrainingHub.Learning.Services;
 using TrainingHub.Organisations.Contracts;
 using TrainingHub.SharedKernel.Outcomes;
+using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.SharedKernel.Security;
 using TrainingHub.TestKit;
 
@@ -24,6 +25,8 @@ using TrainingHub.TestKit;
 // --national generates the national data set instead (see TrainingHub.DataGenerator) and times the staffing report and the
 // gap view against hand-written SQL; its last lines read "name: median ms, p95 ms, ratio to hand SQL":
 //   dotnet run -c Release --project test/TrainingHub.Benchmarks -- --national [--people 100000 --runs 20 --sql]
+// With --database <SQLite file> or --connection <Npgsql connection string> it times a data set the generator wrote
+// there before (with the same --people), without generating one.
 var national = args.Contains("--national");
 var people = Option("--people", national ? 100_000 : 20_000);
 var runs = Option("--runs", national ? 20 : 7);
@@ -37,18 +40,29 @@ if (national)
     var benchmark = new NationalBenchmark(runs, sql);
     var size = DataSetSize.For(people);
     var figures = new List<QueryFigures>();
-    var sqliteServer = new SqliteServer();
-    figures.AddRange(await benchmark.RunAsync("SQLite", sqliteServer, size));
-    await sqliteServer.DisposeAsync();
-    if (Environment.GetEnvironmentVariable(PostgreSqlServer.Variable) is not null)
+    if (Text("--database") is { } file)
     {
-        var postgresServer = new PostgreSqlServer();
-        figures.AddRange(await benchmark.RunAsync("PostgreSQL", postgresServer, size));
-        await postgresServer.DisposeAsync();
+        figures.AddRange(await benchmark.RunAsync("SQLite", new GivenDatabase(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=False"), size, existing: true));
+    }
+    else if (Text("--connection") is { } connection)
+    {
+        figures.AddRange(await benchmark.RunAsync("PostgreSQL", new GivenDatabase(DatabaseProvider.PostgreSql, connection), size, existing: true));
     }
     else
     {
-        Console.WriteLine($"PostgreSQL skipped: set {PostgreSqlServer.Variable} to include it.");
+        var sqliteServer = new SqliteServer();
+        figures.AddRange(await benchmark.RunAsync("SQLite", sqliteServer, size));
+        await sqliteServer.DisposeAsync();
+        if (Environment.GetEnvironmentVariable(PostgreSqlServer.Variable) is not null)
+        {
+            var postgresServer = new PostgreSqlServer();
+            figures.AddRange(await benchmark.RunAsync("PostgreSQL", postgresServer, size));
+            await postgresServer.DisposeAsync();
+        }
+        else
+        {
+            Console.WriteLine($"PostgreSQL skipped: set {PostgreSqlServer.Variable} to include it.");
+        }
     }
     Console.WriteLine();
     foreach (var query in figures)
@@ -137,6 +151,8 @@ static int Rows(Result<GapView> view) => view.Succeeded
 static int ReportLines(Result<LearningReport> report) => report.Succeeded
     ? report.Value.Courses.Count + report.Value.Units.Count
     : throw new InvalidOperationException(report.Error!.ToString());
+
+string? Text(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
 int Option(string name, int fallback) =>
     Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var value) ? value : fallback;
