@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,7 +43,7 @@ if (national)
     var figures = new List<QueryFigures>();
     if (Text("--database") is { } file)
     {
-        figures.AddRange(await benchmark.RunAsync("SQLite", new GivenDatabase(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=False"), size, existing: true));
+        figures.AddRange(await benchmark.RunAsync("SQLite", new GivenDatabase(DatabaseProvider.Sqlite, $"Data Source={file}"), size, existing: true));
     }
     else if (Text("--connection") is { } connection)
     {
@@ -50,9 +51,11 @@ if (national)
     }
     else
     {
-        var sqliteServer = new SqliteServer();
-        figures.AddRange(await benchmark.RunAsync("SQLite", sqliteServer, size));
-        await sqliteServer.DisposeAsync();
+        // Pooled connections, as the app opens them (the test kit's SQLite databases open a new connection every time).
+        var folder = Directory.CreateTempSubdirectory("traininghub-national-");
+        figures.AddRange(await benchmark.RunAsync("SQLite", new GivenDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder.FullName, "national.db")}"), size));
+        SqliteConnection.ClearAllPools();
+        folder.Delete(recursive: true);
         if (Environment.GetEnvironmentVariable(PostgreSqlServer.Variable) is not null)
         {
             var postgresServer = new PostgreSqlServer();
