@@ -25,7 +25,7 @@ using TrainingHub.TestKit;
 // --sql prints the SQL each query sends, once, before it is timed.
 // --national generates the national data set instead (see TrainingHub.DataGenerator) and times the staffing report and the
 // gap view against hand-written SQL; its last lines read "name: median ms, p95 ms, ratio to hand SQL":
-//   dotnet run -c Release --project test/TrainingHub.Benchmarks -- --national [--people 100000 --runs 20 --sql]
+//   dotnet run -c Release --project test/TrainingHub.Benchmarks -- --national [--people 100000 --runs 20 --warm-up 40 --sql]
 // With --database <SQLite file> or --connection <Npgsql connection string> it times a data set the generator wrote
 // there before (with the same --people), without generating one.
 var national = args.Contains("--national");
@@ -38,7 +38,7 @@ if (args.Contains("--sql"))
 }
 if (national)
 {
-    var benchmark = new NationalBenchmark(runs, sql);
+    var benchmark = new NationalBenchmark(runs, Option("--warm-up", 40), sql);
     var size = DataSetSize.For(people);
     var figures = new List<QueryFigures>();
     if (Text("--database") is { } file)
