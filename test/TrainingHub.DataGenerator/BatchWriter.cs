@@ -20,7 +20,7 @@ internal sealed record TableFigures(string Table, long Rows, TimeSpan Time)
 /// </summary>
 internal sealed class BatchWriter(TextWriter progress, int batchSize = BatchWriter.DefaultBatchSize)
 {
-    /// <summary>About a second or two per batch on either database.</summary>
+    /// <summary>A few seconds per batch at the slowest (SQLite, a table with several indexes), far from any time-out.</summary>
     public const int DefaultBatchSize = 50_000;
 
     private readonly Dictionary<string, TableFigures> _tables = [];
