@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,10 +10,12 @@ using TrainingHub.Competencies.Contracts;
 using TrainingHub.Competencies.Data;
 using TrainingHub.Competencies.Domain;
 using TrainingHub.Competencies.Services;
+using TrainingHub.DataGenerator;
 using TrainingHub.Learning.Contracts;
 using TrainingHub.Learning.Services;
 using TrainingHub.Organisations.Contracts;
 using TrainingHub.SharedKernel.Outcomes;
+using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.SharedKernel.Security;
 using TrainingHub.TestKit;
 
@@ -20,12 +23,56 @@ using TrainingHub.TestKit;
 // TRAININGHUB_TEST_POSTGRES is set, on PostgreSQL:
 //   dotnet run -c Release --project test/TrainingHub.Benchmarks [-- --people 20000 --runs 7 --sql]
 // --sql prints the SQL each query sends, once, before it is timed.
-var people = Option("--people", 20_000);
-var runs = Option("--runs", 7);
+// --national generates the national data set instead (see TrainingHub.DataGenerator) and times the staffing report and the
+// gap view against hand-written SQL; its last lines read "name: median ms, p95 ms, ratio to hand SQL":
+//   dotnet run -c Release --project test/TrainingHub.Benchmarks -- --national [--people 100000 --runs 20 --warm-up 40 --sql]
+// With --database <SQLite file> or --connection <Npgsql connection string> it times a data set the generator wrote
+// there before (with the same --people), without generating one.
+var national = args.Contains("--national");
+var people = Option("--people", national ? 100_000 : 20_000);
+var runs = Option("--runs", national ? 20 : 7);
 var sql = new SqlPrinter();
 if (args.Contains("--sql"))
 {
     DiagnosticListener.AllListeners.Subscribe(sql);
+}
+if (national)
+{
+    var benchmark = new NationalBenchmark(runs, Option("--warm-up", 40), sql);
+    var size = DataSetSize.For(people);
+    var figures = new List<QueryFigures>();
+    if (Text("--database") is { } file)
+    {
+        figures.AddRange(await benchmark.RunAsync("SQLite", new GivenDatabase(DatabaseProvider.Sqlite, $"Data Source={file}"), size, existing: true));
+    }
+    else if (Text("--connection") is { } connection)
+    {
+        figures.AddRange(await benchmark.RunAsync("PostgreSQL", new GivenDatabase(DatabaseProvider.PostgreSql, connection), size, existing: true));
+    }
+    else
+    {
+        // Pooled connections, as the app opens them (the test kit's SQLite databases open a new connection every time).
+        var folder = Directory.CreateTempSubdirectory("traininghub-national-");
+        figures.AddRange(await benchmark.RunAsync("SQLite", new GivenDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder.FullName, "national.db")}"), size));
+        SqliteConnection.ClearAllPools();
+        folder.Delete(recursive: true);
+        if (Environment.GetEnvironmentVariable(PostgreSqlServer.Variable) is not null)
+        {
+            var postgresServer = new PostgreSqlServer();
+            figures.AddRange(await benchmark.RunAsync("PostgreSQL", postgresServer, size));
+            await postgresServer.DisposeAsync();
+        }
+        else
+        {
+            Console.WriteLine($"PostgreSQL skipped: set {PostgreSqlServer.Variable} to include it.");
+        }
+    }
+    Console.WriteLine();
+    foreach (var query in figures)
+    {
+        Console.WriteLine($"{query.Name}: {query.Median:F0} ms, {query.P95:F0} ms, {query.Ratio:F1}");
+    }
+    return;
 }
 Console.WriteLine($"{people:N0} people, {SyntheticOblast.Hromadas} hromadas, {SyntheticOblast.Hromadas * SyntheticOblast.OrganisationsPerHromada} organisations, " +
                   $"40 competencies in 8 areas, 4 position types; {Environment.ProcessorCount} cores, {runs} timed runs after one warm-up");
@@ -107,6 +154,8 @@ static int Rows(Result<GapView> view) => view.Succeeded
 static int ReportLines(Result<LearningReport> report) => report.Succeeded
     ? report.Value.Courses.Count + report.Value.Units.Count
     : throw new InvalidOperationException(report.Error!.ToString());
+
+string? Text(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
 int Option(string name, int fallback) =>
     Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var value) ? value : fallback;

@@ -44,10 +44,13 @@ internal abstract class WorkforceDbContext(DbContextOptions options) : DbContext
             member.ToTable("Staff");
             member.NotAudited();
             member.Property(m => m.Id).ValueGeneratedNever();
-            // Every figure counts the active people of one unit at one level, by position.
-            member.HasIndex(m => new { m.OblastId, m.IsActive, m.PositionTypeId });
-            member.HasIndex(m => new { m.HromadaId, m.IsActive, m.PositionTypeId });
-            member.HasIndex(m => new { m.OrganisationId, m.IsActive, m.PositionTypeId });
+            // Every figure counts the active people of each unit in an area (the country, an oblast, a hromada, an
+            // organisation), by position: the count reads the index alone, in the order it groups, and skips the inactive
+            // there (last, as SQLite seeks an index only on comparisons, never on a bare true-or-false column).
+            member.HasIndex(m => new { m.UnitId, m.PositionTypeId, m.IsActive });
+            member.HasIndex(m => new { m.OblastId, m.UnitId, m.PositionTypeId, m.IsActive });
+            member.HasIndex(m => new { m.HromadaId, m.UnitId, m.PositionTypeId, m.IsActive });
+            member.HasIndex(m => new { m.OrganisationId, m.UnitId, m.PositionTypeId, m.IsActive });
         });
         modelBuilder.Entity<FundedPosts>(posts =>
         {

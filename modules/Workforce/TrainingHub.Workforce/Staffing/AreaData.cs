@@ -16,30 +16,71 @@ internal sealed class AreaData
 {
     private readonly IReadOnlyDictionary<Guid, OrganisationUnitSummary> _units;
     private readonly ILookup<Guid?, OrganisationUnitSummary> _children;
-    private readonly IReadOnlyList<Headcount> _people;
-    private readonly ILookup<Guid, Headcount> _peopleByUnit;
-    private readonly IReadOnlyList<FundedPosts> _funded;
-    private readonly ILookup<Guid, FundedPosts> _fundedByOrganisation;
     private readonly IReadOnlyDictionary<Guid, CommunityProfile> _communities;
     private readonly IReadOnlyDictionary<Guid, CountedAs> _counted;
     private readonly ILookup<Guid, Guid> _provided;
+    private readonly Dictionary<Guid, Tally> _own = [];
+    private readonly Dictionary<Guid, Tally> _byPosition = [];
     private readonly Dictionary<Guid, AreaFigures> _figures = [];
 
+    /// <summary>
+    /// Tallies the people and posts once, per unit and per position, so that a figure of any unit is a sum over the
+    /// units under it rather than a search through every row for each of them.
+    /// </summary>
     private AreaData(
-        IReadOnlyDictionary<Guid, OrganisationUnitSummary> units, IReadOnlyList<Headcount> people, IReadOnlyList<FundedPosts> funded,
+        IReadOnlyDictionary<Guid, OrganisationUnitSummary> units, IReadOnlyList<Headcount> people, IReadOnlyList<Funding> funded,
         IReadOnlyDictionary<Guid, CommunityProfile> communities, IReadOnlyDictionary<Guid, CountedAs> counted, NormTargets targets,
         IReadOnlyList<BasicService> services, IReadOnlyList<ProvidedService> provided)
     {
         (Services, _provided) = (services, provided.ToLookup(p => p.HromadaId, p => p.ServiceId));
         _units = units;
         _children = units.Values.ToLookup(u => u.ParentId);
-        (_people, _funded, _communities, _counted, Targets) = (people, funded, communities, counted, targets);
-        _peopleByUnit = people.ToLookup(h => h.UnitId);
-        _fundedByOrganisation = funded.ToLookup(p => p.OrganisationId);
+        (_communities, _counted, Targets) = (communities, counted, targets);
+        var holding = new Dictionary<(Guid Unit, Guid Position), int>();
+        foreach (var headcount in people)
+        {
+            var own = Of(_own, headcount.UnitId);
+            own.Staff += headcount.People;
+            if (headcount.PositionTypeId is not { } position)
+            {
+                continue;
+            }
+            holding[(headcount.UnitId, position)] = headcount.People;
+            Of(_byPosition, position).Staff += headcount.People;
+            switch (CountedAs(position))
+            {
+                case Norms.CountedAs.SocialWorker: own.SocialWorkers += headcount.People; break;
+                case Norms.CountedAs.Psychologist: own.Psychologists += headcount.People; break;
+                case Norms.CountedAs.Volunteer: own.Volunteers += headcount.People; break;
+            }
+        }
+        foreach (var posts in funded)
+        {
+            var vacant = Math.Max(0, posts.Posts - holding.GetValueOrDefault((posts.OrganisationId, posts.PositionTypeId)));
+            foreach (var tally in new[] { Of(_own, posts.OrganisationId), Of(_byPosition, posts.PositionTypeId) })
+            {
+                tally.FundedPosts += posts.Posts;
+                tally.VacantPosts += vacant;
+            }
+        }
     }
 
     /// <summary>How many active people of a unit hold a position (null: none set).</summary>
     private sealed record Headcount(Guid UnitId, Guid? PositionTypeId, int People);
+
+    /// <summary>Posts an organisation is funded for in one position.</summary>
+    private sealed record Funding(Guid OrganisationId, Guid PositionTypeId, int Posts);
+
+    /// <summary>People and posts added up for a unit or a position.</summary>
+    private sealed class Tally
+    {
+        public int Staff { get; set; }
+        public int SocialWorkers { get; set; }
+        public int Psychologists { get; set; }
+        public int Volunteers { get; set; }
+        public int FundedPosts { get; set; }
+        public int VacantPosts { get; set; }
+    }
 
     public NormTargets Targets { get; }
 
@@ -65,9 +106,8 @@ internal sealed class AreaData
 
         var organisations = subtree.Values.Where(u => u.Type == UnitType.Organisation).Select(u => u.Id).ToList();
         var hromadas = subtree.Values.Where(u => u.Type == UnitType.Hromada).Select(u => u.Id).ToList();
-        var funded = root is null
-            ? await db.FundedPosts.AsNoTracking().ToListAsync(cancellationToken)
-            : await db.FundedPosts.AsNoTracking().Where(p => organisations.Contains(p.OrganisationId)).ToListAsync(cancellationToken);
+        var fundedPosts = root is null ? db.FundedPosts : db.FundedPosts.Where(p => organisations.Contains(p.OrganisationId));
+        var funded = await fundedPosts.Select(p => new Funding(p.OrganisationId, p.PositionTypeId, p.Posts)).ToListAsync(cancellationToken);
         var communities = root is null
             ? await db.Communities.AsNoTracking().ToListAsync(cancellationToken)
             : await db.Communities.AsNoTracking().Where(c => hromadas.Contains(c.HromadaId)).ToListAsync(cancellationToken);
@@ -82,9 +122,6 @@ internal sealed class AreaData
             norms?.Targets ?? new NormTargets(), services, provided.Where(p => subtree.ContainsKey(p.HromadaId)).ToList());
     }
 
-    /// <summary>Whether a hromada provides a basic service with trained staff.</summary>
-    public bool Provides(Guid hromadaId, Guid serviceId) => _provided[hromadaId].Contains(serviceId);
-
     /// <summary>How many of the basic services a hromada provides; null for other units.</summary>
     public int? ServicesProvided(OrganisationUnitSummary unit) =>
         unit.Type == UnitType.Hromada ? _provided[unit.Id].Count(id => Services.Any(s => s.Id == id)) : null;
@@ -97,29 +134,21 @@ internal sealed class AreaData
     public Settlement? SettlementOf(Guid unitId) => _communities.TryGetValue(unitId, out var community) ? community.Settlement : null;
 
     /// <summary>Posts funded for a position across the subtree.</summary>
-    public int Funded(Guid positionTypeId) => _funded.Where(p => p.PositionTypeId == positionTypeId).Sum(p => p.Posts);
+    public int Funded(Guid positionTypeId) => _byPosition.GetValueOrDefault(positionTypeId)?.FundedPosts ?? 0;
 
     /// <summary>Active people holding a position across the subtree, in organisations or elsewhere.</summary>
-    public int Holding(Guid positionTypeId) => _people.Where(h => h.PositionTypeId == positionTypeId).Sum(h => h.People);
+    public int Holding(Guid positionTypeId) => _byPosition.GetValueOrDefault(positionTypeId)?.Staff ?? 0;
 
-    public int Vacant(Guid positionTypeId) => _funded.Where(p => p.PositionTypeId == positionTypeId).Sum(Vacancies);
+    public int Vacant(Guid positionTypeId) => _byPosition.GetValueOrDefault(positionTypeId)?.VacantPosts ?? 0;
 
     /// <summary>The people working in the unit itself, and its own funded posts; no population or case load.</summary>
-    public AreaFigures OwnFigures(Guid unitId)
-    {
-        var people = _peopleByUnit[unitId].ToList();
-        var funded = _fundedByOrganisation[unitId].ToList();
-        int Counted(CountedAs kind) => people.Where(h => h.PositionTypeId is { } type && CountedAs(type) == kind).Sum(h => h.People);
-        return AreaFigures.Empty with
+    public AreaFigures OwnFigures(Guid unitId) => _own.GetValueOrDefault(unitId) is { } own
+        ? AreaFigures.Empty with
         {
-            Staff = people.Sum(h => h.People),
-            SocialWorkers = Counted(Norms.CountedAs.SocialWorker),
-            Psychologists = Counted(Norms.CountedAs.Psychologist),
-            Volunteers = Counted(Norms.CountedAs.Volunteer),
-            FundedPosts = funded.Sum(p => p.Posts),
-            VacantPosts = funded.Sum(Vacancies),
-        };
-    }
+            Staff = own.Staff, SocialWorkers = own.SocialWorkers, Psychologists = own.Psychologists, Volunteers = own.Volunteers,
+            FundedPosts = own.FundedPosts, VacantPosts = own.VacantPosts,
+        }
+        : AreaFigures.Empty;
 
     /// <summary>
     /// The unit with everything under it. A territory's population is its own figure or the sum of those under it; a
@@ -146,6 +175,13 @@ internal sealed class AreaData
         return figures;
     }
 
-    private int Vacancies(FundedPosts posts) =>
-        Math.Max(0, posts.Posts - _peopleByUnit[posts.OrganisationId].Where(h => h.PositionTypeId == posts.PositionTypeId).Sum(h => h.People));
+    private static Tally Of(Dictionary<Guid, Tally> tallies, Guid key)
+    {
+        if (!tallies.TryGetValue(key, out var tally))
+        {
+            tally = new Tally();
+            tallies[key] = tally;
+        }
+        return tally;
+    }
 }

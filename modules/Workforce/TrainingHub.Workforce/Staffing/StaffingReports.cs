@@ -49,7 +49,7 @@ internal sealed record StaffingReport(
 /// holding that position there; a territory's population is its own figure or, when it has none, the sum of those under it.
 /// </summary>
 internal sealed class StaffingReports(
-    IDbContextFactory<WorkforceDbContext> dbFactory, IAccessControl access, IOrganisationDirectory units, IUnitHierarchy hierarchy, IPositionTypes positionTypes,
+    IDbContextFactory<WorkforceDbContext> dbFactory, IAccessControl access, IOrganisationDirectory units, IPositionTypes positionTypes,
     VolunteerCounts volunteerCounts)
 {
     /// <summary>Where the report opens: the country for those whose area is everywhere, otherwise the highest unit of their area; null when they have none.</summary>
@@ -70,17 +70,26 @@ internal sealed class StaffingReports(
 
     public async Task<Result<StaffingReport>> GetAsync(Guid? unitId, CancellationToken cancellationToken = default)
     {
-        if (!await access.IsGrantedAsync(WorkforcePermissions.View, unitId, cancellationToken))
+        var scope = access.GetScope(WorkforcePermissions.View);
+        if (scope.IsEmpty)
         {
             return Error.Forbidden;
         }
+        // The whole tree is a few thousand rows, read in one query: the unit, the way up to it and everything under it
+        // come from it in memory, rather than from a query per level for each permission check and the trail.
+        var tree = (await units.GetUnitsInAsync(UnitScope.Everywhere, cancellationToken)).DistinctBy(u => u.Id).ToDictionary(u => u.Id);
         OrganisationUnitSummary? unit = null;
-        if (unitId is { } id && (unit = await units.FindAsync(id, cancellationToken)) is null)
+        if (unitId is { } id && !tree.TryGetValue(id, out unit))
         {
-            return Error.NotFound;
+            // As the permission check answers for a unit nobody knows.
+            return Error.Forbidden;
         }
-        var subtree = (await units.GetUnitsInAsync(unit is null ? UnitScope.Everywhere : UnitScope.Under([unit.Id]), cancellationToken))
-            .DistinctBy(u => u.Id).ToDictionary(u => u.Id);
+        var ancestry = unit is null ? [] : Ancestry(tree, unit.Id);
+        if (!Allows(scope, ancestry, unit))
+        {
+            return Error.Forbidden;
+        }
+        var subtree = unit is null ? tree : Under(tree, unit.Id);
         var data = await AreaData.LoadAsync(dbFactory, unit, subtree, cancellationToken);
         var types = await positionTypes.ListAsync(cancellationToken);
 
@@ -107,30 +116,58 @@ internal sealed class StaffingReports(
         var services = unit?.Type == UnitType.Organisation ? []
             : data.Services.Select(s => new ServiceCoverage(s.Id, s.Name(Cultures.ReadsEnglish), data.Providing(s.Id), hromadas)).ToList();
         return new StaffingReport(
-            unit, await TrailAsync(unit, cancellationToken), total, VolunteerFigures.Sum(volunteers.Values), unit is null ? null : data.SettlementOf(unit.Id),
-            positions, lines, settlements,
-            services, data.Targets, await access.IsGrantedAsync(WorkforcePermissions.StaffingEdit, unitId, cancellationToken));
+            unit, Trail(tree, ancestry, scope), total, VolunteerFigures.Sum(volunteers.Values), unit is null ? null : data.SettlementOf(unit.Id),
+            positions, lines, settlements, services, data.Targets, Allows(access.GetScope(WorkforcePermissions.StaffingEdit), ancestry, unit));
+    }
+
+    /// <summary>Whether a scope covers the unit (by its ancestry), or the country when the unit is null.</summary>
+    private static bool Allows(UnitScope scope, IReadOnlyList<Guid> ancestry, OrganisationUnitSummary? unit) =>
+        !scope.IsEmpty && (unit is null ? scope.IsEverywhere : scope.Contains(ancestry));
+
+    /// <summary>The unit and those above it, the unit first, as the unit hierarchy gives it.</summary>
+    private static List<Guid> Ancestry(IReadOnlyDictionary<Guid, OrganisationUnitSummary> tree, Guid unitId)
+    {
+        var ancestry = new List<Guid>();
+        for (Guid? id = unitId; id is { } current && tree.TryGetValue(current, out var step) && ancestry.Count <= 16; id = step.ParentId)
+        {
+            ancestry.Add(current);
+        }
+        return ancestry;
+    }
+
+    private static Dictionary<Guid, OrganisationUnitSummary> Under(IReadOnlyDictionary<Guid, OrganisationUnitSummary> tree, Guid rootId)
+    {
+        var children = tree.Values.Where(u => u.ParentId is not null).ToLookup(u => u.ParentId!.Value);
+        var subtree = new Dictionary<Guid, OrganisationUnitSummary>();
+        var pending = new Queue<OrganisationUnitSummary>([tree[rootId]]);
+        while (pending.TryDequeue(out var next))
+        {
+            subtree[next.Id] = next;
+            foreach (var child in children[next.Id])
+            {
+                pending.Enqueue(child);
+            }
+        }
+        return subtree;
     }
 
     /// <summary>The units above, from the top, that the user may report on: the way back up a drill-down.</summary>
-    private async Task<IReadOnlyList<TrailStep>> TrailAsync(OrganisationUnitSummary? unit, CancellationToken cancellationToken)
+    private static List<TrailStep> Trail(IReadOnlyDictionary<Guid, OrganisationUnitSummary> tree, IReadOnlyList<Guid> ancestry, UnitScope scope)
     {
-        if (unit is null)
+        if (ancestry.Count == 0)
         {
             return [];
         }
         var trail = new List<TrailStep>();
-        if (access.GetScope(WorkforcePermissions.View).IsEverywhere)
+        if (scope.IsEverywhere)
         {
             trail.Add(new TrailStep(null, null));
         }
-        var above = (await hierarchy.GetAncestryAsync(unit.Id, cancellationToken)).Skip(1).Reverse().ToList();
-        var named = (await units.FindManyAsync(above, cancellationToken)).ToDictionary(u => u.Id);
-        foreach (var id in above)
+        for (var i = ancestry.Count - 1; i >= 1; i--)
         {
-            if (named.TryGetValue(id, out var step) && await access.IsGrantedAsync(WorkforcePermissions.View, id, cancellationToken))
+            if (scope.Contains(ancestry.Skip(i)))
             {
-                trail.Add(new TrailStep(id, step.DisplayName));
+                trail.Add(new TrailStep(ancestry[i], tree[ancestry[i]].DisplayName));
             }
         }
         return trail;

@@ -273,11 +273,13 @@ namespace TrainingHub.Workforce.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HromadaId", "IsActive", "PositionTypeId");
+                    b.HasIndex("UnitId", "PositionTypeId", "IsActive");
 
-                    b.HasIndex("OblastId", "IsActive", "PositionTypeId");
+                    b.HasIndex("HromadaId", "UnitId", "PositionTypeId", "IsActive");
 
-                    b.HasIndex("OrganisationId", "IsActive", "PositionTypeId");
+                    b.HasIndex("OblastId", "UnitId", "PositionTypeId", "IsActive");
+
+                    b.HasIndex("OrganisationId", "UnitId", "PositionTypeId", "IsActive");
 
                     b.ToTable("Staff", (string)null);
 

@@ -1,0 +1,186 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingHub.Competencies.Contracts;
+using TrainingHub.Competencies.Services;
+using TrainingHub.DataGenerator;
+using TrainingHub.SharedKernel.Outcomes;
+using TrainingHub.SharedKernel.Persistence;
+using TrainingHub.SharedKernel.Security;
+using TrainingHub.TestKit;
+using TrainingHub.Workforce.Contracts;
+using TrainingHub.Workforce.Data;
+using TrainingHub.Workforce.Staffing;
+
+namespace TrainingHub.Benchmarks;
+
+/// <summary>One query's timings: the module's answer and the same aggregate written by hand in SQL.</summary>
+internal sealed record QueryFigures(string Name, double Median, double P95, double HandMedian, double HandP95)
+{
+    public double Ratio => Median / Math.Max(HandMedian, 0.001);
+}
+
+/// <summary>
+/// The staffing report and the competency gap view over the national data set: the whole country, the oblast with most
+/// people, its largest hromada and the oblast's gaps, each timed against hand-written SQL that reads the same aggregates
+/// in the same run, so the ratio shows what the module adds over the database's own work.
+/// </summary>
+internal sealed class NationalBenchmark(int runs, int warmUps, SqlPrinter sql)
+{
+    /// <summary>Generates the data set into a new database of the server, or with <paramref name="existing"/> reads back the one it holds.</summary>
+    public async Task<IReadOnlyList<QueryFigures>> RunAsync(string name, ITestDatabaseServer server, DataSetSize size, bool existing = false)
+    {
+        await using var host = await NationalDataSet.StartAsync(server);
+        var data = existing ? await NationalDataSet.ReadAsync(host, size) : await NationalDataSet.GenerateAsync(host, size, Console.Out);
+        if (!existing)
+        {
+            Console.WriteLine($"\n{name}: the national data set");
+            NationalDataSet.Print(data, Console.Out);
+        }
+
+        host.User.Holding(new PermissionGrant(WorkforcePermissions.View, null), new PermissionGrant(CompetencyPermissions.GapsView, null));
+        var (oblast, hromada) = (data.BusiestOblast, data.BusiestHromada);
+        var versionId = data.FrameworkVersions[0];
+        var hand = new HandSql(host, server.Provider);
+        Console.WriteLine($"\n{name}: {oblast.Name}, {hromada.Name} ({hromada.Population:N0} residents); {runs} timed runs after {warmUps} to warm up");
+        Console.WriteLine($"{"query",-34} {"median ms",10} {"p95 ms",8} {"SQL median",11} {"SQL p95",8} {"ratio",6}");
+        return
+        [
+            await TimeAsync(host, $"national view ({name})", async (StaffingReports reports) => Lines(await reports.GetAsync(null)), hand.NationalAsync),
+            await TimeAsync(host, $"oblast drill-down ({name})", async (StaffingReports reports) => Lines(await reports.GetAsync(oblast.Id)),
+                () => hand.OblastAsync(oblast.Id)),
+            await TimeAsync(host, $"hromada page ({name})", async (StaffingReports reports) => Lines(await reports.GetAsync(hromada.Id)),
+                () => hand.HromadaAsync(hromada.Id)),
+            await TimeAsync(host, $"oblast gap view ({name})", async (CompetencyGaps gaps) => Rows(await gaps.ViewAsync(versionId, oblast.Id)),
+                () => hand.GapsAsync(versionId, oblast.Id)),
+        ];
+    }
+
+    private async Task<QueryFigures> TimeAsync<TService>(ModuleTestHost host, string query, Func<TService, Task<int>> run, Func<Task<int>> hand)
+        where TService : notnull
+    {
+        sql.Printing = true;
+        await run(host.Get<TService>());
+        sql.Printing = false;
+        // Until the JIT has compiled the hot code fully (after 30 calls), as in an app that has been running a while.
+        for (var i = 1; i < warmUps; i++)
+        {
+            await run(host.Get<TService>());
+        }
+        for (var i = 0; i < warmUps; i++)
+        {
+            await hand();
+        }
+        var (median, p95) = await TimesAsync(() => run(host.Get<TService>()));
+        var (handMedian, handP95) = await TimesAsync(hand);
+        var figures = new QueryFigures(query, median, p95, handMedian, handP95);
+        Console.WriteLine($"{query,-34} {median,10:F0} {p95,8:F0} {handMedian,11:F0} {handP95,8:F0} {figures.Ratio,6:F1}");
+        return figures;
+    }
+
+    private async Task<(double Median, double P95)> TimesAsync(Func<Task<int>> run)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await run();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        return (times[times.Count / 2], times[(int)Math.Ceiling(times.Count * 0.95) - 1]);
+    }
+
+    private static int Lines(Result<StaffingReport> report) => report.Succeeded
+        ? report.Value.Lines.Count + report.Value.Positions.Count
+        : throw new InvalidOperationException(report.Error!.ToString());
+
+    private static int Rows(Result<GapView> view) => view.Succeeded
+        ? view.Value.Rows.Count + view.Value.Competencies.Count
+        : throw new InvalidOperationException(view.Error!.ToString());
+}
+
+/// <summary>
+/// The aggregates each report is made of, as one would write them by hand: active people counted per area and position,
+/// funded posts summed per area (organisation → hromada → oblast through the units' parents), and for gaps, people per
+/// hromada and position and met requirements per hromada and competency. Read through plain ADO.NET, every row.
+/// </summary>
+internal sealed class HandSql(ModuleTestHost host, DatabaseProvider provider)
+{
+    private string Staff => Table("workforce", "Staff");
+    private string Funded => Table("workforce", "FundedPosts");
+    private string Units => Table("organisations", "OrganisationUnits");
+    private string Members => Table("competencies", "Members");
+    private string Requirements => Table("competencies", "RoleRequirements");
+    private string Nodes => Table("competencies", "Nodes");
+    private string Counted => Table("competencies", "CountedLevels");
+
+    public Task<int> NationalAsync() => ReadAsync(
+        $"""
+        SELECT "OblastId", "PositionTypeId", COUNT(*) FROM {Staff} WHERE "IsActive" GROUP BY "OblastId", "PositionTypeId";
+        SELECT h."ParentId", SUM(f."Posts") FROM {Funded} f JOIN {Units} o ON o."Id" = f."OrganisationId" JOIN {Units} h ON h."Id" = o."ParentId"
+        GROUP BY h."ParentId"
+        """);
+
+    public Task<int> OblastAsync(Guid oblastId) => ReadAsync(
+        $"""
+        SELECT "HromadaId", "PositionTypeId", COUNT(*) FROM {Staff} WHERE "IsActive" AND "OblastId" = @unit GROUP BY "HromadaId", "PositionTypeId";
+        SELECT o."ParentId", SUM(f."Posts") FROM {Funded} f JOIN {Units} o ON o."Id" = f."OrganisationId" JOIN {Units} h ON h."Id" = o."ParentId"
+        WHERE h."ParentId" = @unit GROUP BY o."ParentId"
+        """, oblastId);
+
+    public Task<int> HromadaAsync(Guid hromadaId) => ReadAsync(
+        $"""
+        SELECT "UnitId", "PositionTypeId", COUNT(*) FROM {Staff} WHERE "IsActive" AND "HromadaId" = @unit GROUP BY "UnitId", "PositionTypeId";
+        SELECT f."OrganisationId", SUM(f."Posts") FROM {Funded} f JOIN {Units} o ON o."Id" = f."OrganisationId" WHERE o."ParentId" = @unit
+        GROUP BY f."OrganisationId"
+        """, hromadaId);
+
+    public Task<int> GapsAsync(Guid versionId, Guid oblastId) => ReadAsync(
+        $"""
+        SELECT "HromadaId", "PositionTypeId", COUNT(*) FROM {Members} WHERE "IsActive" AND "OblastId" = @unit GROUP BY "HromadaId", "PositionTypeId";
+        SELECT m."HromadaId", r."NodeId", COUNT(*) FROM {Members} m
+        JOIN {Requirements} r ON r."PositionTypeId" = m."PositionTypeId" AND r."FrameworkVersionId" = @version
+        JOIN {Nodes} n ON n."Id" = r."NodeId"
+        JOIN {Counted} c ON c."PersonId" = m."Id" AND c."LineageId" = n."LineageId"
+        WHERE m."IsActive" AND m."OblastId" = @unit AND c."LevelRank" >= r."LevelRank"
+        GROUP BY m."HromadaId", r."NodeId"
+        """, oblastId, versionId);
+
+    private string Table(string schema, string name) => provider == DatabaseProvider.PostgreSql ? $"\"{schema}\".\"{name}\"" : $"\"{name}\"";
+
+    /// <summary>Runs the statements on a connection of its own, as each report opens one, and reads every row they return.</summary>
+    private async Task<int> ReadAsync(string statements, Guid? unit = null, Guid? version = null)
+    {
+        await using var db = host.Services.GetRequiredService<IDbContextFactory<WorkforceDbContext>>().CreateDbContext();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var rows = 0;
+        foreach (var statement in statements.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = statement;
+            Add(command, "@unit", unit);
+            Add(command, "@version", version);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                rows++;
+            }
+        }
+        return rows;
+    }
+
+    /// <summary>SQLite keeps GUIDs as upper-case text, PostgreSQL as uuid.</summary>
+    private void Add(DbCommand command, string name, Guid? value)
+    {
+        if (value is { } id)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = provider == DatabaseProvider.PostgreSql ? id : id.ToString().ToUpperInvariant();
+            command.Parameters.Add(parameter);
+        }
+    }
+}
