@@ -7,31 +7,16 @@ using TrainingHub.Workforce.Import;
 namespace TrainingHub.Workforce.Tests.Import;
 
 /// <summary>The import page in English: a file with a wrong line is shown and cannot be imported; a good one is imported.</summary>
-public sealed class ImportPageTests(SqliteServer server) : IClassFixture<SqliteServer>, IAsyncLifetime
+public sealed class ImportPageTests(SqliteServer server) : PageTestBase(server)
 {
-    private StaffingScenario _scenario = null!;
-    private PageRenderer _pages = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _scenario = await StaffingScenario.StartAsync(server);
-        _pages = new PageRenderer(_scenario.Host) { Culture = Cultures.English };
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _pages.DisposeAsync();
-        await _scenario.DisposeAsync();
-    }
-
     private const string Header = "hromada_katottg;settlement;families_in_difficulty;children_with_disabilities";
 
     [Fact]
     public async Task A_coordinator_sees_the_wrong_line_explained_then_imports_the_corrected_case_load_file()
     {
-        _scenario.AsCoordinatorAt(_scenario.Zhytomyr.Id);
-        _pages.RenderProviders();
-        var page = _pages.Render<ImportPage>();
+        Scenario.AsCoordinatorAt(Scenario.Zhytomyr.Id);
+        Pages.RenderProviders();
+        var page = Pages.Render<ImportPage>();
         await page.InvokeAsync(() => page.FindAll("#import-kind input[type=radio]")[1].Click());
         page.WaitForAssertion(() => Assert.Contains("families_in_difficulty", page.Find("#import-sample").TextContent));
 
@@ -45,6 +30,6 @@ public sealed class ImportPageTests(SqliteServer server) : IClassFixture<SqliteS
         await page.InvokeAsync(() => page.Find("#import-run").Click());
 
         page.WaitForAssertion(() => Assert.Contains("Import finished: 2 created, 0 updated, 0 unchanged.", page.Find("#import-done").TextContent));
-        Assert.Equal(305, (await _scenario.ReportAsync(_scenario.Zhytomyr.Id)).Total.FamiliesInDifficulty);
+        Assert.Equal(305, (await Scenario.ReportAsync(Scenario.Zhytomyr.Id)).Total.FamiliesInDifficulty);
     }
 }

@@ -6,29 +6,14 @@ using TrainingHub.Workforce.Services;
 namespace TrainingHub.Workforce.Tests.Services;
 
 /// <summary>The administrators' list of basic services, in English: adding one, and removing one only after saying what goes with it.</summary>
-public sealed class ServicesPageTests(SqliteServer server) : IClassFixture<SqliteServer>, IAsyncLifetime
+public sealed class ServicesPageTests(SqliteServer server) : PageTestBase(server)
 {
-    private StaffingScenario _scenario = null!;
-    private PageRenderer _pages = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _scenario = await StaffingScenario.StartAsync(server);
-        _pages = new PageRenderer(_scenario.Host) { Culture = Cultures.English };
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _pages.DisposeAsync();
-        await _scenario.DisposeAsync();
-    }
-
     [Fact]
     public async Task An_administrator_adds_a_service_in_both_languages_and_removes_it_after_confirming()
     {
-        _scenario.AsAdministrator();
-        var providers = _pages.RenderProviders();
-        var page = _pages.Render<ServicesPage>();
+        Scenario.AsAdministrator();
+        var providers = Pages.RenderProviders();
+        var page = Pages.Render<ServicesPage>();
         page.WaitForAssertion(() => Assert.Equal(18, page.FindAll("#services-list tbody tr").Count));
 
         await page.InvokeAsync(() => page.Find("#services-add").Click());

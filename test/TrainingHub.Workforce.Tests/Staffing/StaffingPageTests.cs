@@ -10,35 +10,20 @@ using TrainingHub.Workforce.Staffing;
 namespace TrainingHub.Workforce.Tests.Staffing;
 
 /// <summary>The staffing page in English: figures against targets in words, units to open, and the staffing table of an organisation.</summary>
-public sealed class StaffingPageTests(SqliteServer server) : IClassFixture<SqliteServer>, IAsyncLifetime
+public sealed class StaffingPageTests(SqliteServer server) : PageTestBase(server)
 {
-    private StaffingScenario _scenario = null!;
-    private PageRenderer _pages = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _scenario = await StaffingScenario.StartAsync(server);
-        _pages = new PageRenderer(_scenario.Host) { Culture = Cultures.English };
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _pages.DisposeAsync();
-        await _scenario.DisposeAsync();
-    }
-
     private IRenderedComponent<StaffingPage> Open(Guid? unitId)
     {
-        _pages.Context.Services.GetRequiredService<NavigationManager>().NavigateTo(unitId is { } id ? $"workforce/staffing?unit={id}" : "workforce/staffing");
-        return _pages.Render<StaffingPage>();
+        Pages.Context.Services.GetRequiredService<NavigationManager>().NavigateTo(unitId is { } id ? $"workforce/staffing?unit={id}" : "workforce/staffing");
+        return Pages.Render<StaffingPage>();
     }
 
     [Fact]
     public async Task A_hromada_coordinator_reads_the_ratio_missed_in_words_and_finds_each_organisation_one_link_away()
     {
-        await _scenario.HireAsync(2, _scenario.CityCentre.Id, _scenario.People.SocialWorker);
-        await _scenario.HireAsync(1, _scenario.CityNgo.Id, _scenario.People.Volunteer);
-        _scenario.AsCoordinatorAt(_scenario.ZhytomyrCity.Id);
+        await Scenario.HireAsync(2, Scenario.CityCentre.Id, Scenario.People.SocialWorker);
+        await Scenario.HireAsync(1, Scenario.CityNgo.Id, Scenario.People.Volunteer);
+        Scenario.AsCoordinatorAt(Scenario.ZhytomyrCity.Id);
 
         var page = Open(null);
 
@@ -49,7 +34,7 @@ public sealed class StaffingPageTests(SqliteServer server) : IClassFixture<Sqlit
         Assert.Contains("Target missed (at most 5,000)", people.TextContent);
         Assert.Contains("not enough data to judge", page.Find("#staffing-vacancies").TextContent);
         Assert.Equal(["NGO A Family for Every Child", "Zhytomyr City Social Services Centre"], page.FindAll("#staffing-lines .th-drill").Select(a => a.TextContent.Trim()));
-        Assert.EndsWith($"workforce/staffing?unit={_scenario.CityCentre.Id}", page.FindAll("#staffing-lines .th-drill")[1].GetAttribute("href"));
+        Assert.EndsWith($"workforce/staffing?unit={Scenario.CityCentre.Id}", page.FindAll("#staffing-lines .th-drill")[1].GetAttribute("href"));
         Assert.NotNull(page.Find("#staffing-edit-community"));
         Assert.Empty(page.FindAll("#staffing-edit-posts"));
     }
@@ -57,15 +42,15 @@ public sealed class StaffingPageTests(SqliteServer server) : IClassFixture<Sqlit
     [Fact]
     public async Task A_coordinator_enters_an_organisations_posts_and_sees_the_empty_ones_counted()
     {
-        await _scenario.HireAsync(2, _scenario.CityCentre.Id, _scenario.People.SocialWorker);
-        _scenario.AsCoordinatorAt(_scenario.ZhytomyrCity.Id);
-        var providers = _pages.RenderProviders();
-        var page = Open(_scenario.CityCentre.Id);
+        await Scenario.HireAsync(2, Scenario.CityCentre.Id, Scenario.People.SocialWorker);
+        Scenario.AsCoordinatorAt(Scenario.ZhytomyrCity.Id);
+        var providers = Pages.RenderProviders();
+        var page = Open(Scenario.CityCentre.Id);
         page.WaitForAssertion(() => Assert.NotNull(page.Find("#staffing-edit-posts")));
 
         await page.InvokeAsync(() => page.Find("#staffing-edit-posts").Click());
         providers.Dialogs.WaitForAssertion(() => Assert.Contains("Held by 2 now", providers.Dialogs.Markup));
-        providers.Dialogs.Find($"#posts-{_scenario.People.SocialWorker.Id}").Change("5");
+        providers.Dialogs.Find($"#posts-{Scenario.People.SocialWorker.Id}").Change("5");
         await providers.Dialogs.InvokeAsync(() => providers.Dialogs.Find("#posts-save").Click());
 
         page.WaitForAssertion(() => Assert.Contains("60 %", page.Find("#staffing-vacancies").TextContent));
@@ -77,9 +62,9 @@ public sealed class StaffingPageTests(SqliteServer server) : IClassFixture<Sqlit
     [Fact]
     public async Task A_coordinator_reports_a_hromadas_case_load_and_services_and_the_checklist_shows_them()
     {
-        _scenario.AsCoordinatorAt(_scenario.ZhytomyrCity.Id);
-        var providers = _pages.RenderProviders();
-        var page = Open(_scenario.ZhytomyrCity.Id);
+        Scenario.AsCoordinatorAt(Scenario.ZhytomyrCity.Id);
+        var providers = Pages.RenderProviders();
+        var page = Open(Scenario.ZhytomyrCity.Id);
         page.WaitForAssertion(() => Assert.Contains("provided with trained staff: 0 of 18", page.Find("#staffing-services-title").TextContent));
 
         await page.InvokeAsync(() => page.Find("#staffing-edit-community").Click());
@@ -97,10 +82,10 @@ public sealed class StaffingPageTests(SqliteServer server) : IClassFixture<Sqlit
     [Fact]
     public async Task A_coordinator_adds_a_target_to_the_hromadas_action_plan_and_reads_it_beside_today_s_figure()
     {
-        await _scenario.HireAsync(3, _scenario.CityCentre.Id, _scenario.People.SocialWorker);
-        _scenario.AsCoordinatorAt(_scenario.ZhytomyrCity.Id);
-        var providers = _pages.RenderProviders();
-        var page = Open(_scenario.ZhytomyrCity.Id);
+        await Scenario.HireAsync(3, Scenario.CityCentre.Id, Scenario.People.SocialWorker);
+        Scenario.AsCoordinatorAt(Scenario.ZhytomyrCity.Id);
+        var providers = Pages.RenderProviders();
+        var page = Open(Scenario.ZhytomyrCity.Id);
         page.WaitForAssertion(() => Assert.NotNull(page.Find("#plan-none")));
 
         await page.InvokeAsync(() => page.Find("#plan-add").Click());
@@ -122,7 +107,7 @@ public sealed class StaffingPageTests(SqliteServer server) : IClassFixture<Sqlit
     [Fact]
     public void Someone_without_an_area_is_told_they_may_not_open_the_page()
     {
-        _scenario.Host.User.Holding();
+        Scenario.Host.User.Holding();
 
         var page = Open(null);
 
