@@ -39,7 +39,8 @@ internal sealed class Rankings(StaffingReports reports, IDbContextFactory<Workfo
 
     public async Task<Result<Ranking>> GetAsync(Guid? unitId, DashboardMeasure measure, DateOnly? compareWith, CancellationToken cancellationToken = default)
     {
-        var found = await reports.GetAsync(unitId, cancellationToken);
+        // The ranking shows no volunteer hours: they are not asked for.
+        var found = await reports.GetAsync(unitId, volunteerHours: false, cancellationToken);
         if (found.Failed(out var error))
         {
             return error;

@@ -68,7 +68,14 @@ internal sealed class StaffingReports(
         return tops.OrderBy(u => u.Type).ThenBy(u => u.DisplayName, StringComparer.CurrentCulture).First().Id;
     }
 
-    public async Task<Result<StaffingReport>> GetAsync(Guid? unitId, CancellationToken cancellationToken = default)
+    public Task<Result<StaffingReport>> GetAsync(Guid? unitId, CancellationToken cancellationToken = default) =>
+        GetAsync(unitId, volunteerHours: true, cancellationToken);
+
+    /// <summary>
+    /// The report; without <paramref name="volunteerHours"/> the volunteers' hours, steps and moves are left out (empty),
+    /// which spares asking the supervision and pathways modules about every volunteer where nothing shows them.
+    /// </summary>
+    public async Task<Result<StaffingReport>> GetAsync(Guid? unitId, bool volunteerHours, CancellationToken cancellationToken = default)
     {
         var scope = access.GetScope(WorkforcePermissions.View);
         if (scope.IsEmpty)
@@ -95,7 +102,7 @@ internal sealed class StaffingReports(
 
         var under = subtree.Values.Where(u => u.ParentId == unit?.Id || (unit is null && u.ParentId is { } p && !subtree.ContainsKey(p)))
             .OrderBy(u => u.DisplayName, StringComparer.CurrentCulture).ToList();
-        var volunteers = await volunteerCounts.ByUnitAsync(unit, subtree, cancellationToken);
+        var volunteers = volunteerHours ? await volunteerCounts.ByUnitAsync(unit, subtree, cancellationToken) : new Dictionary<Guid, VolunteerFigures>();
         var lineOf = subtree.Values.LinesUnder(unit?.Id ?? Guid.Empty);
         VolunteerFigures VolunteersOf(Guid line) => VolunteerFigures.Sum(volunteers.Where(v => lineOf[v.Key] == line).Select(v => v.Value));
         var lines = under.Select(u => new AreaLine(
