@@ -13,6 +13,9 @@ public sealed record CourseCompletion(Guid CourseId, Guid? TranslationId, string
     public IReadOnlyList<Guid> CompetencyLineageIds { get; init; } = [];
 }
 
+/// <summary>A published course and the competencies (by lineage) it maps to, for choosing training that closes gaps.</summary>
+public sealed record CourseForCompetencies(CourseReference Course, IReadOnlyList<Guid> CompetencyLineageIds);
+
 /// <summary>
 /// What the learning module knows of courses and people's completions, for modules that build on them (pathways,
 /// continuous professional development). It checks no permission: it answers facts, and the calling module decides who
@@ -28,4 +31,14 @@ public interface ILearningRecords
 
     /// <summary>Every course the person completed, the latest completion of each, newest first.</summary>
     Task<IReadOnlyList<CourseCompletion>> CompletionsAsync(Guid personId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// Which courses teach which competencies, for planning views that look for training to close gaps. It checks no
+/// permission: published courses are open to all who plan.
+/// </summary>
+public interface ICourseMappings
+{
+    /// <summary>Published (not archived) courses that map to any of <paramref name="lineageIds"/>, each with all the competencies it maps to.</summary>
+    Task<IReadOnlyList<CourseForCompetencies>> CoursesForCompetenciesAsync(IReadOnlyCollection<Guid> lineageIds, CancellationToken cancellationToken = default);
 }

@@ -63,7 +63,9 @@ public sealed class LearningModule : TrainingHubModule
         services.AddScoped<OverdueLearners>();
         services.AddLearningReports();
         services.AddScoped<CourseCompetencies>();
-        services.AddSingleton<ILearningRecords, LearningRecords>();
+        services.AddSingleton<LearningRecords>();
+        services.AddSingleton<ILearningRecords>(sp => sp.GetRequiredService<LearningRecords>());
+        services.AddSingleton<ICourseMappings>(sp => sp.GetRequiredService<LearningRecords>());
         services.AddScoped<EnrolmentReminders>();
         services.AddTransient<OverdueDigest>();
         services.AddNotificationCategory(new NotificationCategory(EnrolmentReminders.Category, typeof(LearningResource)));

@@ -78,3 +78,17 @@ public interface ISupervisionFigures
     Task<IReadOnlyDictionary<Guid, decimal>> ApprovedHoursAsync(
         IReadOnlyCollection<Guid> personIds, DateOnly since, DateOnly until, CancellationToken cancellationToken = default);
 }
+
+/// <summary>
+/// Whether people are supervised as often as they should be, for planning views that count an area's people. It checks
+/// no permission and answers yes or no per person: no meeting or note leaves supervision.
+/// </summary>
+public interface ISupervisionCoverage
+{
+    /// <summary>
+    /// Supervision coverage on <paramref name="asOf"/>: each of <paramref name="personIds"/> who is to be supervised (a
+    /// frequency of supervision applies to them), with whether they took part in a signed supervision recently enough for
+    /// that frequency. People to whom no frequency applies are left out. Answers for a whole country's people at once.
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, bool>> CoverageAsync(IReadOnlyCollection<Guid> personIds, DateOnly asOf, CancellationToken cancellationToken = default);
+}

@@ -9,7 +9,7 @@ namespace TrainingHub.Learning.Services;
 /// Courses and people's completions as other modules see them. A completion is a completed enrolment; a withdrawn one
 /// never counts, and a refresher completed later replaces the earlier date.
 /// </summary>
-internal sealed class LearningRecords(IDbContextFactory<LearningDbContext> dbFactory) : ILearningRecords
+internal sealed class LearningRecords(IDbContextFactory<LearningDbContext> dbFactory) : ILearningRecords, ICourseMappings
 {
     public async Task<IReadOnlyList<CourseReference>> FindCoursesAsync(IReadOnlyCollection<Guid> courseIds, CancellationToken cancellationToken = default)
     {
@@ -68,6 +68,29 @@ internal sealed class LearningRecords(IDbContextFactory<LearningDbContext> dbFac
             .Select(g => g.MaxBy(c => c.CompletedAt)!)
             .OrderByDescending(c => c.CompletedAt)
             .Select(c => new CourseCompletion(c.Id, c.TranslationId, c.Title, c.DurationMinutes, c.CompletedAt) { CompetencyLineageIds = mapped[c.Id].ToList() })
+            .ToList();
+    }
+
+    /// <summary>Mappings are a few per course and courses hundreds at most: read once and matched here.</summary>
+    public async Task<IReadOnlyList<CourseForCompetencies>> CoursesForCompetenciesAsync(
+        IReadOnlyCollection<Guid> lineageIds, CancellationToken cancellationToken = default)
+    {
+        if (lineageIds.Count == 0)
+        {
+            return [];
+        }
+        var wanted = lineageIds.ToHashSet();
+        await using var db = dbFactory.CreateDbContext();
+        var mappings = await db.CourseCompetencies.AsNoTracking()
+            .Join(db.Courses.Where(c => c.Status == CourseStatus.Published), m => m.CourseId, c => c.Id,
+                (m, c) => new { c.Id, c.Title, c.TranslationId, c.DurationMinutes, m.CompetencyLineageId })
+            .ToListAsync(cancellationToken);
+        return mappings.GroupBy(m => m.Id)
+            .Where(g => g.Any(m => wanted.Contains(m.CompetencyLineageId)))
+            .Select(g => new CourseForCompetencies(
+                new CourseReference(g.Key, g.First().Title, g.First().TranslationId, g.First().DurationMinutes, Archived: false),
+                g.Select(m => m.CompetencyLineageId).Distinct().ToList()))
+            .OrderBy(c => c.Course.Title, StringComparer.CurrentCulture)
             .ToList();
     }
 }
