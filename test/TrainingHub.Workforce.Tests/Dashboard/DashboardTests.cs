@@ -97,6 +97,21 @@ public abstract class DashboardTests(ITestDatabaseServer server) : IAsyncLifetim
         Assert.StartsWith("1;Ovruch City Hromada;;", lines[1]);
         Assert.StartsWith("4;Zhytomyr City Hromada;4391.8;", lines[4]);
     }
+
+    [Fact]
+    public async Task The_chart_downloads_as_a_png_with_the_worst_unit_in_red_on_top()
+    {
+        await StaffTheOblastAsync();
+        _scenario.AsViewerAt(_scenario.Zhytomyr.Id);
+
+        var png = (await _scenario.Get<RankingExport>().ExportAsync(_scenario.Zhytomyr.Id, DashboardMeasure.ResidentsPerSocialWorker, null, "png")).Value;
+
+        using var image = SkiaSharp.SKBitmap.Decode(png.Content);
+        Assert.Equal(("image/png", 760, 40 + 4 * 26 + 10), (png.ContentType, image.Width, image.Height));
+        // The first row's bar (Ovruch, nobody working: the worst fifth) is red; the page around it is white.
+        Assert.Equal(SkiaSharp.SKColor.Parse("#c62828"), image.GetPixel(300, 40 + 12));
+        Assert.Equal(SkiaSharp.SKColors.White, image.GetPixel(750, 5));
+    }
 }
 
 public sealed class DashboardOnSqlite(SqliteServer server) : DashboardTests(server), IClassFixture<SqliteServer>;

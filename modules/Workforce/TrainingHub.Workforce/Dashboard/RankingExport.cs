@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -8,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using TrainingHub.Audit.Contracts;
 using TrainingHub.SharedKernel.Export;
 using TrainingHub.SharedKernel.Outcomes;
+using TrainingHub.Workforce.Charts;
 using TrainingHub.Workforce.Contracts;
 using TrainingHub.Workforce.Staffing;
 
@@ -15,7 +14,7 @@ namespace TrainingHub.Workforce.Dashboard;
 
 /// <summary>
 /// The ranking as a file: the table as CSV or XLSX (rank, unit, value, the month compared with, the change, the
-/// target), or the chart as SVG (a bar per unit in its band's colour, with its name and value written beside it, so
+/// target), or the chart as SVG or PNG (a bar per unit in its band's colour, with its name and value written beside it, so
 /// the picture reads without the page). Each export is audited.
 /// </summary>
 internal sealed class RankingExport(Rankings rankings, IAuditTrail audit, IStringLocalizer<WorkforceResource> L)
@@ -29,8 +28,8 @@ internal sealed class RankingExport(Rankings rankings, IAuditTrail audit, IStrin
         }
         var ranking = found.Value;
         var name = $"ranking-{measure}-{ranking.Report.Unit?.KatottgCode ?? unitId?.ToString("N")[..8] ?? "ukraine"}-{DateTime.UtcNow:yyyy-MM-dd}";
-        var file = string.Equals(format, "svg", StringComparison.OrdinalIgnoreCase)
-            ? new ExportedFile(Encoding.UTF8.GetBytes(Svg(ranking)), $"{name}.svg", "image/svg+xml")
+        var file = ChartFiles.IsImage(format)
+            ? ChartFiles.Of(Chart(ranking), name, format)
             : Spreadsheets.Format(format) == SpreadsheetFormat.Xlsx
                 ? Spreadsheets.Xlsx(name, new Dictionary<string, object> { [L[$"Dashboard:Measure:{measure}"]] = Lines(ranking) })
                 : Spreadsheets.Csv(name, [.. Lines(ranking).FirstOrDefault()?.Keys ?? []], Lines(ranking).Select(l => l.Values));
@@ -61,26 +60,22 @@ internal sealed class RankingExport(Rankings rankings, IAuditTrail audit, IStrin
         }),
     ];
 
-    private string Svg(Ranking ranking)
+    /// <summary>A bar per unit in its band's colour, its place and name before it and its value after it.</summary>
+    private ChartScene Chart(Ranking ranking)
     {
         const int width = 760, labelWidth = 280, barWidth = 360, rowHeight = 26, top = 40;
         var max = ranking.Units.Max(u => u.Value is { } v && double.IsFinite(v) ? v : 0);
         var title = $"{L[$"Dashboard:Measure:{ranking.Measure}"]} · {ranking.Report.Unit?.DisplayName ?? L["Staffing:Country"]}";
-        var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture,
-            $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{top + rowHeight * ranking.Units.Count + 10}\" role=\"img\" font-family=\"sans-serif\" font-size=\"13\">");
-        svg.Append(CultureInfo.InvariantCulture, $"<title>{SecurityElement.Escape(title)}</title><rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"10\" y=\"24\" font-size=\"16\" font-weight=\"bold\">{SecurityElement.Escape(title)}</text>");
+        var chart = new ChartScene(width, top + rowHeight * ranking.Units.Count + 10, title).Text(10, 24, title, 16, bold: true);
         foreach (var (unit, i) in ranking.Units.Select((u, i) => (u, i)))
         {
             var y = top + i * rowHeight;
             var length = unit.Value is not { } v ? 0 : !double.IsFinite(v) || max <= 0 ? barWidth : Math.Max(2, v * barWidth / max);
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"10\" y=\"{y + 16}\">{SecurityElement.Escape($"{i + 1}. {unit.Name}")}</text>");
-            svg.Append(CultureInfo.InvariantCulture,
-                $"<rect x=\"{labelWidth}\" y=\"{y + 4}\" width=\"{length:0.#}\" height=\"16\" rx=\"3\" fill=\"{DashboardPage.BandColour(unit.Band)}\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelWidth + barWidth + 10}\" y=\"{y + 16}\">{SecurityElement.Escape(L.Ratio(unit.Value))}</text>");
+            chart.Text(10, y + 16, $"{i + 1}. {unit.Name}")
+                .Box(labelWidth, y + 4, length, 16, DashboardPage.BandColour(unit.Band), 3)
+                .Text(labelWidth + barWidth + 10, y + 16, L.Ratio(unit.Value));
         }
-        return svg.Append("</svg>").ToString();
+        return chart;
     }
 
     private static double? Rounded(double? value) => value is { } v && double.IsFinite(v) ? Math.Round(v, 1) : null;
