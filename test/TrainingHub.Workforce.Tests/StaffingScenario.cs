@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Accounts.Contracts;
+using TrainingHub.Competencies.Contracts;
+using TrainingHub.Learning.Contracts;
 using TrainingHub.Organisations;
 using TrainingHub.Organisations.Contracts;
 using TrainingHub.Pathways.Contracts;
@@ -10,6 +12,7 @@ using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Security;
 using TrainingHub.Supervision.Contracts;
 using TrainingHub.TestKit;
+using TrainingHub.Wellbeing.Contracts;
 using TrainingHub.Workforce.Contracts;
 using TrainingHub.Workforce.Data;
 using TrainingHub.Workforce.Staffing;
@@ -28,6 +31,8 @@ internal sealed class FakePeople : IPeopleLookup, IPeopleRoster, IPositionTypes
     public PositionTypeInfo Psychologist { get; } = new(Guid.NewGuid(), "psychologist", "Психолог", "Psychologist", true);
 
     public PositionTypeInfo Volunteer { get; } = new(Guid.NewGuid(), "volunteer", "Волонтер", "Volunteer", true);
+
+    public PositionTypeInfo SocialAssistant { get; } = new(Guid.NewGuid(), "social-assistant", "Соціальний помічник", "Social assistant", true);
 
     public PersonContact Add(Guid homeUnitId, PositionTypeInfo? position, bool active = true)
     {
@@ -53,15 +58,32 @@ internal sealed class FakePeople : IPeopleLookup, IPeopleRoster, IPositionTypes
         Task.FromResult<IReadOnlyList<PersonContact>>([.. _people.Values.OrderBy(p => p.Id).Where(p => afterId is null || p.Id.CompareTo(afterId.Value) > 0).Take(count)]);
 
     Task<IReadOnlyList<PositionTypeInfo>> IPositionTypes.ListAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<PositionTypeInfo>>([Volunteer, SocialWorker, CaseManager, Psychologist]);
+        Task.FromResult<IReadOnlyList<PositionTypeInfo>>([Volunteer, SocialAssistant, SocialWorker, CaseManager, Psychologist]);
 }
 
 /// <summary>What supervision and pathways would answer of people's hours and steps; the test sets them.</summary>
-internal sealed class FakeFigures : ISupervisionFigures, IPathwayFigures
+/// <summary>What the other modules answer about people and areas; the test decides the answers.</summary>
+internal sealed class FakeFigures : ISupervisionFigures, IPathwayFigures, ISupervisionCoverage, ICompetencyFigures, IWellbeingFigures, ICourseMappings
 {
     public Dictionary<Guid, decimal> Hours { get; } = [];
 
     public Dictionary<Guid, PathwayStanding> Standing { get; } = [];
+
+    /// <summary>People to be supervised: whether they are supervised often enough.</summary>
+    public Dictionary<Guid, bool> Supervised { get; } = [];
+
+    /// <summary>People with a competency profile: whether they meet it.</summary>
+    public Dictionary<Guid, bool> MeetProfile { get; } = [];
+
+    public List<FrameworkVersionReference> Versions { get; } = [];
+
+    /// <summary>Heatmaps by version and area (Guid.Empty for the country).</summary>
+    public Dictionary<(Guid Version, Guid Area), CompetencyHeatmap> Heatmaps { get; } = [];
+
+    /// <summary>Burnout figures by area (Guid.Empty for the country).</summary>
+    public Dictionary<Guid, BurnoutFigures> Burnout { get; } = [];
+
+    public List<CourseForCompetencies> Courses { get; } = [];
 
     public Task<IReadOnlyDictionary<Guid, decimal>> ApprovedHoursAsync(
         IReadOnlyCollection<Guid> personIds, DateOnly since, DateOnly until, CancellationToken cancellationToken = default) =>
@@ -70,6 +92,24 @@ internal sealed class FakeFigures : ISupervisionFigures, IPathwayFigures
     public Task<IReadOnlyDictionary<Guid, PathwayStanding>> ForPeopleAsync(
         IReadOnlyCollection<Guid> personIds, DateOnly since, DateOnly until, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyDictionary<Guid, PathwayStanding>>(Standing.Where(h => personIds.Contains(h.Key)).ToDictionary());
+
+    public Task<IReadOnlyDictionary<Guid, bool>> CoverageAsync(IReadOnlyCollection<Guid> personIds, DateOnly asOf, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyDictionary<Guid, bool>>(Supervised.Where(s => personIds.Contains(s.Key)).ToDictionary());
+
+    public Task<IReadOnlyList<FrameworkVersionReference>> NewestPublishedAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<FrameworkVersionReference>>(Versions);
+
+    public Task<CompetencyHeatmap?> HeatmapAsync(Guid versionId, Guid? unitId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Heatmaps.GetValueOrDefault((versionId, unitId ?? Guid.Empty)));
+
+    public Task<IReadOnlyDictionary<Guid, bool>> ProfileStandingsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyDictionary<Guid, bool>>(MeetProfile);
+
+    public Task<BurnoutFigures> BurnoutUnderAsync(Guid? unitId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Burnout.GetValueOrDefault(unitId ?? Guid.Empty) ?? new BurnoutFigures(5, null, []));
+
+    public Task<IReadOnlyList<CourseForCompetencies>> CoursesForCompetenciesAsync(IReadOnlyCollection<Guid> lineageIds, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<CourseForCompetencies>>([.. Courses.Where(c => c.CompetencyLineageIds.Any(lineageIds.Contains))]);
 }
 
 /// <summary>
@@ -112,6 +152,10 @@ internal sealed class StaffingScenario : IAsyncDisposable
                 services.AddSingleton<IPositionTypes>(people);
                 services.AddSingleton<ISupervisionFigures>(figures);
                 services.AddSingleton<IPathwayFigures>(figures);
+                services.AddSingleton<ISupervisionCoverage>(figures);
+                services.AddSingleton<ICompetencyFigures>(figures);
+                services.AddSingleton<IWellbeingFigures>(figures);
+                services.AddSingleton<ICourseMappings>(figures);
             });
         var scenario = new StaffingScenario(host, people, figures);
         var directory = host.Get<IOrganisationDirectory>();

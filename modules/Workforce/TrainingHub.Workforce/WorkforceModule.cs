@@ -8,6 +8,8 @@ using Microsoft.Extensions.Hosting;
 using MudBlazor;
 using TrainingHub.Accounts.Contracts;
 using TrainingHub.Audit.Contracts;
+using TrainingHub.Competencies.Contracts;
+using TrainingHub.Learning.Contracts;
 using TrainingHub.Organisations.Contracts;
 using TrainingHub.Pathways.Contracts;
 using TrainingHub.SharedKernel.Events;
@@ -20,6 +22,7 @@ using TrainingHub.Supervision.Contracts;
 using TrainingHub.Workforce.ActionPlans;
 using TrainingHub.Workforce.Communities;
 using TrainingHub.Workforce.Contracts;
+using TrainingHub.Workforce.Competence;
 using TrainingHub.Workforce.Dashboard;
 using TrainingHub.Workforce.Data;
 using TrainingHub.Workforce.DemoData;
@@ -52,6 +55,7 @@ public sealed class WorkforceModule : TrainingHubModule
     public override IEnumerable<MenuItem> MenuItems =>
     [
         new("Menu:Dashboard", "workforce/dashboard", Icons.Material.Filled.Leaderboard, WorkforcePermissions.View, typeof(WorkforceResource), 69),
+        new("Menu:Competence", "workforce/competence", Icons.Material.Filled.GridOn, WorkforcePermissions.View, typeof(WorkforceResource), 69),
         new("Menu:Staffing", "workforce/staffing", Icons.Material.Filled.Groups, WorkforcePermissions.View, typeof(WorkforceResource), 70),
         new("Menu:Norms", "workforce/norms", Icons.Material.Filled.Rule, WorkforcePermissions.NormsEdit, typeof(WorkforceResource), 71),
         new("Menu:Services", "workforce/services", Icons.Material.Filled.Checklist, WorkforcePermissions.NormsEdit, typeof(WorkforceResource), 71),
@@ -68,15 +72,18 @@ public sealed class WorkforceModule : TrainingHubModule
     {
         StaffingExport.Map(endpoints);
         RankingExport.Map(endpoints);
+        CompetenceExport.Map(endpoints);
     }
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddModuleDbContext<WorkforceDbContext, WorkforceSqliteDbContext, WorkforcePostgreSqlDbContext>(WorkforceDbContext.Schema);
         services.AddScoped<StaffingReports>();
-        services.AddScoped(sp => new WorkforcePlans(
-            sp.GetRequiredService<IDbContextFactory<WorkforceDbContext>>(), sp.GetRequiredService<IAccessControl>(), sp.GetRequiredService<IOrganisationDirectory>(),
-            sp.GetService<IPathwayFigures>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<WorkforcePlans>();
+        // Each module that answers about people is optional: without it, its measures are unknown.
+        services.AddScoped(sp => new PeopleShares(
+            sp.GetRequiredService<IDbContextFactory<WorkforceDbContext>>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ICompetencyFigures>(), sp.GetService<ISupervisionCoverage>(), sp.GetService<IPathwayFigures>()));
         services.AddScoped(sp => new VolunteerCounts(
             sp.GetRequiredService<IDbContextFactory<WorkforceDbContext>>(), sp.GetService<ISupervisionFigures>(), sp.GetService<IPathwayFigures>(),
             sp.GetRequiredService<TimeProvider>()));
@@ -86,6 +93,9 @@ public sealed class WorkforceModule : TrainingHubModule
         services.AddScoped<StaffingImport>();
         services.AddScoped<Rankings>();
         services.AddScoped<RankingExport>();
+        services.AddScoped(sp => new CompetenceReports(
+            sp.GetRequiredService<StaffingReports>(), sp.GetService<ICompetencyFigures>(), sp.GetService<ICourseMappings>()));
+        services.AddScoped<CompetenceExport>();
         services.AddScoped<BasicServices>();
         services.AddSingleton<IModuleInitializer, BasicServicesSetup>();
         services.AddScoped<StaffingExport>();
@@ -103,7 +113,8 @@ public sealed class WorkforceModule : TrainingHubModule
         // After the migrations and, in the app, after Accounts has made its demo people.
         services.AddSingleton<IModuleInitializer>(sp => sp.GetRequiredService<StaffSync>());
         services.AddSingleton(sp => new AreaSnapshots(
-            sp.GetRequiredService<IDbContextFactory<WorkforceDbContext>>(), sp.GetService<IOrganisationDirectory>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IDbContextFactory<WorkforceDbContext>>(), sp.GetService<IOrganisationDirectory>(), sp.GetRequiredService<IServiceScopeFactory>(),
+            sp.GetRequiredService<TimeProvider>()));
         // After the people are counted, so that the month's first snapshot holds them.
         services.AddSingleton<IModuleInitializer>(sp => sp.GetRequiredService<AreaSnapshots>());
     }

@@ -17,13 +17,13 @@ public abstract class NormsTests(ITestDatabaseServer server) : IAsyncLifetime
     private NormsSettings Settings => _scenario.Get<NormsSettings>();
 
     [Fact]
-    public async Task The_first_start_counts_social_workers_case_managers_and_volunteers_and_demo_data_sets_example_targets()
+    public async Task The_first_start_counts_social_workers_case_managers_volunteers_and_social_assistants_and_demo_data_sets_example_targets()
     {
         _scenario.AsAdministrator();
 
         var norms = (await Settings.GetAsync()).Value;
 
-        Assert.Equal(["Volunteer Volunteer", "Social worker SocialWorker", "Case manager SocialWorker", "Psychologist "],
+        Assert.Equal(["Volunteer Volunteer", "Social assistant Paraprofessional", "Social worker SocialWorker", "Case manager SocialWorker", "Psychologist "],
             norms.Positions.Select(p => $"{p.Name} {p.CountedAs}"));
         Assert.Equal((5_000, 1_000, 2, 10),
             (norms.Targets.MaxPeoplePerSocialWorker, norms.Targets.MaxChildrenPerSocialWorker, norms.Targets.MinVolunteersPer10000, norms.Targets.MaxVacancyPercent));

@@ -36,7 +36,7 @@ public abstract class StaffingEditTests(ITestDatabaseServer server) : IAsyncLife
 
         Assert.True(created.Succeeded, created.Error?.ToString());
         Assert.True(changed.Succeeded, changed.Error?.ToString());
-        Assert.Equal(["Volunteer 0/0", "Social worker 5/3", "Case manager 0/0", "Psychologist 1/0"], read);
+        Assert.Equal(["Volunteer 0/0", "Social assistant 0/0", "Social worker 5/3", "Case manager 0/0", "Psychologist 1/0"], read);
         var report = await _scenario.ReportAsync(_scenario.CityCentre.Id);
         Assert.Equal((4, 1), (report.Total.FundedPosts, report.Total.VacantPosts));
     }

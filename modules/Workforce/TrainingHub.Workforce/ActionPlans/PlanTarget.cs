@@ -24,6 +24,12 @@ internal enum PlanMeasure
 
     /// <summary>Basic social services the hromada provides with trained staff (hromadas only); at least the target.</summary>
     ServicesProvided = 6,
+
+    /// <summary>The share of people to be supervised who are supervised as often as they should be, in per cent; at least the target.</summary>
+    SupervisionCoveragePercent = 7,
+
+    /// <summary>The share of people with a competency profile who meet all of it, in per cent; at least the target.</summary>
+    ProfileMetPercent = 8,
 }
 
 /// <summary>A target of an oblast's or a hromada's workforce action plan: a figure to reach by a date, with a note on how.</summary>
@@ -61,7 +67,7 @@ internal sealed class PlanTarget : IHasVersion, IAuditedInUnit
         {
             errors.Add(new FieldError(nameof(Measure), "Plan:Error:Measure"));
         }
-        var max = measure == PlanMeasure.PostsFilledPercent ? 100 : MaxCount;
+        var max = measure is PlanMeasure.PostsFilledPercent or PlanMeasure.SupervisionCoveragePercent or PlanMeasure.ProfileMetPercent ? 100 : MaxCount;
         if (target < 0 || target > max)
         {
             errors.Add(new FieldError(nameof(Target), "Plan:Error:TargetOutOfRange", 0, max));

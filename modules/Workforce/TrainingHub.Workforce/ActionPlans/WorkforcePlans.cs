@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Organisations.Contracts;
-using TrainingHub.Pathways.Contracts;
 using TrainingHub.SharedKernel.Jobs;
 using TrainingHub.SharedKernel.Outcomes;
 using TrainingHub.SharedKernel.Persistence;
@@ -40,7 +39,7 @@ internal sealed class PlanInput
 /// (<see cref="WorkforcePermissions.StaffingEdit"/>) and read beside the area's figures today by those who see its staffing.
 /// </summary>
 internal sealed class WorkforcePlans(
-    IDbContextFactory<WorkforceDbContext> dbFactory, IAccessControl access, IOrganisationDirectory units, IPathwayFigures? pathways, TimeProvider clock)
+    IDbContextFactory<WorkforceDbContext> dbFactory, IAccessControl access, IOrganisationDirectory units, PeopleShares shares, TimeProvider clock)
 {
     private DateOnly Today => DailyRuns.DayOf(clock.GetUtcNow());
 
@@ -57,10 +56,14 @@ internal sealed class WorkforcePlans(
         }
         await using var db = dbFactory.CreateDbContext();
         var targets = await db.PlanTargets.AsNoTracking().Where(t => t.UnitId == unit.Id).OrderBy(t => t.DueOn).ThenBy(t => t.Measure).ToListAsync(cancellationToken);
-        var certified = targets.Any(t => t.Measure == PlanMeasure.PeopleCertified) ? await CertifiedAsync(db, unit, cancellationToken) : (int?)null;
+        var asked = new Dictionary<PlanMeasure, PeopleShare?>();
+        foreach (var (measure, question) in PeopleMeasures.Where(m => targets.Any(t => t.Measure == m.Key)))
+        {
+            asked[measure] = await SharesAsync(question, unit, cancellationToken);
+        }
         return targets.Select(t =>
         {
-            var current = Current(t.Measure, report, certified);
+            var current = Current(t.Measure, report, asked.GetValueOrDefault(t.Measure));
             var progress = current is not { } value ? TargetProgress.NoData
                 : t.IsMet(value) ? TargetProgress.Met
                 : t.DueOn < Today ? TargetProgress.Overdue : TargetProgress.Open;
@@ -137,28 +140,32 @@ internal sealed class WorkforcePlans(
             ? unit
             : null;
 
-    private static double? Current(PlanMeasure measure, StaffingReport report, int? certified) => measure switch
+    /// <summary>The measures other modules answer about each person.</summary>
+    private static readonly Dictionary<PlanMeasure, PeopleQuestion> PeopleMeasures = new()
+    {
+        [PlanMeasure.PeopleCertified] = PeopleQuestion.Certified,
+        [PlanMeasure.SupervisionCoveragePercent] = PeopleQuestion.Supervised,
+        [PlanMeasure.ProfileMetPercent] = PeopleQuestion.MeetProfile,
+    };
+
+    private static double? Current(PlanMeasure measure, StaffingReport report, PeopleShare? asked) => measure switch
     {
         PlanMeasure.PostsFilledPercent => report.Total.VacancyPercent is { } vacant ? 100 - vacant : null,
         PlanMeasure.SocialWorkers => report.Total.SocialWorkers,
         PlanMeasure.ResidentsPerSocialWorker => report.Total.PeoplePerSocialWorker,
         PlanMeasure.Volunteers => report.Volunteers.Volunteers,
-        PlanMeasure.PeopleCertified => certified,
+        PlanMeasure.PeopleCertified => asked?.Yes,
+        PlanMeasure.SupervisionCoveragePercent or PlanMeasure.ProfileMetPercent => asked?.Percent,
         PlanMeasure.ServicesProvided => report.Services.Count(s => s.Providing > 0),
         _ => null,
     };
 
-    /// <summary>Active people of the area holding a valid certificate; unknown without the pathways module.</summary>
-    private async Task<int?> CertifiedAsync(WorkforceDbContext db, OrganisationUnitSummary unit, CancellationToken cancellationToken)
+    /// <summary>The answers about the area's active people; unknown without the module that answers.</summary>
+    private async Task<PeopleShare?> SharesAsync(PeopleQuestion question, OrganisationUnitSummary unit, CancellationToken cancellationToken)
     {
-        if (pathways is null)
-        {
-            return null;
-        }
-        var people = await (unit.Type == UnitType.Oblast
-                ? db.Staff.Where(m => m.IsActive && m.OblastId == unit.Id)
-                : db.Staff.Where(m => m.IsActive && m.HromadaId == unit.Id))
-            .Select(m => m.Id).ToListAsync(cancellationToken);
-        return (await pathways.ForPeopleAsync(people, Today, Today, cancellationToken)).Count(p => p.Value.Certified);
+        var subtree = (await units.GetUnitsInAsync(UnitScope.Under([unit.Id]), cancellationToken)).DistinctBy(u => u.Id).ToDictionary(u => u.Id);
+        return await shares.ByUnitAsync(question, unit, subtree, cancellationToken) is { } byUnit
+            ? byUnit.Values.Aggregate(PeopleShare.Empty, (sum, s) => sum + s)
+            : null;
     }
 }

@@ -73,7 +73,7 @@ internal sealed class RankingExport(Rankings rankings, IAuditTrail audit, IStrin
             var length = unit.Value is not { } v ? 0 : !double.IsFinite(v) || max <= 0 ? barWidth : Math.Max(2, v * barWidth / max);
             chart.Text(10, y + 16, $"{i + 1}. {unit.Name}")
                 .Box(labelWidth, y + 4, length, 16, DashboardPage.BandColour(unit.Band), 3)
-                .Text(labelWidth + barWidth + 10, y + 16, L.Ratio(unit.Value));
+                .Text(labelWidth + barWidth + 10, y + 16, unit.Hidden ? L["Dashboard:Hidden"] : ranking.IsPercent ? L.Percent(unit.Value) : L.Ratio(unit.Value));
         }
         return chart;
     }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using TrainingHub.Organisations.Contracts;
 using TrainingHub.SharedKernel.Outcomes;
+using TrainingHub.Wellbeing.Contracts;
 using TrainingHub.Workforce.Data;
 using TrainingHub.Workforce.Norms;
 using TrainingHub.Workforce.Staffing;
@@ -14,28 +16,55 @@ internal enum DashboardMeasure
     VacancyRate,
     VolunteersPer10000,
     FamiliesPerSocialWorker,
+    ProfileMetPercent,
+    SupervisionCoveragePercent,
+    CertifiedPercent,
+
+    /// <summary>The share of check-in respondents with a high burnout score, where the wellbeing anonymity rules let it show.</summary>
+    BurnoutHighPercent,
 }
 
 /// <summary>
 /// A unit's place in the ranking: its value today and in the month compared with, how it stands against the target,
 /// and its band from 1 (best fifth of the units ranked) to 5 (worst fifth), 0 where it has no value.
 /// </summary>
-internal sealed record RankedUnit(Guid UnitId, string Name, double? Value, double? Before, TargetState Target, int Band);
+/// <see cref="Hidden"/> marks a value the wellbeing anonymity rules do not let show.
+internal sealed record RankedUnit(Guid UnitId, string Name, double? Value, double? Before, TargetState Target, int Band, bool Hidden = false);
 
 /// <summary>The units right under an area ranked by a measure, worst first, with the snapshot months there are to compare with.</summary>
 internal sealed record Ranking(
-    StaffingReport Report, DashboardMeasure Measure, bool LowerIsBetter, IReadOnlyList<RankedUnit> Units, DateOnly? ComparedWith, IReadOnlyList<DateOnly> Months);
+    StaffingReport Report, DashboardMeasure Measure, bool LowerIsBetter, IReadOnlyList<RankedUnit> Units, DateOnly? ComparedWith, IReadOnlyList<DateOnly> Months)
+{
+    /// <summary>The smallest group the wellbeing rules show, for a measure under them; null otherwise.</summary>
+    public int? AnonymityMinimum { get; init; }
+
+    /// <summary>Whether the measure is a share in per cent rather than a ratio.</summary>
+    public bool IsPercent => Measure is not (
+        DashboardMeasure.ResidentsPerSocialWorker or DashboardMeasure.ChildrenPerSocialWorker or DashboardMeasure.FamiliesPerSocialWorker
+        or DashboardMeasure.VolunteersPer10000);
+}
 
 /// <summary>
 /// The planning overview: the units under an area (the country's oblasts, an oblast's hromadas, a hromada's
 /// organisations) ranked by a chosen measure and compared with a month's snapshot. It reads the staffing report, so
 /// the same area and figures apply.
 /// </summary>
-internal sealed class Rankings(StaffingReports reports, IDbContextFactory<WorkforceDbContext> dbFactory)
+internal sealed class Rankings(StaffingReports reports, IDbContextFactory<WorkforceDbContext> dbFactory, PeopleShares people, IWellbeingFigures? wellbeing = null)
 {
     public const int Bands = 5;
 
-    public static bool LowerIsBetter(DashboardMeasure measure) => measure != DashboardMeasure.VolunteersPer10000;
+    public static bool LowerIsBetter(DashboardMeasure measure) => measure is not (
+        DashboardMeasure.VolunteersPer10000 or DashboardMeasure.ProfileMetPercent or DashboardMeasure.SupervisionCoveragePercent
+        or DashboardMeasure.CertifiedPercent);
+
+    /// <summary>The question other modules answer about each person that a measure counts, if it is one.</summary>
+    public static PeopleQuestion? QuestionOf(DashboardMeasure measure) => measure switch
+    {
+        DashboardMeasure.ProfileMetPercent => PeopleQuestion.MeetProfile,
+        DashboardMeasure.SupervisionCoveragePercent => PeopleQuestion.Supervised,
+        DashboardMeasure.CertifiedPercent => PeopleQuestion.Certified,
+        _ => null,
+    };
 
     public async Task<Result<Ranking>> GetAsync(Guid? unitId, DashboardMeasure measure, DateOnly? compareWith, CancellationToken cancellationToken = default)
     {
@@ -56,16 +85,57 @@ internal sealed class Rankings(StaffingReports reports, IDbContextFactory<Workfo
             : await db.Snapshots.AsNoTracking().Where(s => s.Month == month && ids.Contains(s.UnitId)).ToDictionaryAsync(s => s.UnitId, cancellationToken);
 
         var lower = LowerIsBetter(measure);
-        var valued = lines.Select(l => (Line: l, Value: ValueOf(measure, l.Figures))).ToList();
+        var (values, hidden, minimum) = await ValuesAsync(measure, report, cancellationToken);
+        var valued = lines.Select(l => (Line: l, Value: values(l))).ToList();
         var ordered = valued.Where(v => v.Value is not null).OrderBy(v => lower ? -v.Value!.Value : v.Value!.Value).ToList();
         var ranked = ordered.Select((v, i) => new RankedUnit(
-                v.Line.UnitId, v.Line.Name, v.Value, before.TryGetValue(v.Line.UnitId, out var earlier) ? ValueOf(measure, earlier.Figures) : null,
+                v.Line.UnitId, v.Line.Name, v.Value, before.TryGetValue(v.Line.UnitId, out var earlier) ? ValueOf(measure, earlier) : null,
                 TargetOf(measure, v.Line.Figures, report.Targets), Bands - i * Bands / ordered.Count))
             .Concat(valued.Where(v => v.Value is null).OrderBy(v => v.Line.Name, StringComparer.CurrentCulture)
-                .Select(v => new RankedUnit(v.Line.UnitId, v.Line.Name, null, null, TargetOf(measure, v.Line.Figures, report.Targets), 0)))
+                .Select(v => new RankedUnit(v.Line.UnitId, v.Line.Name, null, null, TargetOf(measure, v.Line.Figures, report.Targets), 0, hidden.Contains(v.Line.UnitId))))
             .ToList();
-        return new Ranking(report, measure, lower, ranked, month == default ? null : month, months);
+        return new Ranking(report, measure, lower, ranked, month == default ? null : month, months) { AnonymityMinimum = minimum };
     }
+
+    /// <summary>
+    /// How to read each line's value: staffing measures from the report; answers about people from the modules that
+    /// give them, added up per line; burnout from the wellbeing module as its rules let it show (the units it hides are
+    /// returned too).
+    /// </summary>
+    private async Task<(Func<AreaLine, double?> Value, IReadOnlySet<Guid> Hidden, int? Minimum)> ValuesAsync(
+        DashboardMeasure measure, StaffingReport report, CancellationToken cancellationToken)
+    {
+        if (QuestionOf(measure) is { } question)
+        {
+            var own = await people.ByUnitAsync(question, report.Unit, report.Subtree, cancellationToken);
+            if (own is null)
+            {
+                return (_ => null, new HashSet<Guid>(), null);
+            }
+            var lineOf = report.Subtree.Values.LinesUnder(report.Unit?.Id ?? Guid.Empty);
+            var byLine = own.Where(o => lineOf.ContainsKey(o.Key)).GroupBy(o => lineOf[o.Key])
+                .ToDictionary(g => g.Key, g => g.Aggregate(PeopleShare.Empty, (sum, o) => sum + o.Value));
+            return (l => byLine.GetValueOrDefault(l.UnitId).Percent, new HashSet<Guid>(), null);
+        }
+        if (measure == DashboardMeasure.BurnoutHighPercent)
+        {
+            if (wellbeing is null)
+            {
+                return (_ => null, new HashSet<Guid>(), null);
+            }
+            var burnout = await wellbeing.BurnoutUnderAsync(report.Unit?.Id, cancellationToken);
+            var figures = burnout.Units.ToDictionary(f => f.UnitId);
+            return (l => figures.GetValueOrDefault(l.UnitId)?.HighPercent, figures.Values.Where(f => f.Hidden).Select(f => f.UnitId).ToHashSet(),
+                burnout.Minimum);
+        }
+        return (l => ValueOf(measure, l.Figures), new HashSet<Guid>(), null);
+    }
+
+    /// <summary>A unit's value in a month's snapshot; burnout is not kept there (the wellbeing reports compare rounds under their rules).</summary>
+    public static double? ValueOf(DashboardMeasure measure, AreaSnapshot snapshot) =>
+        QuestionOf(measure) is { } question ? snapshot.Share(question)?.Percent
+        : measure == DashboardMeasure.BurnoutHighPercent ? null
+        : ValueOf(measure, snapshot.Figures);
 
     public static double? ValueOf(DashboardMeasure measure, AreaFigures figures) => measure switch
     {

@@ -87,6 +87,7 @@ internal sealed class NormsSetup(IDbContextFactory<WorkforceDbContext> dbFactory
         ["social-worker"] = CountedAs.SocialWorker,
         ["case-manager"] = CountedAs.SocialWorker,
         ["volunteer"] = CountedAs.Volunteer,
+        ["social-assistant"] = CountedAs.Paraprofessional,
     };
 
     public async Task InitialiseAsync(CancellationToken cancellationToken)

@@ -9,9 +9,12 @@ internal enum CountedAs
     SocialWorker = 1,
     Psychologist = 2,
     Volunteer = 3,
+
+    /// <summary>Social assistants and others without a full degree in social work: a step of the certification funnel.</summary>
+    Paraprofessional = 4,
 }
 
-/// <summary>A position type counted as social workers, psychologists or volunteers in the ratios; other positions are staff only.</summary>
+/// <summary>A position type counted as social workers, psychologists, volunteers or paraprofessionals in the figures; other positions are staff only.</summary>
 internal sealed class CountedPosition
 {
     public Guid PositionTypeId { get; init; }

@@ -41,7 +41,11 @@ internal sealed record TrailStep(Guid? UnitId, string? Name);
 internal sealed record StaffingReport(
     OrganisationUnitSummary? Unit, IReadOnlyList<TrailStep> Trail, AreaFigures Total, VolunteerFigures Volunteers, Settlement? Settlement,
     IReadOnlyList<PositionLine> Positions,
-    IReadOnlyList<AreaLine> Lines, IReadOnlyList<SettlementFigures> Settlements, IReadOnlyList<ServiceCoverage> Services, NormTargets Targets, bool CanEdit);
+    IReadOnlyList<AreaLine> Lines, IReadOnlyList<SettlementFigures> Settlements, IReadOnlyList<ServiceCoverage> Services, NormTargets Targets, bool CanEdit)
+{
+    /// <summary>The unit and every unit under it (the whole tree for the country), for figures counted per unit elsewhere.</summary>
+    public IReadOnlyDictionary<Guid, OrganisationUnitSummary> Subtree { get; init; } = new Dictionary<Guid, OrganisationUnitSummary>();
+}
 
 /// <summary>
 /// Staffing figures for those who plan (<see cref="WorkforcePermissions.View"/>) over the units of their area: people are
@@ -124,7 +128,10 @@ internal sealed class StaffingReports(
             : data.Services.Select(s => new ServiceCoverage(s.Id, s.Name(Cultures.ReadsEnglish), data.Providing(s.Id), hromadas)).ToList();
         return new StaffingReport(
             unit, Trail(tree, ancestry, scope), total, VolunteerFigures.Sum(volunteers.Values), unit is null ? null : data.SettlementOf(unit.Id),
-            positions, lines, settlements, services, data.Targets, Allows(access.GetScope(WorkforcePermissions.StaffingEdit), ancestry, unit));
+            positions, lines, settlements, services, data.Targets, Allows(access.GetScope(WorkforcePermissions.StaffingEdit), ancestry, unit))
+        {
+            Subtree = subtree,
+        };
     }
 
     /// <summary>Whether a scope covers the unit (by its ancestry), or the country when the unit is null.</summary>

@@ -13,7 +13,8 @@ namespace TrainingHub.Workforce.Volunteers;
 /// they gave (approved practice hours in supervision and approved training taken elsewhere), how many of them reached a
 /// next stage on their pathway, and how many volunteers of the area took up another position.
 /// </summary>
-internal sealed record VolunteerFigures(int Volunteers, decimal Hours, int Progressed, int MovedOn)
+/// <param name="Certified">Volunteers holding a valid pathway certificate: trained volunteers.</param>
+internal sealed record VolunteerFigures(int Volunteers, decimal Hours, int Progressed, int MovedOn, int Certified = 0)
 {
     public static VolunteerFigures Empty { get; } = new(0, 0, 0, 0);
 
@@ -22,7 +23,7 @@ internal sealed record VolunteerFigures(int Volunteers, decimal Hours, int Progr
     public static VolunteerFigures Sum(IEnumerable<VolunteerFigures> figures)
     {
         var all = figures.ToList();
-        return new(all.Sum(f => f.Volunteers), all.Sum(f => f.Hours), all.Sum(f => f.Progressed), all.Sum(f => f.MovedOn));
+        return new(all.Sum(f => f.Volunteers), all.Sum(f => f.Hours), all.Sum(f => f.Progressed), all.Sum(f => f.MovedOn), all.Sum(f => f.Certified));
     }
 }
 
@@ -63,7 +64,8 @@ internal sealed class VolunteerCounts(
             g.Count(),
             g.Sum(v => hours.GetValueOrDefault(v.Id) + (standing.TryGetValue(v.Id, out var s) ? s.ApprovedTrainingHours : 0)),
             g.Count(v => standing.TryGetValue(v.Id, out var s) && s.MovedOn > 0),
-            movedOn.GetValueOrDefault(g.Key)));
+            movedOn.GetValueOrDefault(g.Key),
+            g.Count(v => standing.TryGetValue(v.Id, out var s) && s.Certified)));
         foreach (var (unitId, count) in movedOn.Where(m => !byUnit.ContainsKey(m.Key) && subtree.ContainsKey(m.Key)))
         {
             byUnit[unitId] = VolunteerFigures.Empty with { MovedOn = count };

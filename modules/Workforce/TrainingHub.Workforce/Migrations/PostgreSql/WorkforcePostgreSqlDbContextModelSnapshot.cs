@@ -105,6 +105,12 @@ namespace TrainingHub.Workforce.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("Certified")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CertifiedAsked")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("Children")
                         .HasColumnType("integer");
 
@@ -123,6 +129,12 @@ namespace TrainingHub.Workforce.Migrations.PostgreSql
                     b.Property<int?>("Population")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ProfileAsked")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProfileMet")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Psychologists")
                         .HasColumnType("integer");
 
@@ -130,6 +142,12 @@ namespace TrainingHub.Workforce.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.Property<int>("Staff")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Supervised")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SupervisionAsked")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("TakenAt")

@@ -99,6 +99,12 @@ namespace TrainingHub.Workforce.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Certified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CertifiedAsked")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("Children")
                         .HasColumnType("INTEGER");
 
@@ -117,6 +123,12 @@ namespace TrainingHub.Workforce.Migrations.Sqlite
                     b.Property<int?>("Population")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ProfileAsked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProfileMet")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Psychologists")
                         .HasColumnType("INTEGER");
 
@@ -124,6 +136,12 @@ namespace TrainingHub.Workforce.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Staff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Supervised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SupervisionAsked")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset>("TakenAt")
