@@ -150,6 +150,8 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         ["/workforce/services"] = WorkforcePermissions.NormsEdit,
         ["/workforce/dashboard"] = WorkforcePermissions.View,
         ["/workforce/dashboard/export"] = WorkforcePermissions.View,
+        ["/workforce/competence"] = WorkforcePermissions.View,
+        ["/workforce/competence/export"] = WorkforcePermissions.View,
     };
 
     /// <summary>
@@ -610,6 +612,11 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         {
             var hromada = await app.Services.GetRequiredService<IOrganisationDirectory>().FindByKatottgAsync("UA18040470000082484");
             return $"{route}?unit={hromada!.Id}&format=svg";
+        }
+        if (route == "/workforce/competence/export")
+        {
+            var hromada = await app.Services.GetRequiredService<IOrganisationDirectory>().FindByKatottgAsync("UA18040470000082484");
+            return $"{route}?unit={hromada!.Id}&part=heatmap&format=png";
         }
         if (route == "/workforce/staffing/export")
         {

@@ -46,4 +46,24 @@ public sealed class DashboardPageTests(SqliteServer server) : PageTestBase(serve
         Assert.All(page.FindAll("#dashboard-ranking a"), a => Assert.Contains("workforce/staffing?unit=", a.GetAttribute("href")));
         Assert.Equal(2, page.FindAll("#dashboard-ranking .th-ranked").Count);
     }
+
+    [Fact]
+    public void Burnout_shows_the_anonymity_rule_and_says_which_hromadas_have_too_few_answers()
+    {
+        Scenario.Figures.Burnout[Scenario.Zhytomyr.Id] = new TrainingHub.Wellbeing.Contracts.BurnoutFigures(5, null,
+        [
+            new(Scenario.ZhytomyrCity.Id, new DateOnly(2026, 11, 30), 14, 36, 44.2m, Hidden: false),
+            new(Scenario.Korosten.Id, new DateOnly(2026, 11, 30), null, null, null, Hidden: true),
+        ]);
+        Scenario.AsViewerAt(Scenario.Zhytomyr.Id);
+        Pages.Context.Services.GetRequiredService<NavigationManager>().NavigateTo($"workforce/dashboard?measure=BurnoutHighPercent&unit={Scenario.Zhytomyr.Id}");
+
+        var page = Pages.Render<DashboardPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("fewer than 5 answers", page.Find("#dashboard-anonymity").TextContent));
+        var ranked = page.FindAll("#dashboard-ranking .th-ranked");
+        Assert.Contains("Zhytomyr City Hromada", ranked[0].TextContent);
+        Assert.Contains("36 %", ranked[0].TextContent);
+        Assert.Contains("not shown: too few answers", ranked.Single(r => r.TextContent.Contains("Korosten")).TextContent);
+    }
 }
