@@ -109,7 +109,7 @@ public sealed class ModuleTestHost : IAsyncDisposable
         replace?.Invoke(services);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
-        foreach (var initializer in provider.GetServices<IModuleInitializer>())
+        foreach (var initializer in provider.GetServices<IModuleInitializer>().InStartOrder())
         {
             await initializer.InitialiseAsync(CancellationToken.None);
         }

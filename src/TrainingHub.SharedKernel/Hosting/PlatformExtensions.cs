@@ -135,7 +135,7 @@ public static class PlatformExtensions
                 "Demo data is turned on outside Development (DemoData:Enabled=true): demo accounts whose password is published " +
                 "in the README can sign in. Set DemoData:Enabled=false for real use.");
         }
-        foreach (var initializer in app.Services.GetServices<IModuleInitializer>())
+        foreach (var initializer in app.Services.GetServices<IModuleInitializer>().InStartOrder())
         {
             await initializer.InitialiseAsync(app.Lifetime.ApplicationStopping);
         }

@@ -51,7 +51,7 @@ public static class PersistenceServiceCollectionExtensions
 }
 
 internal sealed class MigrateModuleDatabase<TContext>(IDbContextFactory<TContext> factory, IOptions<DatabaseOptions> options)
-    : IModuleInitializer
+    : IDatabaseMigration
     where TContext : DbContext
 {
     public async Task InitialiseAsync(CancellationToken cancellationToken)

@@ -50,7 +50,7 @@ internal static class KeyRing
     }
 
     /// <summary>Creates the key table before anything is protected.</summary>
-    private sealed class MigrateKeyRing(IOptions<DatabaseOptions> database, IServiceScopeFactory scopes) : IModuleInitializer
+    private sealed class MigrateKeyRing(IOptions<DatabaseOptions> database, IServiceScopeFactory scopes) : IDatabaseMigration
     {
         public async Task InitialiseAsync(CancellationToken cancellationToken)
         {
