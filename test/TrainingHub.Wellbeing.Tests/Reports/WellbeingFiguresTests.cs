@@ -134,6 +134,26 @@ public abstract class WellbeingFiguresTests(ITestDatabaseServer server) : IAsync
         // Its own report shows Zhytomyr oblast's 17, but beside the country's 20 that would give Lviv's 3.
         Assert.Equal(new BurnoutFigure(_oblast, await ClosedOnAsync(_closed), null, null, null, true), oblasts[_oblast]);
     }
+
+    [Fact]
+    public async Task An_oblast_no_schedule_covers_gives_each_hromada_its_own_reports_total_suppressed_among_them_as_siblings()
+    {
+        var lviv = await ReportData.UnitAsync(_host, "UA46000000000026241");
+        var lvivCity = await ReportData.UnitAsync(_host, "UA46060250000032558");
+        var drohobych = await ReportData.UnitAsync(_host, "UA46040110000012843");
+        var sambir = await ReportData.UnitAsync(_host, "UA46080130000051632");
+        var drohobychRound = await ReportData.RoundAsync(_host, await ReportData.ScheduleAsync(_host, drohobych), 30, [.. ReportData.Answering(drohobych, 7, 40)]);
+        var cityRound = await ReportData.RoundAsync(_host, await ReportData.ScheduleAsync(_host, lvivCity), 25, [.. ReportData.Answering(lvivCity, 6, 70)]);
+        await ReportData.RoundAsync(_host, await ReportData.ScheduleAsync(_host, sambir), 25, [.. ReportData.Answering(sambir, 2, 90)]);
+
+        var figures = await Figures.BurnoutUnderAsync(lviv);
+
+        Assert.Equal(new BurnoutFigure(lviv, null, null, null, null, false), figures.Area);
+        var units = figures.Units.ToDictionary(u => u.UnitId);
+        Assert.Equal((null, true), (units[sambir].Respondents, units[sambir].Hidden));
+        Assert.Equal(new BurnoutFigure(lvivCity, await ClosedOnAsync(cityRound), null, null, null, true), units[lvivCity]);
+        Assert.Equal(new BurnoutFigure(drohobych, await ClosedOnAsync(drohobychRound), 7, 0, 40m, false), units[drohobych]);
+    }
 }
 
 public sealed class WellbeingFiguresOnSqlite(SqliteServer server) : WellbeingFiguresTests(server), IClassFixture<SqliteServer>;
