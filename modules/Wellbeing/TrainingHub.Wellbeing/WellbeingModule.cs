@@ -72,7 +72,9 @@ public sealed class WellbeingModule : TrainingHubModule
         services.AddScoped<ResponseRetention>();
         services.AddScoped<SupportResources>();
         services.AddScoped<ReportSettingsService>();
+        services.AddScoped<ReportComputation>();
         services.AddScoped<WellbeingReports>();
+        services.AddScoped<IWellbeingFigures, WellbeingFigures>();
         services.AddScoped<WellbeingReportExport>();
         services.AddScoped<ConversationRequests>();
         // After the migrations: a helpline to start the list with, where demo data is wanted.

@@ -54,19 +54,7 @@ internal static class ReportCalculator
         var children = parents.Where(p => p.Key != root && p.Value is { } parent && parents.ContainsKey(parent))
             .GroupBy(p => p.Value!.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)g.Select(p => p.Key).ToList());
         IReadOnlyList<Guid> ChildrenOf(Guid unit) => children.TryGetValue(unit, out var list) ? list : [];
-        IEnumerable<Guid> Upwards(Guid unit)
-        {
-            // A unit no longer in the tree counts at the root only.
-            if (!parents.ContainsKey(unit))
-            {
-                yield return root;
-                yield break;
-            }
-            for (Guid? current = unit; current is { } id && parents.ContainsKey(id); current = id == root ? null : parents[id])
-            {
-                yield return id;
-            }
-        }
+        IEnumerable<Guid> Upwards(Guid unit) => UnitsCounting(root, parents, unit);
         bool Filtered(Guid? position) => positionTypeId is null || position == positionTypeId;
         string[] metrics = [Everyone, .. scales];
 
@@ -135,6 +123,30 @@ internal static class ReportCalculator
                 return new GroupFigures(invited.GetValueOrDefault(unit), shown ? Count(Everyone, unit) : null, Why(Everyone, unit, shownGroups), scaleFigures);
             });
         }).ToList();
+    }
+
+    /// <summary>
+    /// How many answered a round in a unit (with the units under it) after the filter, counted as
+    /// <see cref="Calculate"/> counts them whether or not the figure is shown: for the rules among units reported apart
+    /// (see <see cref="WellbeingFigures"/>). Never shown itself.
+    /// </summary>
+    public static int Answered(Guid root, IReadOnlyDictionary<Guid, Guid?> parents, RoundAnswers round, Guid? positionTypeId, Guid unit) =>
+        round.Respondents.Where(r => (positionTypeId is null || r.PositionTypeId == positionTypeId) && UnitsCounting(root, parents, r.UnitId).Contains(unit))
+            .Select(r => r.PersonId).Distinct().Count();
+
+    /// <summary>The units whose figures count someone of the given unit: it and those above it up to the root.</summary>
+    private static IEnumerable<Guid> UnitsCounting(Guid root, IReadOnlyDictionary<Guid, Guid?> parents, Guid unit)
+    {
+        // A unit no longer in the tree counts at the root only.
+        if (!parents.ContainsKey(unit))
+        {
+            yield return root;
+            yield break;
+        }
+        for (Guid? current = unit; current is { } id && parents.ContainsKey(id); current = id == root ? null : parents[id])
+        {
+            yield return id;
+        }
     }
 
     private static void Add(Dictionary<Guid, HashSet<Guid>> byUnit, Guid unit, Guid person)
