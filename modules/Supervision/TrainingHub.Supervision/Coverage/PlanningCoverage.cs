@@ -13,7 +13,8 @@ namespace TrainingHub.Supervision.Coverage;
 /// asked about; they are covered when they took part in a supervision whose log both signed (as
 /// <see cref="SupervisionDue.Held"/> counts them) on or before that day, and the next one is not yet overdue by the
 /// policy that applies to them (<see cref="FrequencyPolicies"/>, <see cref="FrequencyPolicy.IsOverdue"/>). Someone never
-/// supervised is not covered, even before their first supervision falls due.
+/// supervised is not covered, even before their first supervision falls due (the coverage report counts them within
+/// policy until then), nor is someone whose last supervision is older than any policy's longest interval.
 /// </summary>
 internal sealed class PlanningCoverage(IDbContextFactory<SupervisionDbContext> dbFactory, IPeopleSelection people, FrequencyPolicies policies)
     : ISupervisionCoverage
@@ -48,9 +49,12 @@ internal sealed class PlanningCoverage(IDbContextFactory<SupervisionDbContext> d
         {
             return new Dictionary<Guid, bool>();
         }
-        // Meetings count until the end of the day asked about, Kyiv time.
+        // Meetings count until the end of the day asked about, Kyiv time, and from the earliest day whose meeting the
+        // longest interval a policy may have still reaches it: older ones cover nobody, and years of them need not be read.
         var until = KyivTime.FromKyiv(asOf.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUniversalTime();
-        var lastMet = (await SupervisionDue.Held(db, null, until)
+        var earliest = new[] { asOf.AddMonths(-FrequencyRules.MaxMonths), asOf.AddDays(-FrequencyRules.MaxDays) }.Min().AddDays(-1);
+        var from = KyivTime.FromKyiv(earliest.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var lastMet = (await SupervisionDue.Held(db, from, until)
                 .GroupBy(h => h.PersonId)
                 .Select(g => new { PersonId = g.Key, Last = g.Max(h => h.StartsAt) })
                 .ToListAsync(cancellationToken))
