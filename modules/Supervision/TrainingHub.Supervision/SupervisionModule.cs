@@ -112,6 +112,7 @@ public sealed class SupervisionModule : TrainingHubModule
         services.AddScoped<SupervisionRecords>();
         services.AddScoped<ISupervisionRecord>(sp => sp.GetRequiredService<SupervisionRecords>());
         services.AddScoped<ISupervisionFigures>(sp => sp.GetRequiredService<SupervisionRecords>());
+        services.AddScoped<ISupervisionCoverage, PlanningCoverage>();
         services.AddScoped<ISupervisionFrequencyDirectory, StandardFrequencies>();
         services.AddScoped<MentoringPairs>();
         services.AddScoped<SupportRequests>();

@@ -10,7 +10,13 @@ namespace TrainingHub.Supervision.Frequency;
 internal sealed record SupervisionDueDate(DateOnly? LastMeeting, DateOnly NextDue, bool Overdue);
 
 /// <summary>A supervision a person was supervised at, and when it began.</summary>
-internal sealed record HeldSupervision(Guid PersonId, DateTimeOffset StartsAt);
+/// <remarks>Set by initialiser rather than constructor, so that queries can go on from it (each person's latest, say).</remarks>
+internal sealed record HeldSupervision
+{
+    public required Guid PersonId { get; init; }
+
+    public required DateTimeOffset StartsAt { get; init; }
+}
 
 /// <summary>When each supervisee's next supervision is due, by the frequency policy that applies to them.</summary>
 internal sealed class SupervisionDue(IPeopleSelection people, FrequencyPolicies policies)
@@ -48,7 +54,14 @@ internal sealed class SupervisionDue(IPeopleSelection people, FrequencyPolicies 
     /// individual or group meetings they took part in as the supervisee whose log both have signed.
     /// </summary>
     public static async Task<IReadOnlyList<HeldSupervision>> HeldAsync(
-        SupervisionDbContext db, IReadOnlyCollection<Guid> personIds, DateTimeOffset? from, DateTimeOffset until, CancellationToken cancellationToken)
+        SupervisionDbContext db, IReadOnlyCollection<Guid> personIds, DateTimeOffset? from, DateTimeOffset until, CancellationToken cancellationToken) =>
+        await Held(db, from, until).Where(h => personIds.Contains(h.PersonId)).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Everyone's supervisions as <see cref="HeldAsync"/> counts them, as a query to narrow or reduce further (each
+    /// person's latest, for a whole country at once).
+    /// </summary>
+    public static IQueryable<HeldSupervision> Held(SupervisionDbContext db, DateTimeOffset? from, DateTimeOffset until)
     {
         var supervisions = db.Sessions.Where(s => s.Status == SessionStatus.Scheduled
                                                   && (s.Kind == SessionKind.Individual || s.Kind == SessionKind.Group) && s.StartsAt <= until);
@@ -57,9 +70,8 @@ internal sealed class SupervisionDue(IPeopleSelection people, FrequencyPolicies 
             supervisions = supervisions.Where(s => s.StartsAt >= start);
         }
         // A meeting counts once its log is signed by both: until then nobody has confirmed it took place as supervision.
-        return await db.Logs.AsNoTracking()
-            .Where(l => personIds.Contains(l.PersonId) && l.LeaderSignedAt != null && l.PersonSignedAt != null)
-            .Join(supervisions, l => l.SessionId, s => s.Id, (l, s) => new HeldSupervision(l.PersonId, s.StartsAt))
-            .ToListAsync(cancellationToken);
+        return db.Logs.AsNoTracking()
+            .Where(l => l.LeaderSignedAt != null && l.PersonSignedAt != null)
+            .Join(supervisions, l => l.SessionId, s => s.Id, (l, s) => new HeldSupervision { PersonId = l.PersonId, StartsAt = s.StartsAt });
     }
 }
