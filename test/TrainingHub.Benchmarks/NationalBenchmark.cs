@@ -22,8 +22,9 @@ internal sealed record QueryFigures(string Name, double Median, double P95, doub
 }
 
 /// <summary>
-/// The staffing report and the competency gap view over the national data set: the whole country, the oblast with most
-/// people, its largest hromada and the oblast's gaps, each timed against hand-written SQL that reads the same aggregates
+/// The staffing report, the competency gap view and the competency figures planning views read over the national data
+/// set: the whole country, the oblast with most people, its largest hromada, the oblast's gaps, the country's and the
+/// oblast's heatmaps and everyone's profile standing, each timed against hand-written SQL that reads the same aggregates
 /// in the same run, so the ratio shows what the module adds over the database's own work.
 /// </summary>
 internal sealed class NationalBenchmark(int runs, int warmUps, SqlPrinter sql)
@@ -54,6 +55,12 @@ internal sealed class NationalBenchmark(int runs, int warmUps, SqlPrinter sql)
                 () => hand.HromadaAsync(hromada.Id)),
             await TimeAsync(host, $"oblast gap view ({name})", async (CompetencyGaps gaps) => Rows(await gaps.ViewAsync(versionId, oblast.Id)),
                 () => hand.GapsAsync(versionId, oblast.Id)),
+            await TimeAsync(host, $"country heatmap ({name})", async (ICompetencyFigures figures) => Rows(await figures.HeatmapAsync(versionId, null)),
+                () => hand.CountryGapsAsync(versionId)),
+            await TimeAsync(host, $"oblast heatmap ({name})", async (ICompetencyFigures figures) => Rows(await figures.HeatmapAsync(versionId, oblast.Id)),
+                () => hand.GapsAsync(versionId, oblast.Id)),
+            await TimeAsync(host, $"profile standings ({name})", async (ICompetencyFigures figures) => (await figures.ProfileStandingsAsync()).Count,
+                hand.StandingsAsync),
         ];
     }
 
@@ -96,6 +103,10 @@ internal sealed class NationalBenchmark(int runs, int warmUps, SqlPrinter sql)
         ? report.Value.Lines.Count + report.Value.Positions.Count
         : throw new InvalidOperationException(report.Error!.ToString());
 
+    private static int Rows(CompetencyHeatmap? heatmap) => heatmap is null
+        ? throw new InvalidOperationException("The version is not published.")
+        : heatmap.Rows.Count + heatmap.Shortfalls.Count;
+
     private static int Rows(Result<GapView> view) => view.Succeeded
         ? view.Value.Rows.Count + view.Value.Competencies.Count
         : throw new InvalidOperationException(view.Error!.ToString());
@@ -115,6 +126,7 @@ internal sealed class HandSql(ModuleTestHost host, DatabaseProvider provider)
     private string Requirements => Table("competencies", "RoleRequirements");
     private string Nodes => Table("competencies", "Nodes");
     private string Counted => Table("competencies", "CountedLevels");
+    private string Versions => Table("competencies", "FrameworkVersions");
 
     public Task<int> NationalAsync() => ReadAsync(
         $"""
@@ -147,6 +159,33 @@ internal sealed class HandSql(ModuleTestHost host, DatabaseProvider provider)
         WHERE m."IsActive" AND m."OblastId" = @unit AND c."LevelRank" >= r."LevelRank"
         GROUP BY m."HromadaId", r."NodeId"
         """, oblastId, versionId);
+
+    public Task<int> CountryGapsAsync(Guid versionId) => ReadAsync(
+        $"""
+        SELECT "OblastId", "PositionTypeId", COUNT(*) FROM {Members} WHERE "IsActive" GROUP BY "OblastId", "PositionTypeId";
+        SELECT m."OblastId", r."NodeId", COUNT(*) FROM {Members} m
+        JOIN {Requirements} r ON r."PositionTypeId" = m."PositionTypeId" AND r."FrameworkVersionId" = @version
+        JOIN {Nodes} n ON n."Id" = r."NodeId"
+        JOIN {Counted} c ON c."PersonId" = m."Id" AND c."LineageId" = n."LineageId"
+        WHERE m."IsActive" AND c."LevelRank" >= r."LevelRank"
+        GROUP BY m."OblastId", r."NodeId"
+        """, version: versionId);
+
+    /// <summary>Each active person's requirement pairs in the published versions against the pairs they meet.</summary>
+    public Task<int> StandingsAsync() => ReadAsync(
+        $"""
+        SELECT m."Id", q."Required" = COALESCE(met."Met", 0) FROM {Members} m
+        JOIN (SELECT r."PositionTypeId", COUNT(*) AS "Required" FROM {Requirements} r JOIN {Versions} v ON v."Id" = r."FrameworkVersionId"
+              WHERE v."Status" = 'Published' GROUP BY r."PositionTypeId") q ON q."PositionTypeId" = m."PositionTypeId"
+        LEFT JOIN (SELECT m2."Id", COUNT(*) AS "Met" FROM {Members} m2
+              JOIN {Requirements} r ON r."PositionTypeId" = m2."PositionTypeId"
+              JOIN {Versions} v ON v."Id" = r."FrameworkVersionId" AND v."Status" = 'Published'
+              JOIN {Nodes} n ON n."Id" = r."NodeId"
+              JOIN {Counted} c ON c."PersonId" = m2."Id" AND c."LineageId" = n."LineageId"
+              WHERE m2."IsActive" AND c."LevelRank" >= r."LevelRank"
+              GROUP BY m2."Id") met ON met."Id" = m."Id"
+        WHERE m."IsActive"
+        """);
 
     private string Table(string schema, string name) => provider == DatabaseProvider.PostgreSql ? $"\"{schema}\".\"{name}\"" : $"\"{name}\"";
 

@@ -83,6 +83,7 @@ public sealed class CompetenciesModule : TrainingHubModule
         services.AddIntegrationEventHandler<CompetencyObserved, ObservationEvidence, CompetenciesDbContext>();
         services.AddSingleton<ICompetencyDirectory, PublishedCompetencyDirectory>();
         services.AddSingleton<ICompetencyLevels, CountedCompetencyLevels>();
+        services.AddSingleton<ICompetencyFigures, CompetencyFigures>();
         services.AddSingleton(sp => new MemberSync(
             sp.GetRequiredService<IDbContextFactory<CompetenciesDbContext>>(), sp.GetRequiredService<IUnitHierarchy>(),
             sp.GetRequiredService<IOrganisationDirectory>(), sp.GetService<IPeopleLookup>(), sp.GetService<IPeopleRoster>()));

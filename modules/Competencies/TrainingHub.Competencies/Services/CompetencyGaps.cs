@@ -102,58 +102,19 @@ internal sealed class CompetencyGaps(
         }
         var (version, unit, profile) = target.Value;
         await using var db = dbFactory.CreateDbContext();
-        var keyed = Keyed(db, unit);
-
-        // People per row and position, and met pairs per row and competency: two GROUP BYs, aggregates only.
-        var people = await keyed
-            .GroupBy(k => new { k.Row, k.Position })
-            .Select(g => new { g.Key.Row, g.Key.Position, People = g.Count() })
-            .ToListAsync(cancellationToken);
-        var met = await (
-                from k in keyed
-                join r in db.RoleRequirements.Where(r => r.FrameworkVersionId == version.Id) on k.Position equals (Guid?)r.PositionTypeId
-                join n in db.Nodes on r.NodeId equals n.Id
-                join c in db.CountedLevels on new { k.PersonId, n.LineageId } equals new { c.PersonId, c.LineageId }
-                where c.LevelRank >= r.LevelRank
-                group k by new { k.Row, r.NodeId } into g
-                select new { g.Key.Row, g.Key.NodeId, Met = g.Count() })
-            .ToListAsync(cancellationToken);
-
-        var metByCell = met.ToDictionary(m => (m.Row, m.NodeId), m => m.Met);
-        var cells = new Dictionary<(Guid Row, Guid Competency), GapShare>();
-        foreach (var group in people.Where(p => p.Position is not null))
-        {
-            foreach (var (competencyId, _) in profile.RequiredOf(group.Position!.Value))
-            {
-                var key = (group.Row ?? unit.Id, competencyId);
-                cells[key] = cells.GetValueOrDefault(key) + new GapShare(group.People, 0);
-            }
-        }
-        foreach (var key in cells.Keys.ToList())
-        {
-            cells[key] = cells[key] with { Met = metByCell.GetValueOrDefault((key.Row == unit.Id ? null : key.Row, key.Competency)) };
-        }
-
+        var counted = await RequirementCounting.CountAsync(
+            db, RequirementCounting.Keyed(db, unit, peopleInOrganisation: true), version.Id, profile, unit.Id, cancellationToken);
+        var cells = counted.Cells;
+        var peopleByRow = counted.PeopleByRow;
         var competencies = profile.Competencies
-            .Select(c => new CompetencyGap(c.Id, c.Code, c.Name, c.NameEn, c.AreaId,
-                cells.Where(x => x.Key.Competency == c.Id).Aggregate(GapShare.Empty, (sum, x) => sum + x.Value)))
             .Where(c => profile.IsRequired(c.Id))
+            .Select(c => new CompetencyGap(c.Id, c.Code, c.Name, c.NameEn, c.AreaId, counted.Competency(c.Id)))
             .ToList();
-        var peopleByRow = people.Where(p => profile.Positions.Contains(p.Position ?? Guid.Empty))
-            .GroupBy(p => p.Row ?? unit.Id).ToDictionary(g => g.Key, g => g.Sum(p => p.People));
         var rows = await RowsAsync(db, unit, peopleByRow, cancellationToken);
         var gapRows = rows
-            .Select(r =>
-            {
-                var rowCells = cells.Where(x => x.Key.Row == r.Id).ToList();
-                var areas = profile.Areas
-                    .Select(a => rowCells.Where(x => profile.AreaOf(x.Key.Competency) == a.Id).Aggregate(GapShare.Empty, (sum, x) => sum + x.Value))
-                    .ToList();
-                return new GapRow(r.Kind, r.Id, r.Name, peopleByRow.GetValueOrDefault(r.Id),
-                    rowCells.Aggregate(GapShare.Empty, (sum, x) => sum + x.Value), areas);
-            })
+            .Select(r => new GapRow(r.Kind, r.Id, r.Name, counted.PeopleIn(r.Id), counted.Row(r.Id), counted.AreasOf(r.Id)))
             .ToList();
-        return new GapView(version, unit, await TrailAsync(unit, cancellationToken), profile.Positions.Count > 0, peopleByRow.Values.Sum(),
+        return new GapView(version, unit, await TrailAsync(unit, cancellationToken), profile.Positions.Count > 0, counted.People,
             competencies.Aggregate(GapShare.Empty, (sum, c) => sum + c.Share), profile.Areas, competencies, gapRows)
         {
             Detail = cells,
@@ -171,30 +132,13 @@ internal sealed class CompetencyGaps(
         }
         var (version, unit, _) = target.Value;
         await using var db = dbFactory.CreateDbContext();
-        var members = Under(db, unit);
+        var members = RequirementCounting.Under(db, unit);
         if (!string.IsNullOrWhiteSpace(search))
         {
             var needle = search.Trim().ToUpperInvariant();
             members = members.Where(m => m.SearchName.Contains(needle));
         }
-        // Set-based rather than per person: requirements per position and met pairs per person are each one GROUP BY,
-        // joined to the people once. The inner join on positions keeps only people whose profile requires something.
-        var requirements = db.RoleRequirements.Where(r => r.FrameworkVersionId == version.Id);
-        var requiredPerPosition = requirements
-            .GroupBy(r => r.PositionTypeId)
-            .Select(g => new { PositionTypeId = (Guid?)g.Key, Required = g.Count() });
-        var metPerPerson =
-            from m in members
-            join r in requirements on m.PositionTypeId equals (Guid?)r.PositionTypeId
-            join n in db.Nodes on r.NodeId equals n.Id
-            join c in db.CountedLevels on new { PersonId = m.Id, n.LineageId } equals new { c.PersonId, c.LineageId }
-            where c.LevelRank >= r.LevelRank
-            group c by c.PersonId into g
-            select new { PersonId = g.Key, Met = g.Count() };
-        var counted = members
-            .Join(requiredPerPosition, m => m.PositionTypeId, q => q.PositionTypeId, (m, q) => new { m.Id, m.FullName, m.HomeUnitId, q.Required })
-            .LeftJoin(metPerPerson, p => p.Id, met => met.PersonId,
-                (p, met) => new { p.Id, p.FullName, p.HomeUnitId, p.Required, Gaps = p.Required - ((int?)met!.Met ?? 0) });
+        var counted = RequirementCounting.PerPerson(db, members, db.RoleRequirements.Where(r => r.FrameworkVersionId == version.Id));
         if (onlyWithGaps)
         {
             counted = counted.Where(p => p.Gaps > 0);
@@ -233,29 +177,7 @@ internal sealed class CompetencyGaps(
         {
             return Error.NotFound;
         }
-        var nodes = await db.Nodes.AsNoTracking().Where(n => n.FrameworkVersionId == versionId).ToListAsync(cancellationToken);
-        var requirements = await db.RoleRequirements.AsNoTracking().Where(r => r.FrameworkVersionId == versionId)
-            .Select(r => new { r.PositionTypeId, r.NodeId, r.LevelRank }).ToListAsync(cancellationToken);
-        return (version, unit, new VersionProfile(nodes, requirements.Select(r => (r.PositionTypeId, r.NodeId, r.LevelRank)).ToList()));
-    }
-
-    /// <summary>Active people under the unit, with the row they fall in: their hromada, their organisation or themselves.</summary>
-    private static IQueryable<KeyedMember> Keyed(CompetenciesDbContext db, OrganisationUnitSummary unit) => unit.Type switch
-    {
-        UnitType.Oblast => Under(db, unit).Select(m => new KeyedMember { Row = m.HromadaId, Position = m.PositionTypeId, PersonId = m.Id }),
-        UnitType.Hromada => Under(db, unit).Select(m => new KeyedMember { Row = m.OrganisationId, Position = m.PositionTypeId, PersonId = m.Id }),
-        _ => Under(db, unit).Select(m => new KeyedMember { Row = m.Id, Position = m.PositionTypeId, PersonId = m.Id }),
-    };
-
-    private static IQueryable<Member> Under(CompetenciesDbContext db, OrganisationUnitSummary unit)
-    {
-        var members = unit.Type switch
-        {
-            UnitType.Oblast => db.Members.Where(m => m.OblastId == unit.Id),
-            UnitType.Hromada => db.Members.Where(m => m.HromadaId == unit.Id),
-            _ => db.Members.Where(m => m.OrganisationId == unit.Id),
-        };
-        return members.Where(m => m.IsActive && m.PositionTypeId != null);
+        return (version, unit, await RequirementCounting.ProfileAsync(db, versionId, cancellationToken));
     }
 
     /// <summary>The rows of the heatmap: every child unit (people or not), people in the unit itself, or the organisation's people.</summary>
@@ -291,65 +213,4 @@ internal sealed class CompetencyGaps(
         var summaries = (await units.FindManyAsync(opened, cancellationToken)).ToDictionary(u => u.Id);
         return opened.Where(summaries.ContainsKey).Select(id => summaries[id]).ToList();
     }
-
-    private sealed class KeyedMember
-    {
-        public Guid? Row { get; init; }
-
-        public Guid? Position { get; init; }
-
-        public Guid PersonId { get; init; }
-    }
-}
-
-/// <summary>A version's tree and role profiles, as the counting needs them.</summary>
-internal sealed class VersionProfile
-{
-    private readonly Dictionary<Guid, Guid?> _areaOf;
-    private readonly ILookup<Guid, (Guid CompetencyId, int Rank)> _byPosition;
-    private readonly HashSet<Guid> _required;
-
-    public VersionProfile(IReadOnlyList<CompetencyNode> nodes, IReadOnlyList<(Guid PositionTypeId, Guid NodeId, int LevelRank)> requirements)
-    {
-        var byId = nodes.ToDictionary(n => n.Id);
-        Guid? TopArea(CompetencyNode node)
-        {
-            while (node.ParentId is { } parent)
-            {
-                node = byId[parent];
-            }
-            return node.Kind == NodeKind.Area ? node.Id : null;
-        }
-        // Depth-first in tree order, so competencies read as the framework page lists them.
-        var ordered = new List<CompetencyNode>();
-        var children = nodes.ToLookup(n => n.ParentId);
-        void Walk(Guid? parent)
-        {
-            foreach (var child in children[parent].OrderBy(n => n.Order))
-            {
-                ordered.Add(child);
-                Walk(child.Id);
-            }
-        }
-        Walk(null);
-        Areas = children[null].Where(n => n.Kind == NodeKind.Area).OrderBy(n => n.Order).Select(n => new GapArea(n.Id, n.Code, n.Name, n.NameEn)).ToList();
-        Competencies = ordered.Where(n => n.Kind == NodeKind.Competency).Select(n => (n.Id, n.Code, n.Name, n.NameEn, TopArea(n))).ToList();
-        _areaOf = Competencies.ToDictionary(c => c.Id, c => c.AreaId);
-        _byPosition = requirements.ToLookup(r => r.PositionTypeId, r => (r.NodeId, r.LevelRank));
-        _required = requirements.Select(r => r.NodeId).ToHashSet();
-        Positions = requirements.Select(r => r.PositionTypeId).ToHashSet();
-    }
-
-    public IReadOnlyList<GapArea> Areas { get; }
-
-    public IReadOnlyList<(Guid Id, string Code, string Name, string? NameEn, Guid? AreaId)> Competencies { get; }
-
-    /// <summary>The position types whose profile requires anything in the version.</summary>
-    public IReadOnlySet<Guid> Positions { get; }
-
-    public IReadOnlyList<(Guid CompetencyId, int Rank)> RequiredOf(Guid positionTypeId) => _byPosition[positionTypeId].ToList();
-
-    public bool IsRequired(Guid competencyId) => _required.Contains(competencyId);
-
-    public Guid? AreaOf(Guid competencyId) => _areaOf.GetValueOrDefault(competencyId);
 }

@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Competencies.Contracts;
+using TrainingHub.Competencies.Data;
+using TrainingHub.Competencies.Domain;
+using TrainingHub.Organisations.Contracts;
+using TrainingHub.SharedKernel.Security;
+
+namespace TrainingHub.Competencies.Services;
+
+/// <summary>
+/// Competency figures for planning views, counted as the gap view counts them (<see cref="RequirementCounting"/>) but
+/// without its permission checks: the calling module decides who may see them. Only aggregates leave the database,
+/// except for the profile standings, which are one answer per person by their nature.
+/// </summary>
+internal sealed class CompetencyFigures(IDbContextFactory<CompetenciesDbContext> dbFactory, IOrganisationDirectory units) : ICompetencyFigures
+{
+    public async Task<IReadOnlyList<FrameworkVersionReference>> NewestPublishedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        return await NewestPublishedAsync(db, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Null too when the unit asked for does not exist.</remarks>
+    public async Task<CompetencyHeatmap?> HeatmapAsync(Guid versionId, Guid? unitId, CancellationToken cancellationToken = default)
+    {
+        OrganisationUnitSummary? unit = null;
+        if (unitId is { } id && (unit = await units.FindAsync(id, cancellationToken)) is null)
+        {
+            return null;
+        }
+        await using var db = dbFactory.CreateDbContext();
+        var version = await (
+                from framework in db.Frameworks
+                join v in db.FrameworkVersions on framework.Id equals v.FrameworkId
+                where v.Id == versionId && v.Status == FrameworkStatus.Published
+                select new FrameworkVersionReference(v.Id, framework.Code, v.Name, v.NameEn, v.Number))
+            .AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        if (version is null)
+        {
+            return null;
+        }
+        var profile = await RequirementCounting.ProfileAsync(db, versionId, cancellationToken);
+        // The country has no id of its own; nobody falls in its own row, as everyone counted there has a top-level unit.
+        var own = unit?.Id ?? Guid.Empty;
+        var counted = await RequirementCounting.CountAsync(
+            db, RequirementCounting.Keyed(db, unit, peopleInOrganisation: false), versionId, profile, own, cancellationToken);
+
+        var rows = (await RowsAsync(unit, counted, cancellationToken))
+            .Select(row => new HeatmapRow(row, counted.PeopleIn(row), Share(counted.Row(row)), counted.AreasOf(row).Select(Share).ToList()))
+            .ToList();
+        // Stable ordering: competencies missing as many pairs keep the framework's tree order.
+        var shortfalls = profile.Competencies
+            .Select(c => (Competency: c, Share: counted.Competency(c.Id)))
+            .Where(c => c.Share.Required > 0)
+            .OrderByDescending(c => c.Share.Gaps)
+            .Select(c => new CompetencyShortfall(
+                c.Competency.LineageId, c.Competency.Code, c.Competency.Name, c.Competency.NameEn, c.Competency.AreaId, c.Share.Required, c.Share.Gaps))
+            .ToList();
+        return new CompetencyHeatmap(
+            version, profile.Areas.Select(a => new CompetencyAreaReference(a.Id, a.Code, a.Name, a.NameEn)).ToList(), counted.People,
+            Share(counted.Cells.Values.Aggregate(GapShare.Empty, (sum, share) => sum + share)), rows, shortfalls);
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, bool>> ProfileStandingsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var versionIds = (await NewestPublishedAsync(db, cancellationToken)).Select(v => v.Id).ToList();
+        if (versionIds.Count == 0)
+        {
+            return new Dictionary<Guid, bool>();
+        }
+        var members = db.Members.Where(m => m.IsActive && m.PositionTypeId != null);
+        var requirements = db.RoleRequirements.Where(r => versionIds.Contains(r.FrameworkVersionId));
+        return await RequirementCounting.PerPerson(db, members, requirements)
+            .Select(p => new { p.Id, Meets = p.Gaps == 0 })
+            .ToDictionaryAsync(p => p.Id, p => p.Meets, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<FrameworkVersionReference>> NewestPublishedAsync(CompetenciesDbContext db, CancellationToken cancellationToken)
+    {
+        // A framework has one published version at a time; should two ever be, the higher number is the newer.
+        var published = await (
+                from framework in db.Frameworks
+                join version in db.FrameworkVersions on framework.Id equals version.FrameworkId
+                where version.Status == FrameworkStatus.Published
+                select new { version.FrameworkId, version.Id, framework.Code, version.Name, version.NameEn, version.Number })
+            .AsNoTracking().ToListAsync(cancellationToken);
+        return published
+            .GroupBy(v => v.FrameworkId)
+            .Select(g => g.MaxBy(v => v.Number)!)
+            .OrderBy(v => v.Code, StringComparer.Ordinal)
+            .Select(v => new FrameworkVersionReference(v.Id, v.Code, v.Name, v.NameEn, v.Number))
+            .ToList();
+    }
+
+    /// <summary>
+    /// The rows' units: every unit right under the area, people or not, after the area's own people if it has any; an
+    /// organisation is its one row.
+    /// </summary>
+    private async Task<IReadOnlyList<Guid>> RowsAsync(OrganisationUnitSummary? unit, RequirementCells counted, CancellationToken cancellationToken)
+    {
+        if (unit?.Type == UnitType.Organisation)
+        {
+            return [unit.Id];
+        }
+        var children = unit is null
+            ? (await units.GetUnitsInAsync(UnitScope.Everywhere, cancellationToken)).Where(u => u.ParentId is null)
+            : (await units.GetUnitsInAsync(UnitScope.Under([unit.Id]), cancellationToken)).Where(u => u.ParentId == unit.Id);
+        var rows = children.OrderBy(u => u.DisplayName, StringComparer.CurrentCultureIgnoreCase).Select(u => u.Id).ToList();
+        if (unit is not null && counted.PeopleByRow.ContainsKey(unit.Id))
+        {
+            rows.Insert(0, unit.Id);
+        }
+        return rows;
+    }
+
+    private static RequirementShare Share(GapShare share) => new(share.Required, share.Met);
+}
