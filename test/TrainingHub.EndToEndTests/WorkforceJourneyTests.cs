@@ -62,4 +62,37 @@ public sealed class WorkforceJourneyTests(BrowserSession session)
         await Assertions.Expect(phone.Locator("#staffing-lines")).ToBeVisibleAsync();
         await phone.AssertFitsScreenAsync();
     }
+
+    [Fact]
+    public async Task A_national_coordinator_compares_the_oblasts_competence_and_downloads_the_heatmap_as_a_picture()
+    {
+        const string planner = "competence.planner@traininghub.example";
+        await session.App.CreatePersonAsync(planner, "Ірина Аналітик", BuiltInRoles.Coordinator, null);
+        var page = await session.NewPageAsync();
+        await page.SignInAsync(planner);
+
+        await page.OpenAsync("/workforce/competence");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Україна");
+        await Assertions.Expect(page.Locator("#heatmap tbody th")).ToContainTextAsync(["Житомирська область", "Львівська область"]);
+        await Assertions.Expect(page.Locator("#funnel li")).ToHaveCountAsync(4);
+        await page.AssertAccessibleAsync();
+
+        await page.Locator("#heatmap a", new() { HasText = "Житомирська область" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Житомирська область");
+        await Assertions.Expect(page.Locator("#heatmap tbody th", new() { HasText = "Житомирська міська громада" })).ToBeVisibleAsync();
+        var picture = await page.RunAndWaitForDownloadAsync(() => page.Locator("#heatmap-png").ClickAsync());
+        var png = await File.ReadAllBytesAsync(await picture.PathAsync());
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png.Take(4));
+        Assert.EndsWith(".png", picture.SuggestedFilename);
+
+        await page.OpenAsync("/workforce/dashboard?measure=SupervisionCoveragePercent");
+        await Assertions.Expect(page.Locator("#dashboard-ranking .th-ranked")).ToHaveCountAsync(2);
+        await page.AssertAccessibleAsync();
+
+        var phone = await session.NewPageAsync(new ViewportSize { Width = 360, Height = 740 });
+        await phone.SignInAsync(planner);
+        await phone.OpenAsync("/workforce/competence");
+        await Assertions.Expect(phone.Locator("#heatmap")).ToBeVisibleAsync();
+        await phone.AssertFitsScreenAsync();
+    }
 }
