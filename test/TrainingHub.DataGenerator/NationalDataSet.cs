@@ -70,6 +70,9 @@ internal static class NationalDataSet
         var country = Country.Generate(random, size.Hromadas, size.Organisations);
         progress.WriteLine($"Organisations: {country.Oblasts.Count} oblasts, {country.Hromadas.Count:N0} hromadas, {country.OrganisationCount:N0} organisations");
         await writer.WriteAsync(units, country.Units);
+        // Written in bulk, past the save that moves the tree's stamp on: moved here, as any change of units does.
+        (await units.TreeStamps.SingleAsync()).Stamp = Guid.NewGuid();
+        await units.SaveChangesAsync();
 
         var people = People.Generate(random, country, size.People);
         progress.WriteLine($"Workforce: {people.Count:N0} people");

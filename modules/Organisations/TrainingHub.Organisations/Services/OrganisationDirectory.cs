@@ -29,8 +29,9 @@ internal sealed class OrganisationDirectory(IDbContextFactory<OrganisationsDbCon
     }
 
     /// <summary>
-    /// The whole tree is read (a few thousand rows nationally) and cut to scope in memory, which keeps the
-    /// scope rule in one place.
+    /// The whole tree (a few thousand rows nationally) is cut to scope in memory, which keeps the scope rule in one
+    /// place. It is held in memory between calls for as long as the tree's stamp in the database stays the same, so a
+    /// call costs one one-row query unless a unit changed (on any node) since the tree was read.
     /// </summary>
     public async Task<IReadOnlyList<OrganisationUnitSummary>> GetUnitsInAsync(UnitScope scope, CancellationToken cancellationToken = default)
     {
@@ -38,9 +39,29 @@ internal sealed class OrganisationDirectory(IDbContextFactory<OrganisationsDbCon
         {
             return [];
         }
-        await using var db = dbFactory.CreateDbContext();
-        var all = await Summaries(db.Units).ToListAsync(cancellationToken);
+        var all = await TreeAsync(cancellationToken);
         return scope.IsEverywhere ? all : Subtree.Under(all, u => u.Id, u => u.ParentId, scope.Roots);
+    }
+
+    private volatile CachedTree? _tree;
+
+    private sealed record CachedTree(Guid Stamp, IReadOnlyList<OrganisationUnitSummary> Units);
+
+    private async Task<IReadOnlyList<OrganisationUnitSummary>> TreeAsync(CancellationToken cancellationToken)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        // The stamp is read before the units: a change saved in between leaves a newer stamp than the one kept, so the
+        // next call reads again; never the other way round.
+        var stamp = await db.TreeStamps.AsNoTracking().Where(s => s.Id == TreeStamp.SingleId).Select(s => (Guid?)s.Stamp).SingleOrDefaultAsync(cancellationToken);
+        if (_tree is { } kept && stamp is { } current && kept.Stamp == current)
+        {
+            return kept.Units;
+        }
+        // Read-only, as it may be shared by every caller until the next change.
+        var units = (await Summaries(db.Units).ToListAsync(cancellationToken)).AsReadOnly();
+        // Trees loaded behind the app's back (bulk loads keep the first stamp) are not kept.
+        _tree = stamp is { } now && now != TreeStamp.Initial ? new CachedTree(now, units) : null;
+        return units;
     }
 
     public async Task<IReadOnlyList<OrganisationUnitSummary>> FindManyAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default)

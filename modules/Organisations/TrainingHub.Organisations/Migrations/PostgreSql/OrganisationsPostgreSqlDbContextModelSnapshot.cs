@@ -51,7 +51,8 @@ namespace TrainingHub.Organisations.Migrations.PostgreSql
                     b.Property<string>("NormalizedName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("TrainingHub:Audit", "skip");
 
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uuid");
@@ -75,6 +76,26 @@ namespace TrainingHub.Organisations.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("OrganisationUnits", "organisations");
+                });
+
+            modelBuilder.Entity("TrainingHub.Organisations.Domain.TreeStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TreeStamp", "organisations");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Stamp = new Guid("3b0b9c3e-52a4-4f51-9d1e-6f4c2c1d7a10")
+                        });
                 });
 
             modelBuilder.Entity("TrainingHub.Organisations.Domain.OrganisationUnit", b =>

@@ -45,7 +45,8 @@ namespace TrainingHub.Organisations.Migrations.Sqlite
                     b.Property<string>("NormalizedName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("TrainingHub:Audit", "skip");
 
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("TEXT");
@@ -69,6 +70,26 @@ namespace TrainingHub.Organisations.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("OrganisationUnits", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingHub.Organisations.Domain.TreeStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TreeStamp", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Stamp = new Guid("3b0b9c3e-52a4-4f51-9d1e-6f4c2c1d7a10")
+                        });
                 });
 
             modelBuilder.Entity("TrainingHub.Organisations.Domain.OrganisationUnit", b =>
