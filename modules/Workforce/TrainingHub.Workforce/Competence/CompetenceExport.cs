@@ -59,11 +59,7 @@ internal sealed class CompetenceExport(CompetenceReports reports, IAuditTrail au
             var rows = Rows(view, part);
             file = Spreadsheets.Csv(name, [.. rows.FirstOrDefault()?.Keys ?? []], rows.Select(r => r.Values));
         }
-        await audit.RecordAsync(new AuditEvent(AuditActions.Exported)
-        {
-            Module = "Workforce", EntityType = "Competence", UnitId = unitId, Summary = file.FileName,
-        }, cancellationToken);
-        return file;
+        return await audit.RecordedAsync(file, "Competence", unitId, cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder endpoints) =>

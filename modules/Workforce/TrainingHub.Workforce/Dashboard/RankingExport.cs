@@ -33,11 +33,7 @@ internal sealed class RankingExport(Rankings rankings, IAuditTrail audit, IStrin
             : Spreadsheets.Format(format) == SpreadsheetFormat.Xlsx
                 ? Spreadsheets.Xlsx(name, new Dictionary<string, object> { [L[$"Dashboard:Measure:{measure}"]] = Lines(ranking) })
                 : Spreadsheets.Csv(name, [.. Lines(ranking).FirstOrDefault()?.Keys ?? []], Lines(ranking).Select(l => l.Values));
-        await audit.RecordAsync(new AuditEvent(AuditActions.Exported)
-        {
-            Module = "Workforce", EntityType = "Ranking", UnitId = unitId, Summary = file.FileName,
-        }, cancellationToken);
-        return file;
+        return await audit.RecordedAsync(file, "Ranking", unitId, cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder endpoints) =>

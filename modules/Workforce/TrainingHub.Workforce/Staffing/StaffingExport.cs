@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using TrainingHub.Audit.Contracts;
 using TrainingHub.SharedKernel.Export;
 using TrainingHub.SharedKernel.Outcomes;
+using TrainingHub.Workforce.Charts;
 using TrainingHub.Workforce.Contracts;
 using TrainingHub.Workforce.Volunteers;
 
@@ -38,11 +39,7 @@ internal sealed class StaffingExport(StaffingReports reports, IAuditTrail audit,
                 [L["Staffing:Lines"]] = lines, [L["Staffing:Positions"]] = Positions(report), [L["Staffing:Settlements"]] = Settlements(report),
             })
             : Spreadsheets.Csv(name, [.. lines[0].Keys], lines.Select(line => line.Values));
-        await audit.RecordAsync(new AuditEvent(AuditActions.Exported)
-        {
-            Module = "Workforce", EntityType = "StaffingReport", UnitId = unitId, Summary = file.FileName,
-        }, cancellationToken);
-        return file;
+        return await audit.RecordedAsync(file, "StaffingReport", unitId, cancellationToken);
     }
 
     /// <summary>Without a unit, the whole country; the service checks the permission again for the area asked for.</summary>
