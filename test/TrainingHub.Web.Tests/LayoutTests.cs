@@ -11,6 +11,7 @@ using TrainingHub.Organisations;
 using TrainingHub.Organisations.Contracts;
 using TrainingHub.SharedKernel.Hosting;
 using TrainingHub.SharedKernel.Localization;
+using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Security;
 using TrainingHub.SharedKernel.Ui;
 using TrainingHub.TestKit;
@@ -57,7 +58,12 @@ public sealed class LayoutTests : IAsyncDisposable
         var layout = RenderLayout();
 
         Assert.Contains("Ігор Координатор", layout.Find(".th-user-name").TextContent);
-        Assert.Equal(["Головна", "Організації"], layout.FindAll("nav .mud-nav-link").Select(a => a.TextContent.Trim()));
+        Assert.Equal(["Головна"], layout.FindAll("nav a.mud-nav-link").Select(a => a.TextContent.Trim()));
+        var administration = layout.Find(".th-nav-group[data-group='Administration'] > button");
+        Assert.Equal(("Адміністрування", "false"), (administration.TextContent.Trim(), administration.GetAttribute("aria-expanded")));
+        administration.Click();
+        Assert.Equal(["Головна", "Організації"], layout.FindAll("nav a.mud-nav-link").Select(a => a.TextContent.Trim()));
+        Assert.Equal("true", layout.Find(".th-nav-group[data-group='Administration'] > button").GetAttribute("aria-expanded"));
         Assert.Equal("Вийти", layout.Find("#logout").TextContent.Trim());
         Assert.Equal("/account/logout", layout.Find("#logout").Closest("form")!.GetAttribute("action"));
         Assert.Equal("Вийти", layout.Find("#logout-compact").GetAttribute("aria-label"));
@@ -83,7 +89,7 @@ public sealed class LayoutTests : IAsyncDisposable
 
         var layout = RenderLayout(Cultures.English);
 
-        Assert.Equal(["Home", "Organisations"], layout.FindAll("nav .mud-nav-link").Select(a => a.TextContent.Trim()));
+        Assert.Equal(["Home", "Administration"], layout.FindAll("nav .mud-nav-link").Select(a => a.TextContent.Trim()));
         Assert.Equal("Sign out", layout.Find("#logout").TextContent.Trim());
         Assert.Equal("Skip to content", layout.Find(".th-skip-link").TextContent);
     }
@@ -114,5 +120,47 @@ public sealed class LayoutTests : IAsyncDisposable
 
         switcher.WaitForAssertion(() =>
             Assert.EndsWith("redirectUri=%2Forganisations%2Fimport", switcher.FindAll("a")[1].GetAttribute("href")));
+    }
+
+    /// <summary>Menu entries of several jobs, under one made-up permission each, as modules bring them.</summary>
+    private sealed class JobsModule : TrainingHubModule
+    {
+        public override string Name => "Jobs";
+
+        public override IEnumerable<MenuItem> MenuItems =>
+        [
+            new("Menu:Group:Workforce", "workforce/staffing", MudBlazor.Icons.Material.Filled.Groups, "Test.Plan", typeof(CommonResource)) { Group = MenuGroup.Workforce },
+            new("Menu:Group:Learning", "learning/my", MudBlazor.Icons.Material.Filled.School, "Test.Learn", typeof(CommonResource)) { Group = MenuGroup.MyWork },
+            new("Menu:Group:Supervision", "supervision/coverage", MudBlazor.Icons.Material.Filled.Insights, "Test.Supervise", typeof(CommonResource)) { Group = MenuGroup.Supervision },
+        ];
+    }
+
+    [Fact]
+    public void Someone_with_several_roles_sees_their_groups_in_job_order_with_their_own_work_and_the_current_page_open()
+    {
+        _context.Services.AddTrainingHubModule(new JobsModule(), new ConfigurationBuilder().Build(), new TestEnvironment());
+        _context.Services.GetRequiredService<NavigationManager>().NavigateTo("/workforce/staffing?unit=1");
+        SignIn("Марія", new PermissionGrant("Test.Plan", null), new PermissionGrant("Test.Learn", null), new PermissionGrant("Test.Supervise", null),
+            new PermissionGrant(OrganisationPermissions.UnitsView, null));
+
+        var layout = RenderLayout(Cultures.English);
+
+        Assert.Equal(["MyWork", "Supervision", "Workforce", "Administration"], layout.FindAll(".th-nav-group").Select(g => g.GetAttribute("data-group")));
+        Assert.Equal(["true", "false", "true", "false"], layout.FindAll(".th-nav-group > button").Select(b => b.GetAttribute("aria-expanded")));
+        Assert.Equal(["Home", "Learning", "Workforce"], layout.FindAll("nav a.mud-nav-link").Select(a => a.TextContent.Trim()));
+    }
+
+    [Fact]
+    public void The_groups_left_open_are_remembered_in_the_browser_and_opened_again()
+    {
+        _context.JSInterop.Setup<string?>("localStorage.getItem", NavMenu.StorageKey).SetResult("Administration");
+        SignIn("Ігор", new PermissionGrant(OrganisationPermissions.UnitsView, null));
+
+        var layout = RenderLayout(Cultures.English);
+
+        layout.WaitForAssertion(() => Assert.Equal("true", layout.Find(".th-nav-group[data-group='Administration'] > button").GetAttribute("aria-expanded")));
+        layout.Find(".th-nav-group[data-group='Administration'] > button").Click();
+        Assert.Empty(layout.FindAll("nav a.mud-nav-link[href='organisations']"));
+        Assert.Contains(_context.JSInterop.Invocations, i => i.Identifier == "localStorage.setItem" && (string?)i.Arguments[1] == "");
     }
 }

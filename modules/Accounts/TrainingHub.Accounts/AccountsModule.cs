@@ -53,8 +53,8 @@ public sealed class AccountsModule : TrainingHubModule
 
     public override IEnumerable<MenuItem> MenuItems =>
     [
-        new("Menu:People", "people", Icons.Material.Filled.People, AccountPermissions.PeopleView, typeof(AccountsResource), 20),
-        new("Menu:Roles", "roles", Icons.Material.Filled.AdminPanelSettings, AccountPermissions.RolesManage, typeof(AccountsResource), 80),
+        new("Menu:People", "people", Icons.Material.Filled.People, AccountPermissions.PeopleView, typeof(AccountsResource), 20) { Group = MenuGroup.Administration },
+        new("Menu:Roles", "roles", Icons.Material.Filled.AdminPanelSettings, AccountPermissions.RolesManage, typeof(AccountsResource), 80) { Group = MenuGroup.Administration },
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)

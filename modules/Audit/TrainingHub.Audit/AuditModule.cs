@@ -30,7 +30,7 @@ public sealed class AuditModule : TrainingHubModule
 
     public override IEnumerable<MenuItem> MenuItems =>
     [
-        new("Menu:Audit", "audit", Icons.Material.Filled.History, AuditPermissions.View, typeof(AuditResource), 90),
+        new("Menu:Audit", "audit", Icons.Material.Filled.History, AuditPermissions.View, typeof(AuditResource), 90) { Group = MenuGroup.Administration },
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)

@@ -51,9 +51,9 @@ public sealed class CompetenciesModule : TrainingHubModule
 
     public override IEnumerable<MenuItem> MenuItems =>
     [
-        new("Menu:MyCompetencies", "competencies/my", Icons.Material.Filled.TrendingUp, CompetencyPermissions.FrameworksView, typeof(CompetenciesResource), 29),
-        new("Menu:Competencies", "competencies/frameworks", Icons.Material.Filled.Psychology, CompetencyPermissions.FrameworksView, typeof(CompetenciesResource), 30),
-        new("Menu:CompetencyGaps", "competencies/gaps", Icons.Material.Filled.GridOn, CompetencyPermissions.GapsView, typeof(CompetenciesResource), 31),
+        new("Menu:MyCompetencies", "competencies/my", Icons.Material.Filled.TrendingUp, CompetencyPermissions.FrameworksView, typeof(CompetenciesResource), 29) { Group = MenuGroup.MyWork },
+        new("Menu:Competencies", "competencies/frameworks", Icons.Material.Filled.Psychology, CompetencyPermissions.FrameworksView, typeof(CompetenciesResource), 30) { Group = MenuGroup.Competencies },
+        new("Menu:CompetencyGaps", "competencies/gaps", Icons.Material.Filled.GridOn, CompetencyPermissions.GapsView, typeof(CompetenciesResource), 31) { Group = MenuGroup.Competencies },
     ];
 
     public override IEnumerable<PersonLink> PersonLinks =>

@@ -39,11 +39,11 @@ public sealed class LearningModule : TrainingHubModule
 
     public override IEnumerable<MenuItem> MenuItems =>
     [
-        new("Menu:MyLearning", "learning/my", Icons.Material.Filled.AutoStories, LearningPermissions.CoursesView, typeof(LearningResource), 24),
-        new("Menu:Courses", "learning/courses", Icons.Material.Filled.School, LearningPermissions.CoursesView, typeof(LearningResource), 25),
-        new("Menu:Overdue", "learning/overdue", Icons.Material.Filled.AssignmentLate, LearningPermissions.ProgressView, typeof(LearningResource), 26),
-        new("Menu:Reports", "learning/reports", Icons.Material.Filled.Assessment, LearningPermissions.ProgressView, typeof(LearningResource), 26),
-        new("Menu:Cohorts", "learning/cohorts", Icons.Material.Filled.Groups, LearningPermissions.EnrolmentsManage, typeof(LearningResource), 27),
+        new("Menu:MyLearning", "learning/my", Icons.Material.Filled.AutoStories, LearningPermissions.CoursesView, typeof(LearningResource), 24) { Group = MenuGroup.MyWork },
+        new("Menu:Courses", "learning/courses", Icons.Material.Filled.School, LearningPermissions.CoursesView, typeof(LearningResource), 25) { Group = MenuGroup.Learning },
+        new("Menu:Overdue", "learning/overdue", Icons.Material.Filled.AssignmentLate, LearningPermissions.ProgressView, typeof(LearningResource), 26) { Group = MenuGroup.Learning },
+        new("Menu:Reports", "learning/reports", Icons.Material.Filled.Assessment, LearningPermissions.ProgressView, typeof(LearningResource), 26) { Group = MenuGroup.Learning },
+        new("Menu:Cohorts", "learning/cohorts", Icons.Material.Filled.Groups, LearningPermissions.EnrolmentsManage, typeof(LearningResource), 27) { Group = MenuGroup.Learning },
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)

@@ -36,7 +36,7 @@ public sealed class OrganisationsModule : TrainingHubModule
 
     public override IEnumerable<MenuItem> MenuItems =>
     [
-        new("Menu:Organisations", "organisations", Icons.Material.Filled.AccountTree, OrganisationPermissions.UnitsView, typeof(OrganisationsResource), 10),
+        new("Menu:Organisations", "organisations", Icons.Material.Filled.AccountTree, OrganisationPermissions.UnitsView, typeof(OrganisationsResource), 10) { Group = MenuGroup.Administration },
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)

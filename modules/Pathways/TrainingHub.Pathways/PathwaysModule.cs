@@ -56,13 +56,13 @@ public sealed class PathwaysModule : TrainingHubModule
 
     public override IEnumerable<MenuItem> MenuItems =>
     [
-        new("Menu:MyPathway", "pathways/my", Icons.Material.Filled.Flag, PathwaysPermissions.Own, typeof(PathwaysResource), 28),
-        new("Menu:People", "pathways/people", Icons.Material.Filled.Stairs, PathwaysPermissions.ProgressView, typeof(PathwaysResource), 60),
-        new("Menu:Requests", "pathways/requests", Icons.Material.Filled.HowToReg, PathwaysPermissions.ProgressionApprove, typeof(PathwaysResource), 60),
-        new("Menu:Qualifications", "pathways/qualifications", Icons.Material.Filled.Badge, PathwaysPermissions.Own, typeof(PathwaysResource), 61),
-        new("Menu:TrainingApprovals", "pathways/development/approvals", Icons.Material.Filled.FactCheck, PathwaysPermissions.DevelopmentApprove, typeof(PathwaysResource), 60),
-        new("Menu:Reports", "pathways/reports", Icons.Material.Filled.Insights, PathwaysPermissions.ReportsView, typeof(PathwaysResource), 61),
-        new("Menu:Templates", "pathways/templates", Icons.Material.Filled.Route, PathwaysPermissions.TemplatesView, typeof(PathwaysResource), 61),
+        new("Menu:MyPathway", "pathways/my", Icons.Material.Filled.Flag, PathwaysPermissions.Own, typeof(PathwaysResource), 28) { Group = MenuGroup.MyWork },
+        new("Menu:People", "pathways/people", Icons.Material.Filled.Stairs, PathwaysPermissions.ProgressView, typeof(PathwaysResource), 60) { Group = MenuGroup.Pathways },
+        new("Menu:Requests", "pathways/requests", Icons.Material.Filled.HowToReg, PathwaysPermissions.ProgressionApprove, typeof(PathwaysResource), 60) { Group = MenuGroup.Pathways },
+        new("Menu:Qualifications", "pathways/qualifications", Icons.Material.Filled.Badge, PathwaysPermissions.Own, typeof(PathwaysResource), 61) { Group = MenuGroup.Pathways },
+        new("Menu:TrainingApprovals", "pathways/development/approvals", Icons.Material.Filled.FactCheck, PathwaysPermissions.DevelopmentApprove, typeof(PathwaysResource), 60) { Group = MenuGroup.Pathways },
+        new("Menu:Reports", "pathways/reports", Icons.Material.Filled.Insights, PathwaysPermissions.ReportsView, typeof(PathwaysResource), 61) { Group = MenuGroup.Pathways },
+        new("Menu:Templates", "pathways/templates", Icons.Material.Filled.Route, PathwaysPermissions.TemplatesView, typeof(PathwaysResource), 61) { Group = MenuGroup.Pathways },
     ];
 
     public override IEnumerable<PersonLink> PersonLinks =>

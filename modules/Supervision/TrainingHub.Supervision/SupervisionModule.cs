@@ -56,17 +56,17 @@ public sealed class SupervisionModule : TrainingHubModule
 
     public override IEnumerable<MenuItem> MenuItems =>
     [
-        new("Menu:MySupervisees", "supervision/my-people", Icons.Material.Filled.SupervisorAccount, SupervisionPermissions.Supervise, typeof(SupervisionResource), 40),
-        new("Menu:Sessions", "supervision/sessions", Icons.Material.Filled.EventNote, SupervisionPermissions.SessionsView, typeof(SupervisionResource), 40),
-        new("Menu:Mentoring", "supervision/mentoring", Icons.Material.Filled.Handshake, SupervisionPermissions.SessionsView, typeof(SupervisionResource), 40),
-        new("Menu:SupportRequests", "supervision/support-requests", Icons.Material.Filled.VolunteerActivism, SupervisionPermissions.Supervise, typeof(SupervisionResource), 40),
-        new("Menu:Hours", "supervision/hours", Icons.Material.Filled.MoreTime, SupervisionPermissions.HoursLog, typeof(SupervisionResource), 40),
-        new("Menu:HoursReview", "supervision/hours/review", Icons.Material.Filled.FactCheck, SupervisionPermissions.HoursReview, typeof(SupervisionResource), 40),
-        new("Menu:ActivityTypes", "supervision/hours/activity-types", Icons.Material.Filled.Category, SupervisionPermissions.ActivityTypesManage, typeof(SupervisionResource), 41),
-        new("Menu:HoursRequirements", "supervision/hours/requirements", Icons.Material.Filled.Rule, SupervisionPermissions.HoursRequirementsManage, typeof(SupervisionResource), 41),
-        new("Menu:Coverage", "supervision/coverage", Icons.Material.Filled.Insights, SupervisionPermissions.AssignmentsManage, typeof(SupervisionResource), 41),
-        new("Menu:Assignments", "supervision/assignments", Icons.Material.Filled.AssignmentInd, SupervisionPermissions.AssignmentsManage, typeof(SupervisionResource), 41),
-        new("Menu:Frequency", "supervision/frequency", Icons.Material.Filled.EventRepeat, SupervisionPermissions.FrequencyManage, typeof(SupervisionResource), 41),
+        new("Menu:MySupervisees", "supervision/my-people", Icons.Material.Filled.SupervisorAccount, SupervisionPermissions.Supervise, typeof(SupervisionResource), 40) { Group = MenuGroup.MyWork },
+        new("Menu:Sessions", "supervision/sessions", Icons.Material.Filled.EventNote, SupervisionPermissions.SessionsView, typeof(SupervisionResource), 40) { Group = MenuGroup.MyWork },
+        new("Menu:Mentoring", "supervision/mentoring", Icons.Material.Filled.Handshake, SupervisionPermissions.SessionsView, typeof(SupervisionResource), 40) { Group = MenuGroup.MyWork },
+        new("Menu:SupportRequests", "supervision/support-requests", Icons.Material.Filled.VolunteerActivism, SupervisionPermissions.Supervise, typeof(SupervisionResource), 40) { Group = MenuGroup.MyWork },
+        new("Menu:Hours", "supervision/hours", Icons.Material.Filled.MoreTime, SupervisionPermissions.HoursLog, typeof(SupervisionResource), 40) { Group = MenuGroup.MyWork },
+        new("Menu:HoursReview", "supervision/hours/review", Icons.Material.Filled.FactCheck, SupervisionPermissions.HoursReview, typeof(SupervisionResource), 40) { Group = MenuGroup.Supervision },
+        new("Menu:ActivityTypes", "supervision/hours/activity-types", Icons.Material.Filled.Category, SupervisionPermissions.ActivityTypesManage, typeof(SupervisionResource), 41) { Group = MenuGroup.Supervision },
+        new("Menu:HoursRequirements", "supervision/hours/requirements", Icons.Material.Filled.Rule, SupervisionPermissions.HoursRequirementsManage, typeof(SupervisionResource), 41) { Group = MenuGroup.Supervision },
+        new("Menu:Coverage", "supervision/coverage", Icons.Material.Filled.Insights, SupervisionPermissions.AssignmentsManage, typeof(SupervisionResource), 41) { Group = MenuGroup.Supervision },
+        new("Menu:Assignments", "supervision/assignments", Icons.Material.Filled.AssignmentInd, SupervisionPermissions.AssignmentsManage, typeof(SupervisionResource), 41) { Group = MenuGroup.Supervision },
+        new("Menu:Frequency", "supervision/frequency", Icons.Material.Filled.EventRepeat, SupervisionPermissions.FrequencyManage, typeof(SupervisionResource), 41) { Group = MenuGroup.Supervision },
     ];
 
     public override void ScheduleJobs(IRecurringJobManager jobs) =>

@@ -43,12 +43,12 @@ public sealed class WellbeingModule : TrainingHubModule
 
     public override IEnumerable<MenuItem> MenuItems =>
     [
-        new("Menu:CheckIns", "wellbeing/check-ins", Icons.Material.Filled.SelfImprovement, WellbeingPermissions.CheckIn, typeof(WellbeingResource), 50),
-        new("Menu:Reports", "wellbeing/reports", Icons.Material.Filled.Insights, WellbeingPermissions.ReportsView, typeof(WellbeingResource), 51),
-        new("Menu:Schedules", "wellbeing/schedules", Icons.Material.Filled.EventRepeat, WellbeingPermissions.SchedulesManage, typeof(WellbeingResource), 51),
-        new("Menu:Resources", "wellbeing/resources", Icons.Material.Filled.VolunteerActivism, WellbeingPermissions.ResourcesManage, typeof(WellbeingResource), 51),
-        new("Menu:ReportSettings", "wellbeing/reports/settings", Icons.Material.Filled.PrivacyTip, WellbeingPermissions.ReportsSettings, typeof(WellbeingResource), 51),
-        new("Menu:Instruments", "wellbeing/instruments", Icons.Material.Filled.Quiz, WellbeingPermissions.InstrumentsManage, typeof(WellbeingResource), 51),
+        new("Menu:CheckIns", "wellbeing/check-ins", Icons.Material.Filled.SelfImprovement, WellbeingPermissions.CheckIn, typeof(WellbeingResource), 50) { Group = MenuGroup.MyWork },
+        new("Menu:Reports", "wellbeing/reports", Icons.Material.Filled.Insights, WellbeingPermissions.ReportsView, typeof(WellbeingResource), 51) { Group = MenuGroup.Wellbeing },
+        new("Menu:Schedules", "wellbeing/schedules", Icons.Material.Filled.EventRepeat, WellbeingPermissions.SchedulesManage, typeof(WellbeingResource), 51) { Group = MenuGroup.Wellbeing },
+        new("Menu:Resources", "wellbeing/resources", Icons.Material.Filled.VolunteerActivism, WellbeingPermissions.ResourcesManage, typeof(WellbeingResource), 51) { Group = MenuGroup.Wellbeing },
+        new("Menu:ReportSettings", "wellbeing/reports/settings", Icons.Material.Filled.PrivacyTip, WellbeingPermissions.ReportsSettings, typeof(WellbeingResource), 51) { Group = MenuGroup.Wellbeing },
+        new("Menu:Instruments", "wellbeing/instruments", Icons.Material.Filled.Quiz, WellbeingPermissions.InstrumentsManage, typeof(WellbeingResource), 51) { Group = MenuGroup.Wellbeing },
     ];
 
     public override void ScheduleJobs(IRecurringJobManager jobs)

@@ -54,11 +54,11 @@ public sealed class WorkforceModule : TrainingHubModule
 
     public override IEnumerable<MenuItem> MenuItems =>
     [
-        new("Menu:Dashboard", "workforce/dashboard", Icons.Material.Filled.Leaderboard, WorkforcePermissions.View, typeof(WorkforceResource), 69),
-        new("Menu:Competence", "workforce/competence", Icons.Material.Filled.GridOn, WorkforcePermissions.View, typeof(WorkforceResource), 69),
-        new("Menu:Staffing", "workforce/staffing", Icons.Material.Filled.Groups, WorkforcePermissions.View, typeof(WorkforceResource), 70),
-        new("Menu:Norms", "workforce/norms", Icons.Material.Filled.Rule, WorkforcePermissions.NormsEdit, typeof(WorkforceResource), 71),
-        new("Menu:Services", "workforce/services", Icons.Material.Filled.Checklist, WorkforcePermissions.NormsEdit, typeof(WorkforceResource), 71),
+        new("Menu:Dashboard", "workforce/dashboard", Icons.Material.Filled.Leaderboard, WorkforcePermissions.View, typeof(WorkforceResource), 69) { Group = MenuGroup.Workforce },
+        new("Menu:Competence", "workforce/competence", Icons.Material.Filled.GridOn, WorkforcePermissions.View, typeof(WorkforceResource), 69) { Group = MenuGroup.Workforce },
+        new("Menu:Staffing", "workforce/staffing", Icons.Material.Filled.Groups, WorkforcePermissions.View, typeof(WorkforceResource), 70) { Group = MenuGroup.Workforce },
+        new("Menu:Norms", "workforce/norms", Icons.Material.Filled.Rule, WorkforcePermissions.NormsEdit, typeof(WorkforceResource), 71) { Group = MenuGroup.Workforce },
+        new("Menu:Services", "workforce/services", Icons.Material.Filled.Checklist, WorkforcePermissions.NormsEdit, typeof(WorkforceResource), 71) { Group = MenuGroup.Workforce },
     ];
 
     public override void ScheduleJobs(IRecurringJobManager jobs)

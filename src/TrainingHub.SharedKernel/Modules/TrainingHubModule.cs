@@ -55,7 +55,25 @@ public abstract class TrainingHubModule
 
 /// <summary>A navigation entry a module contributes; shown only to users holding <see cref="Permission"/>.</summary>
 /// <param name="TextKey">Localisation key of the label, looked up in the module's resource.</param>
-public sealed record MenuItem(string TextKey, string Href, string Icon, string Permission, Type Resource, int Order = 100);
+public sealed record MenuItem(string TextKey, string Href, string Icon, string Permission, Type Resource, int Order = 100)
+{
+    /// <summary>The job the entry serves, which decides the menu group it is listed in.</summary>
+    public MenuGroup Group { get; init; } = MenuGroup.Administration;
+}
+
+/// <summary>The menu's groups, by job, in the order they are listed.</summary>
+public enum MenuGroup
+{
+    /// <summary>A person's own learning, competencies, pathway, check-ins, hours, meetings and the people they supervise.</summary>
+    MyWork,
+    Learning,
+    Competencies,
+    Supervision,
+    Wellbeing,
+    Pathways,
+    Workforce,
+    Administration,
+}
 
 /// <summary>A link from a person's page to another module's page about them.</summary>
 /// <param name="HrefTemplate">The address with <c>{0}</c> where the person's id goes, such as <c>competencies/people/{0}</c>.</param>
