@@ -94,7 +94,7 @@ public sealed class WorkforceModule : TrainingHubModule
         services.AddScoped<Rankings>();
         services.AddScoped<RankingExport>();
         services.AddScoped(sp => new CompetenceReports(
-            sp.GetRequiredService<StaffingReports>(), sp.GetService<ICompetencyFigures>(), sp.GetService<ICourseMappings>()));
+            sp.GetRequiredService<StaffingReports>(), sp.GetRequiredService<PeopleShares>(), sp.GetService<ICompetencyFigures>(), sp.GetService<ICourseMappings>()));
         services.AddScoped<CompetenceExport>();
         services.AddScoped<BasicServices>();
         services.AddSingleton<IModuleInitializer, BasicServicesSetup>();

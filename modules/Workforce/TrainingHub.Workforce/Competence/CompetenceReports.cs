@@ -45,7 +45,8 @@ internal sealed record CompetenceView(
 /// and drill-down as the staffing report: the competencies module counts the heatmap, the learning module names the
 /// courses that map to the competencies most lacking.
 /// </summary>
-internal sealed class CompetenceReports(StaffingReports reports, ICompetencyFigures? competencies = null, ICourseMappings? courses = null)
+internal sealed class CompetenceReports(
+    StaffingReports reports, PeopleShares people, ICompetencyFigures? competencies = null, ICourseMappings? courses = null)
 {
     public const int DemandShown = 10;
 
@@ -54,7 +55,8 @@ internal sealed class CompetenceReports(StaffingReports reports, ICompetencyFigu
 
     public async Task<Result<CompetenceView>> GetAsync(Guid? unitId, Guid? versionId, CancellationToken cancellationToken = default)
     {
-        var found = await reports.GetAsync(unitId, volunteerHours: true, cancellationToken);
+        // Volunteers' hours are not shown here: only which of them hold a certificate is asked.
+        var found = await reports.GetAsync(unitId, volunteerHours: false, cancellationToken);
         if (found.Failed(out var error))
         {
             return error;
@@ -66,7 +68,9 @@ internal sealed class CompetenceReports(StaffingReports reports, ICompetencyFigu
             ?? versions.FirstOrDefault(v => string.Equals(v.FrameworkCode, PreferredFrameworkCode, StringComparison.OrdinalIgnoreCase))
             ?? versions.FirstOrDefault();
         var heatmap = version is null ? null : await competencies!.HeatmapAsync(version.Id, report.Unit?.Id, cancellationToken);
-        return new CompetenceView(report, versions, heatmap, Lines(report, heatmap), Funnel(report), await DemandAsync(heatmap, cancellationToken));
+        var certified = await people.ByUnitAsync(PeopleQuestion.Certified, report.Unit, report.Subtree, cancellationToken, CountedAs.Volunteer);
+        var trained = certified?.Values.Sum(s => s.Yes) ?? 0;
+        return new CompetenceView(report, versions, heatmap, Lines(report, heatmap), Funnel(report, trained), await DemandAsync(heatmap, cancellationToken));
     }
 
     /// <summary>The heatmap's rows named and ordered as the staffing report's lines, the area's own people first.</summary>
@@ -86,10 +90,10 @@ internal sealed class CompetenceReports(StaffingReports reports, ICompetencyFigu
             .ToList();
     }
 
-    private static List<FunnelStep> Funnel(StaffingReport report) =>
+    private static List<FunnelStep> Funnel(StaffingReport report, int trainedVolunteers) =>
     [
         new(FunnelStage.Volunteers, report.Total.Volunteers),
-        new(FunnelStage.TrainedVolunteers, report.Volunteers.Certified),
+        new(FunnelStage.TrainedVolunteers, trainedVolunteers),
         new(FunnelStage.Paraprofessionals, report.Positions.Where(p => p.CountedAs == CountedAs.Paraprofessional).Sum(p => p.Filled)),
         new(FunnelStage.Professionals, report.Total.SocialWorkers + report.Total.Psychologists),
     ];

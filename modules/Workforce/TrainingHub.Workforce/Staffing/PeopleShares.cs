@@ -5,6 +5,7 @@ using TrainingHub.Pathways.Contracts;
 using TrainingHub.SharedKernel.Jobs;
 using TrainingHub.Supervision.Contracts;
 using TrainingHub.Workforce.Data;
+using TrainingHub.Workforce.Norms;
 
 namespace TrainingHub.Workforce.Staffing;
 
@@ -49,10 +50,13 @@ internal sealed class PeopleShares(
         _ => false,
     };
 
-    /// <summary>The answers per unit of <paramref name="subtree"/> (under <paramref name="root"/>, or the country), its own people only.</summary>
+    /// <summary>
+    /// The answers per unit of <paramref name="subtree"/> (under <paramref name="root"/>, or the country), its own people
+    /// only; with <paramref name="countedAs"/>, only the people in positions counted so (volunteers, say).
+    /// </summary>
     public async Task<IReadOnlyDictionary<Guid, PeopleShare>?> ByUnitAsync(
         PeopleQuestion question, OrganisationUnitSummary? root, IReadOnlyDictionary<Guid, OrganisationUnitSummary> subtree,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, CountedAs? countedAs = null)
     {
         if (!CanAnswer(question))
         {
@@ -60,6 +64,11 @@ internal sealed class PeopleShares(
         }
         await using var db = dbFactory.CreateDbContext();
         var staff = db.Staff.Where(m => m.IsActive && m.UnitId != null && m.PositionTypeId != null);
+        if (countedAs is { } counted)
+        {
+            var positions = await db.CountedPositions.Where(c => c.CountedAs == counted).Select(c => c.PositionTypeId).ToListAsync(cancellationToken);
+            staff = staff.Where(m => positions.Contains(m.PositionTypeId!.Value));
+        }
         staff = root switch
         {
             null => staff,

@@ -13,8 +13,7 @@ namespace TrainingHub.Workforce.Volunteers;
 /// they gave (approved practice hours in supervision and approved training taken elsewhere), how many of them reached a
 /// next stage on their pathway, and how many volunteers of the area took up another position.
 /// </summary>
-/// <param name="Certified">Volunteers holding a valid pathway certificate: trained volunteers.</param>
-internal sealed record VolunteerFigures(int Volunteers, decimal Hours, int Progressed, int MovedOn, int Certified = 0)
+internal sealed record VolunteerFigures(int Volunteers, decimal Hours, int Progressed, int MovedOn)
 {
     public static VolunteerFigures Empty { get; } = new(0, 0, 0, 0);
 
@@ -23,7 +22,7 @@ internal sealed record VolunteerFigures(int Volunteers, decimal Hours, int Progr
     public static VolunteerFigures Sum(IEnumerable<VolunteerFigures> figures)
     {
         var all = figures.ToList();
-        return new(all.Sum(f => f.Volunteers), all.Sum(f => f.Hours), all.Sum(f => f.Progressed), all.Sum(f => f.MovedOn), all.Sum(f => f.Certified));
+        return new(all.Sum(f => f.Volunteers), all.Sum(f => f.Hours), all.Sum(f => f.Progressed), all.Sum(f => f.MovedOn));
     }
 }
 
@@ -64,8 +63,7 @@ internal sealed class VolunteerCounts(
             g.Count(),
             g.Sum(v => hours.GetValueOrDefault(v.Id) + (standing.TryGetValue(v.Id, out var s) ? s.ApprovedTrainingHours : 0)),
             g.Count(v => standing.TryGetValue(v.Id, out var s) && s.MovedOn > 0),
-            movedOn.GetValueOrDefault(g.Key),
-            g.Count(v => standing.TryGetValue(v.Id, out var s) && s.Certified)));
+            movedOn.GetValueOrDefault(g.Key)));
         foreach (var (unitId, count) in movedOn.Where(m => !byUnit.ContainsKey(m.Key) && subtree.ContainsKey(m.Key)))
         {
             byUnit[unitId] = VolunteerFigures.Empty with { MovedOn = count };
