@@ -18,7 +18,8 @@ public sealed class OrganisationJourneyTests(BrowserSession session)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Вітаємо, Ігор Координатор");
         await page.AssertAccessibleAsync();
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Організації" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Адміністрування" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Головне меню" }).GetByRole(AriaRole.Link, new() { Name = "Організації" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Житомирська область" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Житомирська область");
         await page.AssertAccessibleAsync();
@@ -42,7 +43,8 @@ public sealed class OrganisationJourneyTests(BrowserSession session)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Центр соціальних служб Звягельської громади");
         await page.AssertAccessibleAsync();
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Організації" }).First.ClickAsync();
+        // On an organisation's page its menu group is open.
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Головне меню" }).GetByRole(AriaRole.Link, new() { Name = "Організації" }).ClickAsync();
         await page.GetByLabel("Знайти одиницю").FillAsync("звягель");
         await Assertions.Expect(page.GetByText("Показано 3 з ")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Центр соціальних служб Звягельської громади" })).ToBeVisibleAsync();

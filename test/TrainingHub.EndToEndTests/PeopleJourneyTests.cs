@@ -11,6 +11,7 @@ public sealed class PeopleJourneyTests(BrowserSession session)
         var page = await session.NewPageAsync();
         await page.SignInAsync("coordinator@traininghub.example");
 
+        await page.GetByRole(AriaRole.Button, new() { Name = "Адміністрування" }).ClickAsync();
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Головне меню" }).GetByRole(AriaRole.Link, new() { Name = "Люди" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Оксана Волонтерка" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Ірина Лисенко" })).ToHaveCountAsync(0);
