@@ -54,7 +54,11 @@ internal static class NationalDataSet
 
     public static Task<ModuleTestHost> StartAsync(ITestDatabaseServer server) =>
         ModuleTestHost.StartAsync(server, [new OrganisationsModule(), new WorkforceModule(), new CompetenciesModule(), new SupervisionModule(), new WellbeingModule()],
-            replace: services => services.AddSingleton<IPositionTypes, NationalPositions>());
+            replace: services =>
+            {
+                services.AddSingleton<IPositionTypes, NationalPositions>();
+                services.AddSingleton<IPeopleSelection, NoPeopleSelection>();
+            });
 
     public static async Task<NationalData> GenerateAsync(ModuleTestHost host, DataSetSize size, TextWriter progress)
     {

@@ -41,12 +41,23 @@ public sealed record CompetencyShortfall(Guid LineageId, string Code, string Nam
 /// </summary>
 public sealed record CompetencyHeatmap(
     FrameworkVersionReference Version, IReadOnlyList<CompetencyAreaReference> Areas, int People, RequirementShare Total,
-    IReadOnlyList<HeatmapRow> Rows, IReadOnlyList<CompetencyShortfall> Shortfalls);
+    IReadOnlyList<HeatmapRow> Rows, IReadOnlyList<CompetencyShortfall> Shortfalls)
+{
+    /// <summary>When the figures were counted, where they were counted ahead rather than on this request (null: counted now).</summary>
+    public DateTimeOffset? CountedAt { get; init; }
+}
 
 /// <summary>
 /// Competency figures of many people at once, for planning views (workforce). It checks no permission and answers
 /// counts only: the calling module decides who may see them.
 /// </summary>
+/// <remarks>
+/// How fresh: the country's and the oblasts' heatmaps and the profile standings are counted ahead, at start-up, within
+/// about five minutes of any rating, change of a person's position, unit or activity, or publishing (plus the time a
+/// count takes: seconds at the country's size), and every night; until then they are the last count's
+/// (<see cref="CompetencyHeatmap.CountedAt"/>). A version published since the last count, and the heatmaps of hromadas
+/// and organisations, are counted on each request.
+/// </remarks>
 public interface ICompetencyFigures
 {
     /// <summary>The newest published version of each framework.</summary>
@@ -56,13 +67,15 @@ public interface ICompetencyFigures
     /// The version's heatmap of an area: the country when <paramref name="unitId"/> is null (a row per oblast), an
     /// oblast (a row per hromada), a hromada (a row per organisation) or an organisation (one row: itself). Every unit
     /// right under the area has a row, with nobody counted where nobody works; people whose home unit is the area itself
-    /// have a row with the area's id. Null when the version is not published.
+    /// have a row with the area's id. Null when the version is not published. The country's and an oblast's are as of
+    /// the last count (see the remarks on this interface and <see cref="CompetencyHeatmap.CountedAt"/>).
     /// </summary>
     Task<CompetencyHeatmap?> HeatmapAsync(Guid versionId, Guid? unitId, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// For each active person whose position's profile requires anything in the newest published version of any
-    /// framework: whether they meet all of it. People whose position requires nothing are left out.
+    /// framework: whether they meet all of it. People whose position requires nothing are left out. As of the last count
+    /// (see the remarks on this interface), unless a version was published since.
     /// </summary>
     Task<IReadOnlyDictionary<Guid, bool>> ProfileStandingsAsync(CancellationToken cancellationToken = default);
 }

@@ -90,10 +90,18 @@ public sealed class CompetenciesModule : TrainingHubModule
         services.AddIntegrationEventHandler<PersonChanged, MemberSync, CompetenciesDbContext>();
         // After the migrations and, in the app, after Accounts has made its demo people.
         services.AddSingleton<IModuleInitializer>(sp => sp.GetRequiredService<MemberSync>());
+        services.AddSingleton<FigureTallies>();
+        // After the people are reconciled, so that the first count holds them.
+        services.AddSingleton<IModuleInitializer>(sp => sp.GetRequiredService<FigureTallies>());
     }
 
-    public override void ScheduleJobs(IRecurringJobManager jobs) =>
+    public override void ScheduleJobs(IRecurringJobManager jobs)
+    {
         jobs.AddOrUpdate<MemberSync>(MemberSync.RecurringJobId, s => s.ReconcileAsync(CancellationToken.None), Cron.Daily(2));
+        // The planning figures: counted again soon after a change, and every night whatever happened.
+        jobs.AddOrUpdate<FigureTallies>(FigureTallies.RecurringJobId, s => s.RefreshIfBehindAsync(CancellationToken.None), FigureTallies.Every);
+        jobs.AddOrUpdate<FigureTallies>(FigureTallies.NightlyJobId, s => s.RefreshAsync(CancellationToken.None), Cron.Daily(3));
+    }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

@@ -13,7 +13,8 @@ namespace TrainingHub.Competencies.Tests.Gaps;
 /// <summary>
 /// The figures planning views read: a heatmap of the country, an oblast, a hromada and an organisation, and whether each
 /// person meets their role profile, counted as the gap view counts but asked by another module without any permission,
-/// on real SQLite and real PostgreSQL.
+/// on real SQLite and real PostgreSQL. The country's and the oblasts' heatmaps and the standings are read from the
+/// tallies counted ahead: each test starts right after a count, and counts again after a change where it reads them.
 /// </summary>
 public abstract class CompetencyFiguresTests(ITestDatabaseServer server) : IAsyncLifetime
 {
@@ -24,7 +25,12 @@ public abstract class CompetencyFiguresTests(ITestDatabaseServer server) : IAsyn
         _s = await GapScenario.StartAsync(server);
         // Another module asks, on behalf of nobody in particular.
         _s.ActAs(Guid.NewGuid());
+        await RefreshAsync();
     }
+
+    private async Task RefreshAsync() => await _s.Get<FigureTallies>().RefreshIfBehindAsync(CancellationToken.None);
+
+    private CompetencyFigures Live => (CompetencyFigures)Figures;
 
     public ValueTask DisposeAsync() => _s.DisposeAsync();
 
@@ -151,6 +157,7 @@ public abstract class CompetencyFiguresTests(ITestDatabaseServer server) : IAsyn
         {
             await MeetDemoProfileAsync(person);
         }
+        await RefreshAsync();
 
         var standings = await Figures.ProfileStandingsAsync();
 
@@ -178,7 +185,9 @@ public abstract class CompetencyFiguresTests(ITestDatabaseServer server) : IAsyn
         var firstAid = await _s.Get<FrameworkTree>().AddAsync(versionId, area, NodeKind.Competency, "S1", "Перша допомога", "First aid");
         Assert.True((await _s.Get<RoleProfiles>().SetAsync(_s.People.Volunteer.Id, firstAid, 1)).Succeeded);
         var draft = (await catalogue.GetAsync(frameworkId)).Value;
+        await RefreshAsync();
 
+        // Published after the count: counted live until the next.
         var whileDraft = await Figures.ProfileStandingsAsync();
         Assert.True((await catalogue.PublishAsync(draft.VersionId, draft.Version)).Succeeded);
         var published = await Figures.ProfileStandingsAsync();
@@ -190,6 +199,66 @@ public abstract class CompetencyFiguresTests(ITestDatabaseServer server) : IAsyn
         Assert.False(published[_s.Olha.Id]);
         Assert.True(rated[_s.Olha.Id]);
         Assert.Equal(["GAPS", "SAFE"], (await Figures.NewestPublishedAsync()).Select(v => v.FrameworkCode).Where(c => c is "GAPS" or "SAFE"));
+    }
+
+    [Fact]
+    public async Task The_tallied_country_oblasts_and_standings_are_what_counting_live_gives()
+    {
+        var oblasts = (await _s.Get<IOrganisationDirectory>().GetUnitsInAsync(UnitScope.Everywhere)).Where(u => u.ParentId is null).ToList();
+        // Everyone rated in something, some at every level, so that every cell has pairs met and missed.
+        await MeetDemoProfileAsync(_s.InLviv);
+        await _s.RateAsync(_s.Petro, _s.Reporting, 4);
+        await RefreshAsync();
+
+        foreach (var version in await Figures.NewestPublishedAsync())
+        {
+            foreach (var area in oblasts.Select(o => (Guid?)o.Id).Prepend(null))
+            {
+                var tallied = await Figures.HeatmapAsync(version.Id, area);
+                var live = await Live.HeatmapAsync(version.Id, area, live: true);
+                Assert.NotNull(tallied?.CountedAt);
+                Assert.Null(live?.CountedAt);
+                Assert.Equal(Describe(live!), Describe(tallied));
+            }
+        }
+        var country = await Figures.HeatmapAsync(_s.VersionId, null);
+        Assert.Equal((4, (13, 10)), (country!.People, Of(country.Total)));
+        Assert.Equal(
+            (await Live.ProfileStandingsAsync(live: true)).OrderBy(p => p.Key),
+            (await Figures.ProfileStandingsAsync()).OrderBy(p => p.Key));
+    }
+
+    [Fact]
+    public async Task A_rating_shows_in_the_tallied_figures_once_they_are_counted_again()
+    {
+        var before = await HeatmapAsync(_s.Zhytomyr.Id);
+
+        // Petro lacks reporting; Iryna lacks it too.
+        await _s.RateAsync(_s.Petro, _s.Reporting, 4);
+        var behind = await HeatmapAsync(_s.Zhytomyr.Id);
+        await RefreshAsync();
+        var after = await HeatmapAsync(_s.Zhytomyr.Id);
+        var country = await HeatmapAsync(null);
+
+        Assert.Equal((9, 5), Of(before.Total));
+        Assert.Equal((before.CountedAt, (9, 5)), (behind.CountedAt, Of(behind.Total)));
+        Assert.NotNull(after.CountedAt);
+        Assert.Equal((9, 6), Of(after.Total));
+        Assert.Equal((9, 6), Of(country.Rows.Single(r => r.UnitId == _s.Zhytomyr.Id).Total));
+        Assert.Equal(("L2", 3, 1), country.Shortfalls.Where(s => s.Code == "L2").Select(s => (s.Code, s.Required, s.Missing)).Single());
+        Assert.Equal(Describe((await Live.HeatmapAsync(_s.VersionId, _s.Zhytomyr.Id, live: true))!), Describe(after));
+    }
+
+    /// <summary>Every figure of a heatmap, in order, as text to compare.</summary>
+    private static IReadOnlyList<string> Describe(CompetencyHeatmap? heatmap)
+    {
+        Assert.NotNull(heatmap);
+        return
+        [
+            $"{heatmap.Version} {string.Join(",", heatmap.Areas)} {heatmap.People} {heatmap.Total}",
+            .. heatmap.Rows.Select(r => $"{r.UnitId} {r.People} {r.Total} {string.Join(",", r.Areas)}"),
+            .. heatmap.Shortfalls.Select(s => s.ToString()),
+        ];
     }
 
     /// <summary>

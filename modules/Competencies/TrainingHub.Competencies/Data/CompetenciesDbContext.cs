@@ -35,6 +35,34 @@ internal abstract class CompetenciesDbContext(DbContextOptions options) : DbCont
 
     public DbSet<CountedLevel> CountedLevels => Set<CountedLevel>();
 
+    public DbSet<RequirementTally> RequirementTallies => Set<RequirementTally>();
+
+    public DbSet<TalliedPeople> TalliedPeople => Set<TalliedPeople>();
+
+    public DbSet<ProfileStanding> ProfileStandings => Set<ProfileStanding>();
+
+    public DbSet<FigureCount> FigureCounts => Set<FigureCount>();
+
+    public DbSet<FigureState> FigureStates => Set<FigureState>();
+
+    /// <summary>
+    /// Saves, and when the save changed anything the planning figures count (counted levels, people, role profiles,
+    /// versions) marks the tallies behind, after the save so that a count starting later sees the change.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var counted = ChangeTracker.Entries().Any(e =>
+            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && e.Entity is CountedLevel or Member or RoleRequirement or FrameworkVersion);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (counted)
+        {
+            await FigureStates.Where(s => s.Id == FigureState.Key)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Changes, x => x.Changes + 1), cancellationToken);
+        }
+        return saved;
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<CompetencyFramework>(framework =>
@@ -156,6 +184,40 @@ internal abstract class CompetenciesDbContext(DbContextOptions options) : DbCont
             counted.ToTable("CountedLevels");
             counted.NotAudited();
             counted.HasKey(c => new { c.PersonId, c.LineageId });
+        });
+        // Counted ahead for the planning figures (FigureTallies): derived, so not audited.
+        modelBuilder.Entity<RequirementTally>(tally =>
+        {
+            tally.ToTable("RequirementTallies");
+            tally.NotAudited();
+            tally.HasKey(t => new { t.FrameworkVersionId, t.AreaId, t.RowId, t.NodeId });
+        });
+        modelBuilder.Entity<TalliedPeople>(people =>
+        {
+            people.ToTable("TalliedPeople");
+            people.NotAudited();
+            people.HasKey(p => new { p.FrameworkVersionId, p.AreaId, p.RowId });
+        });
+        modelBuilder.Entity<ProfileStanding>(standing =>
+        {
+            standing.ToTable("ProfileStandings");
+            standing.NotAudited();
+            standing.HasKey(s => s.PersonId);
+            standing.Property(s => s.PersonId).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<FigureCount>(count =>
+        {
+            count.ToTable("FigureCounts");
+            count.NotAudited();
+            count.HasKey(c => c.FrameworkVersionId);
+        });
+        modelBuilder.Entity<FigureState>(state =>
+        {
+            state.ToTable("FigureStates");
+            state.NotAudited();
+            state.Property(s => s.Id).ValueGeneratedNever();
+            // Behind from the start, so the first count runs.
+            state.HasData(new FigureState { Id = FigureState.Key, Changes = 1, CountedChanges = 0 });
         });
         modelBuilder.AddIntegrationEventInbox(Database, Schema);
         modelBuilder.ApplyModuleConventions(Database, Schema);

@@ -10,7 +10,10 @@ namespace TrainingHub.Competencies.Services;
 /// <summary>
 /// Competency figures for planning views, counted as the gap view counts them (<see cref="RequirementCounting"/>) but
 /// without its permission checks: the calling module decides who may see them. Only aggregates leave the database,
-/// except for the profile standings, which are one answer per person by their nature.
+/// except for the profile standings, which are one answer per person by their nature. The country's and the oblasts'
+/// heatmaps and the standings are read from the tallies <see cref="FigureTallies"/> counts ahead, the same cells
+/// counted the same way; a version published since the last count is counted live until the next. Hromadas and
+/// organisations are small enough to count live.
 /// </summary>
 internal sealed class CompetencyFigures(IDbContextFactory<CompetenciesDbContext> dbFactory, IOrganisationDirectory units) : ICompetencyFigures
 {
@@ -22,7 +25,11 @@ internal sealed class CompetencyFigures(IDbContextFactory<CompetenciesDbContext>
 
     /// <inheritdoc />
     /// <remarks>Null too when the unit asked for does not exist.</remarks>
-    public async Task<CompetencyHeatmap?> HeatmapAsync(Guid versionId, Guid? unitId, CancellationToken cancellationToken = default)
+    public Task<CompetencyHeatmap?> HeatmapAsync(Guid versionId, Guid? unitId, CancellationToken cancellationToken = default) =>
+        HeatmapAsync(versionId, unitId, live: false, cancellationToken);
+
+    /// <summary>The heatmap, counted live when <paramref name="live"/> is set even where tallies exist (to check them against).</summary>
+    public async Task<CompetencyHeatmap?> HeatmapAsync(Guid versionId, Guid? unitId, bool live, CancellationToken cancellationToken = default)
     {
         OrganisationUnitSummary? unit = null;
         if (unitId is { } id && (unit = await units.FindAsync(id, cancellationToken)) is null)
@@ -43,8 +50,17 @@ internal sealed class CompetencyFigures(IDbContextFactory<CompetenciesDbContext>
         var profile = await RequirementCounting.ProfileAsync(db, versionId, cancellationToken);
         // The country has no id of its own; nobody falls in its own row, as everyone counted there has a top-level unit.
         var own = unit?.Id ?? Guid.Empty;
-        var counted = await RequirementCounting.CountAsync(
-            db, RequirementCounting.Keyed(db, unit, peopleInOrganisation: false), versionId, profile, own, cancellationToken);
+        DateTimeOffset? countedAt = null;
+        RequirementCells counted;
+        if (live || unit is { Type: not UnitType.Oblast } || (countedAt = await CountedAtAsync(db, versionId, cancellationToken)) is null)
+        {
+            counted = await RequirementCounting.CountAsync(
+                db, RequirementCounting.Keyed(db, unit, peopleInOrganisation: false), versionId, profile, own, cancellationToken);
+        }
+        else
+        {
+            counted = await TalliedAsync(db, versionId, own, profile, cancellationToken);
+        }
 
         var rows = (await RowsAsync(unit, counted, cancellationToken))
             .Select(row => new HeatmapRow(row, counted.PeopleIn(row), Share(counted.Row(row)), counted.AreasOf(row).Select(Share).ToList()))
@@ -59,10 +75,17 @@ internal sealed class CompetencyFigures(IDbContextFactory<CompetenciesDbContext>
             .ToList();
         return new CompetencyHeatmap(
             version, profile.Areas.Select(a => new CompetencyAreaReference(a.Id, a.Code, a.Name, a.NameEn)).ToList(), counted.People,
-            Share(counted.Cells.Values.Aggregate(GapShare.Empty, (sum, share) => sum + share)), rows, shortfalls);
+            Share(counted.Cells.Values.Aggregate(GapShare.Empty, (sum, share) => sum + share)), rows, shortfalls)
+        {
+            CountedAt = countedAt,
+        };
     }
 
-    public async Task<IReadOnlyDictionary<Guid, bool>> ProfileStandingsAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<Guid, bool>> ProfileStandingsAsync(CancellationToken cancellationToken = default) =>
+        ProfileStandingsAsync(live: false, cancellationToken);
+
+    /// <summary>The standings, counted live when <paramref name="live"/> is set even where they were counted ahead.</summary>
+    public async Task<IReadOnlyDictionary<Guid, bool>> ProfileStandingsAsync(bool live, CancellationToken cancellationToken = default)
     {
         await using var db = dbFactory.CreateDbContext();
         var versionIds = (await NewestPublishedAsync(db, cancellationToken)).Select(v => v.Id).ToList();
@@ -70,11 +93,32 @@ internal sealed class CompetencyFigures(IDbContextFactory<CompetenciesDbContext>
         {
             return new Dictionary<Guid, bool>();
         }
+        // Counted ahead for exactly these versions: read them; a version published since is counted live until the next count.
+        var countedFor = await db.FigureCounts.Where(c => c.Newest).Select(c => c.FrameworkVersionId).ToListAsync(cancellationToken);
+        if (!live && countedFor.ToHashSet().SetEquals(versionIds))
+        {
+            return await db.ProfileStandings.AsNoTracking().ToDictionaryAsync(s => s.PersonId, s => s.MeetsProfile, cancellationToken);
+        }
         var members = db.Members.Where(m => m.IsActive && m.PositionTypeId != null);
         var requirements = db.RoleRequirements.Where(r => versionIds.Contains(r.FrameworkVersionId));
         return await RequirementCounting.PerPerson(db, members, requirements)
             .Select(p => new { p.Id, Meets = p.Gaps == 0 })
             .ToDictionaryAsync(p => p.Id, p => p.Meets, cancellationToken);
+    }
+
+    /// <summary>When the version's tallies were counted; null when they were not (it was published since).</summary>
+    private static async Task<DateTimeOffset?> CountedAtAsync(CompetenciesDbContext db, Guid versionId, CancellationToken cancellationToken) =>
+        (await db.FigureCounts.AsNoTracking().Where(c => c.FrameworkVersionId == versionId).Select(c => new { c.CountedAt }).SingleOrDefaultAsync(cancellationToken))?.CountedAt;
+
+    /// <summary>The cells of the country (<paramref name="area"/> empty) or an oblast as <see cref="FigureTallies"/> counted them.</summary>
+    private static async Task<RequirementCells> TalliedAsync(CompetenciesDbContext db, Guid versionId, Guid area, VersionProfile profile, CancellationToken cancellationToken)
+    {
+        var cells = await db.RequirementTallies.AsNoTracking().Where(t => t.FrameworkVersionId == versionId && t.AreaId == area)
+            .Select(t => new { t.RowId, t.NodeId, t.Required, t.Met }).ToListAsync(cancellationToken);
+        var people = await db.TalliedPeople.AsNoTracking().Where(p => p.FrameworkVersionId == versionId && p.AreaId == area)
+            .Select(p => new { p.RowId, p.People }).ToListAsync(cancellationToken);
+        return new RequirementCells(
+            people.ToDictionary(p => p.RowId, p => p.People), cells.ToDictionary(c => (c.RowId, c.NodeId), c => new GapShare(c.Required, c.Met)), profile);
     }
 
     private static async Task<IReadOnlyList<FrameworkVersionReference>> NewestPublishedAsync(CompetenciesDbContext db, CancellationToken cancellationToken)

@@ -64,7 +64,7 @@ internal static class RequirementCounting
     {
         var people = await keyed
             .GroupBy(k => new { k.Row, k.Position })
-            .Select(g => new { g.Key.Row, g.Key.Position, People = g.Count() })
+            .Select(g => new PeopleCount(g.Key.Row, g.Key.Position, g.Count()))
             .ToListAsync(cancellationToken);
         var met = await (
                 from k in keyed
@@ -73,10 +73,23 @@ internal static class RequirementCounting
                 join c in db.CountedLevels on new { k.PersonId, n.LineageId } equals new { c.PersonId, c.LineageId }
                 where c.LevelRank >= r.LevelRank
                 group k by new { k.Row, r.NodeId } into g
-                select new { g.Key.Row, g.Key.NodeId, Met = g.Count() })
+                select new MetCount(g.Key.Row, g.Key.NodeId, g.Count()))
             .ToListAsync(cancellationToken);
+        return Cells(people, met, profile, ownRow);
+    }
 
-        var metByCell = met.ToDictionary(m => (m.Row ?? ownRow, m.NodeId), m => m.Met);
+    /// <summary>
+    /// The cells of grouped counts: people per row and position (each position's profile gives the pairs they have) and
+    /// met pairs per row and competency; a row may come more than once. People in no row count under <paramref name="ownRow"/>.
+    /// </summary>
+    public static RequirementCells Cells(IReadOnlyCollection<PeopleCount> people, IEnumerable<MetCount> met, VersionProfile profile, Guid ownRow)
+    {
+        var metByCell = new Dictionary<(Guid Row, Guid Competency), int>();
+        foreach (var m in met)
+        {
+            var key = (m.Row ?? ownRow, m.NodeId);
+            metByCell[key] = metByCell.GetValueOrDefault(key) + m.Met;
+        }
         var cells = new Dictionary<(Guid Row, Guid Competency), GapShare>();
         foreach (var group in people.Where(p => p.Position is not null))
         {
@@ -124,6 +137,12 @@ internal static class RequirementCounting
                 });
     }
 }
+
+/// <summary>People of a row in a position.</summary>
+internal sealed record PeopleCount(Guid? Row, Guid? Position, int People);
+
+/// <summary>Met requirement pairs of a row in a competency.</summary>
+internal sealed record MetCount(Guid? Row, Guid NodeId, int Met);
 
 /// <summary>An active person and the row of a count they fall in.</summary>
 internal sealed class KeyedMember

@@ -278,6 +278,51 @@ namespace TrainingHub.Competencies.Migrations.PostgreSql
                     b.ToTable("EvidenceFiles", "competencies");
                 });
 
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.FigureCount", b =>
+                {
+                    b.Property<Guid>("FrameworkVersionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CountedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Newest")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("FrameworkVersionId");
+
+                    b.ToTable("FigureCounts", "competencies");
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
+                });
+
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.FigureState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Changes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CountedChanges")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FigureStates", "competencies");
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Changes = 1,
+                            CountedChanges = 0
+                        });
+                });
+
             modelBuilder.Entity("TrainingHub.Competencies.Domain.FrameworkVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -436,6 +481,21 @@ namespace TrainingHub.Competencies.Migrations.PostgreSql
                     b.ToTable("ProficiencyLevels", "competencies");
                 });
 
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.ProfileStanding", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("MeetsProfile")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("ProfileStandings", "competencies");
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
+                });
+
             modelBuilder.Entity("TrainingHub.Competencies.Domain.RatingEvidence", b =>
                 {
                     b.Property<Guid>("RatingId")
@@ -449,6 +509,33 @@ namespace TrainingHub.Competencies.Migrations.PostgreSql
                     b.HasIndex("EvidenceId");
 
                     b.ToTable("RatingEvidence", "competencies");
+                });
+
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.RequirementTally", b =>
+                {
+                    b.Property<Guid>("FrameworkVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RowId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Met")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Required")
+                        .HasColumnType("integer");
+
+                    b.HasKey("FrameworkVersionId", "AreaId", "RowId", "NodeId");
+
+                    b.ToTable("RequirementTallies", "competencies");
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
 
             modelBuilder.Entity("TrainingHub.Competencies.Domain.RoleRequirement", b =>
@@ -477,6 +564,27 @@ namespace TrainingHub.Competencies.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("RoleRequirements", "competencies");
+                });
+
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.TalliedPeople", b =>
+                {
+                    b.Property<Guid>("FrameworkVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RowId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer");
+
+                    b.HasKey("FrameworkVersionId", "AreaId", "RowId");
+
+                    b.ToTable("TalliedPeople", "competencies");
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
 
             modelBuilder.Entity("TrainingHub.SharedKernel.Events.ProcessedIntegrationEvent", b =>

@@ -272,6 +272,51 @@ namespace TrainingHub.Competencies.Migrations.Sqlite
                     b.ToTable("EvidenceFiles", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.FigureCount", b =>
+                {
+                    b.Property<Guid>("FrameworkVersionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CountedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Newest")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("FrameworkVersionId");
+
+                    b.ToTable("FigureCounts", (string)null);
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
+                });
+
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.FigureState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Changes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CountedChanges")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FigureStates", (string)null);
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Changes = 1,
+                            CountedChanges = 0
+                        });
+                });
+
             modelBuilder.Entity("TrainingHub.Competencies.Domain.FrameworkVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -430,6 +475,21 @@ namespace TrainingHub.Competencies.Migrations.Sqlite
                     b.ToTable("ProficiencyLevels", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.ProfileStanding", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MeetsProfile")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("ProfileStandings", (string)null);
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
+                });
+
             modelBuilder.Entity("TrainingHub.Competencies.Domain.RatingEvidence", b =>
                 {
                     b.Property<Guid>("RatingId")
@@ -443,6 +503,33 @@ namespace TrainingHub.Competencies.Migrations.Sqlite
                     b.HasIndex("EvidenceId");
 
                     b.ToTable("RatingEvidence", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.RequirementTally", b =>
+                {
+                    b.Property<Guid>("FrameworkVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RowId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Met")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("FrameworkVersionId", "AreaId", "RowId", "NodeId");
+
+                    b.ToTable("RequirementTallies", (string)null);
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
 
             modelBuilder.Entity("TrainingHub.Competencies.Domain.RoleRequirement", b =>
@@ -471,6 +558,27 @@ namespace TrainingHub.Competencies.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("RoleRequirements", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingHub.Competencies.Domain.TalliedPeople", b =>
+                {
+                    b.Property<Guid>("FrameworkVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RowId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("FrameworkVersionId", "AreaId", "RowId");
+
+                    b.ToTable("TalliedPeople", (string)null);
+
+                    b.HasAnnotation("TrainingHub:Audit", "skip");
                 });
 
             modelBuilder.Entity("TrainingHub.SharedKernel.Events.ProcessedIntegrationEvent", b =>
