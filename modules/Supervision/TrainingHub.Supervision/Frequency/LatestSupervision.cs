@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using TrainingHub.SharedKernel.Privacy;
 using TrainingHub.Supervision.Data;
 using TrainingHub.Supervision.Logs;
 using TrainingHub.Supervision.Sessions;
@@ -9,8 +10,9 @@ namespace TrainingHub.Supervision.Frequency;
 /// <summary>
 /// When a supervisee's latest supervision (as <see cref="SupervisionDue.Held"/> counts them, whenever it is) began: one
 /// row per supervisee, kept by <see cref="SupervisionDbContext"/> whenever a log or a meeting changes, so that a whole
-/// country's coverage is one read of these rather than a grouping of every signed log.
+/// country's coverage is one read of these rather than a grouping of every signed log. Ordinary, as the meeting's time is.
 /// </summary>
+[OrdinaryData]
 internal sealed class LatestSupervision
 {
     public Guid PersonId { get; set; }
