@@ -8,6 +8,7 @@ using TrainingHub.DataGenerator;
 using TrainingHub.SharedKernel.Outcomes;
 using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.SharedKernel.Security;
+using TrainingHub.Supervision.Contracts;
 using TrainingHub.TestKit;
 using TrainingHub.Workforce.Contracts;
 using TrainingHub.Workforce.Data;
@@ -24,10 +25,10 @@ internal sealed record QueryFigures(string Name, double Median, double P95, doub
 /// <summary>
 /// The staffing report, the competency gap view and the competency figures planning views read over the national data
 /// set: the whole country, the oblast with most people, its largest hromada, the oblast's gaps, the country's and the
-/// oblast's heatmaps and everyone's profile standing, each timed against hand-written SQL that reads the same aggregates
+/// oblast's heatmaps, everyone's profile standing and everyone's supervision coverage, each timed against hand-written SQL that reads the same aggregates
 /// in the same run, so the ratio shows what the module adds over the database's own work.
 /// </summary>
-internal sealed class NationalBenchmark(int runs, int warmUps, SqlPrinter sql)
+internal sealed class NationalBenchmark(int runs, int warmUps, SqlPrinter sql, string? only = null)
 {
     /// <summary>Generates the data set into a new database of the server, or with <paramref name="existing"/> reads back the one it holds.</summary>
     public async Task<IReadOnlyList<QueryFigures>> RunAsync(string name, ITestDatabaseServer server, DataSetSize size, bool existing = false)
@@ -49,9 +50,12 @@ internal sealed class NationalBenchmark(int runs, int warmUps, SqlPrinter sql)
         var (oblast, hromada) = (data.BusiestOblast, data.BusiestHromada);
         var versionId = data.FrameworkVersions[0];
         var hand = new HandSql(host, server.Provider);
+        // The workforce planning dashboard asks about everyone, on the data set's day.
+        var everyone = data.People.Select(p => p.Id).ToList();
+        var asOf = DateOnly.FromDateTime(NationalDataSet.Now.UtcDateTime);
         Console.WriteLine($"\n{name}: {oblast.Name}, {hromada.Name} ({hromada.Population:N0} residents); {runs} timed runs after {warmUps} to warm up");
         Console.WriteLine($"{"query",-34} {"median ms",10} {"p95 ms",8} {"SQL median",11} {"SQL p95",8} {"ratio",6}");
-        return
+        QueryFigures?[] figures =
         [
             await TimeAsync(host, $"national view ({name})", async (StaffingReports reports) => Lines(await reports.GetAsync(null)), hand.NationalAsync),
             await TimeAsync(host, $"oblast drill-down ({name})", async (StaffingReports reports) => Lines(await reports.GetAsync(oblast.Id)),
@@ -65,13 +69,25 @@ internal sealed class NationalBenchmark(int runs, int warmUps, SqlPrinter sql)
             await TimeAsync(host, $"oblast heatmap ({name})", async (ICompetencyFigures figures) => Rows(await figures.HeatmapAsync(versionId, oblast.Id)),
                 () => hand.TalliedAsync(versionId, oblast.Id)),
             await TimeAsync(host, $"profile standings ({name})", async (ICompetencyFigures figures) => (await figures.ProfileStandingsAsync()).Count,
+<<<<<<< HEAD
                 hand.TalliedStandingsAsync),
+=======
+                hand.StandingsAsync),
+            await TimeAsync(host, $"supervision coverage ({name})", async (ISupervisionCoverage coverage) => (await coverage.CoverageAsync(everyone, asOf)).Count,
+                () => hand.SupervisionAsync(asOf)),
+>>>>>>> cov
         ];
+        return [.. figures.OfType<QueryFigures>()];
     }
 
-    private async Task<QueryFigures> TimeAsync<TService>(ModuleTestHost host, string query, Func<TService, Task<int>> run, Func<Task<int>> hand)
+    /// <summary>Times the query and its hand-written SQL; null when <c>--only</c> leaves it out.</summary>
+    private async Task<QueryFigures?> TimeAsync<TService>(ModuleTestHost host, string query, Func<TService, Task<int>> run, Func<Task<int>> hand)
         where TService : notnull
     {
+        if (only is not null && !query.Contains(only, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
         sql.Printing = true;
         await run(host.Get<TService>());
         sql.Printing = false;
@@ -132,6 +148,9 @@ internal sealed class HandSql(ModuleTestHost host, DatabaseProvider provider)
     private string Nodes => Table("competencies", "Nodes");
     private string Counted => Table("competencies", "CountedLevels");
     private string Versions => Table("competencies", "FrameworkVersions");
+    private string Assignments => Table("supervision", "Assignments");
+    private string Logs => Table("supervision", "Logs");
+    private string Sessions => Table("supervision", "Sessions");
 
     public Task<int> NationalAsync() => ReadAsync(
         $"""
@@ -192,6 +211,7 @@ internal sealed class HandSql(ModuleTestHost host, DatabaseProvider provider)
         WHERE m."IsActive"
         """);
 
+<<<<<<< HEAD
     /// <summary>A heatmap's tallies as counted ahead (the country under the empty id): cells and people per row.</summary>
     public Task<int> TalliedAsync(Guid versionId, Guid area) => ReadAsync(
         $"""
@@ -201,11 +221,45 @@ internal sealed class HandSql(ModuleTestHost host, DatabaseProvider provider)
 
     /// <summary>Each person's standing as counted ahead.</summary>
     public Task<int> TalliedStandingsAsync() => ReadAsync($"""SELECT "PersonId", "MeetsProfile" FROM {Table("competencies", "ProfileStandings")}""");
+=======
+    /// <summary>
+    /// Supervision coverage's aggregates: each supervisee's first supervisor assignment and whether one is current on the
+    /// day, and their latest individual or group meeting with a log signed by both, from the earliest day a policy's longest
+    /// interval reaches (12 months and a day before) to the end of the day, Kyiv time.
+    /// </summary>
+    public Task<int> SupervisionAsync(DateOnly asOf)
+    {
+        var kyiv = TimeZoneInfo.FindSystemTimeZoneById("Europe/Kyiv");
+        DateTimeOffset Midnight(DateOnly day)
+        {
+            var local = day.ToDateTime(TimeOnly.MinValue);
+            return new DateTimeOffset(local, kyiv.GetUtcOffset(local)).ToUniversalTime();
+        }
+        var earliest = new[] { asOf.AddMonths(-12), asOf.AddDays(-365) }.Min().AddDays(-1);
+        var (from, until) = (Midnight(earliest), Midnight(asOf.AddDays(1)));
+        return ReadAsync(
+            $"""
+            SELECT "PersonId", MIN("StartsOn"), MAX(CASE WHEN "EndsOn" IS NULL OR "EndsOn" >= @day THEN 1 ELSE 0 END) FROM {Assignments}
+            WHERE "Role" = 'Supervisor' AND "StartsOn" <= @day GROUP BY "PersonId";
+            SELECT l."PersonId", MAX(s."StartsAt") FROM {Logs} l JOIN {Sessions} s ON s."Id" = l."SessionId"
+            WHERE l."LeaderSignedAt" IS NOT NULL AND l."PersonSignedAt" IS NOT NULL AND s."Status" = 'Scheduled' AND s."Kind" IN ('Individual', 'Group')
+              AND s."StartsAt" >= @from AND s."StartsAt" <= @until
+            GROUP BY l."PersonId"
+            """,
+            values: new Dictionary<string, object>
+            {
+                ["@day"] = provider == DatabaseProvider.PostgreSql ? asOf : asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                // SQLite keeps a meeting's start as UTC ticks.
+                ["@from"] = provider == DatabaseProvider.PostgreSql ? from : from.UtcTicks,
+                ["@until"] = provider == DatabaseProvider.PostgreSql ? until : until.UtcTicks,
+            });
+    }
+>>>>>>> cov
 
     private string Table(string schema, string name) => provider == DatabaseProvider.PostgreSql ? $"\"{schema}\".\"{name}\"" : $"\"{name}\"";
 
     /// <summary>Runs the statements on a connection of its own, as each report opens one, and reads every row they return.</summary>
-    private async Task<int> ReadAsync(string statements, Guid? unit = null, Guid? version = null)
+    private async Task<int> ReadAsync(string statements, Guid? unit = null, Guid? version = null, IReadOnlyDictionary<string, object>? values = null)
     {
         await using var db = host.Services.GetRequiredService<IDbContextFactory<WorkforceDbContext>>().CreateDbContext();
         var connection = db.Database.GetDbConnection();
@@ -217,6 +271,13 @@ internal sealed class HandSql(ModuleTestHost host, DatabaseProvider provider)
             command.CommandText = statement;
             Add(command, "@unit", unit);
             Add(command, "@version", version);
+            foreach (var (name, value) in values ?? new Dictionary<string, object>())
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value;
+                command.Parameters.Add(parameter);
+            }
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {

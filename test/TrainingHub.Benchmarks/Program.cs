@@ -27,7 +27,8 @@ using TrainingHub.TestKit;
 // gap view against hand-written SQL; its last lines read "name: median ms, p95 ms, ratio to hand SQL":
 //   dotnet run -c Release --project test/TrainingHub.Benchmarks -- --national [--people 100000 --runs 20 --warm-up 40 --sql]
 // With --database <SQLite file> or --connection <Npgsql connection string> it times a data set the generator wrote
-// there before (with the same --people), without generating one.
+// there before (with the same --people), without generating one. --only <part of a name> times only the queries named so
+// (--only "supervision coverage").
 var national = args.Contains("--national");
 var people = Option("--people", national ? 100_000 : 20_000);
 var runs = Option("--runs", national ? 20 : 7);
@@ -38,7 +39,7 @@ if (args.Contains("--sql"))
 }
 if (national)
 {
-    var benchmark = new NationalBenchmark(runs, Option("--warm-up", 40), sql);
+    var benchmark = new NationalBenchmark(runs, Option("--warm-up", 40), sql, Text("--only"));
     var size = DataSetSize.For(people);
     var figures = new List<QueryFigures>();
     if (Text("--database") is { } file)

@@ -43,7 +43,8 @@ internal sealed record NationalData(
 /// <summary>
 /// A national data set in one database: the modules that report over the country (Organisations, Workforce, Competencies,
 /// Supervision, Wellbeing), migrated as the app migrates them, with the same seed writing the same rows every time.
-/// Accounts is left out: its position types are held in memory and its people only in the reporting modules' copies.
+/// Accounts is left out: its position types are held in memory and its people only in the reporting modules' copies
+/// (<see cref="NationalPeople"/> finds them in Workforce's for the modules that ask Accounts).
 /// </summary>
 internal static class NationalDataSet
 {
@@ -57,7 +58,7 @@ internal static class NationalDataSet
             replace: services =>
             {
                 services.AddSingleton<IPositionTypes, NationalPositions>();
-                services.AddSingleton<IPeopleSelection, NoPeopleSelection>();
+                services.AddSingleton<IPeopleSelection, NationalPeople>();
             });
 
     public static async Task<NationalData> GenerateAsync(ModuleTestHost host, DataSetSize size, TextWriter progress)

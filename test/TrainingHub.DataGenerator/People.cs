@@ -65,16 +65,3 @@ internal static class People
         return people;
     }
 }
-
-/// <summary>
-/// Accounts' selection of people, in place of the Accounts module: the data set keeps no accounts, so nobody holds a
-/// permission and nobody is found (the supervision coverage the workforce dashboard's start-up snapshot asks for is empty).
-/// </summary>
-internal sealed class NoPeopleSelection : IPeopleSelection
-{
-    public Task<IReadOnlyList<SelectedPerson>> FindAsync(PeopleCriteria criteria, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<SelectedPerson>>([]);
-
-    public Task<IReadOnlyList<PermissionHolder>> FindHoldersAsync(string permission, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<PermissionHolder>>([]);
-}

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Supervision.Assignments;
 using TrainingHub.Supervision.Data;
+using TrainingHub.Supervision.Frequency;
 using TrainingHub.Supervision.Logs;
 using TrainingHub.Supervision.Sessions;
 using TrainingHub.TestKit;
@@ -11,7 +12,7 @@ namespace TrainingHub.DataGenerator;
 /// <summary>
 /// The Supervision module's tables: every active practitioner assigned to a supervisor of their hromada (or, where it has
 /// none, of their oblast), and monthly individual meetings with a log each, signed by both and so locked, as the log page
-/// leaves them, until about <c>logs</c> logs are written.
+/// leaves them, until about <c>logs</c> logs are written; and each supervisee's latest supervision, as saving keeps it.
 /// </summary>
 internal static class SupervisionData
 {
@@ -82,5 +83,11 @@ internal static class SupervisionData
             await writer.WriteAsync(db, logRows.Select(l => new SessionParticipant { SessionId = l.SessionId, PersonId = l.PersonId }));
             await writer.WriteAsync(db, logRows);
         }
+        // Written past the context's saving, so each supervisee's latest supervision is recorded as saving would keep it.
+        var latest = await SupervisionDue.Held(db, null, null)
+            .GroupBy(h => h.PersonId)
+            .Select(g => new { PersonId = g.Key, StartsAt = g.Max(h => h.StartsAt) })
+            .ToListAsync();
+        await writer.WriteAsync(db, latest.Select(l => new LatestSupervision { PersonId = l.PersonId, StartsAt = l.StartsAt }));
     }
 }

@@ -41,6 +41,8 @@ public abstract class PlanningCoverageTests(ITestDatabaseServer server) : IAsync
         await using var db = CreateDb();
         await db.Logs.ExecuteDeleteAsync();
         await db.Sessions.ExecuteDeleteAsync();
+        // Deleted past saving, so the latest supervisions kept from the demo logs go with them.
+        await db.LatestSupervisions.ExecuteDeleteAsync();
         db.FrequencySettings.Add(Policy(null, "*:30d"));
         await db.SaveChangesAsync();
     }

@@ -60,11 +60,16 @@ internal sealed class CoverageReports(
         var now = clock.GetUtcNow();
         var today = SharedKernel.Jobs.DailyRuns.DayOf(now);
         await using var db = dbFactory.CreateDbContext();
-        var ids = staff.Keys.ToList();
-        var supervisorOf = (await db.Assignments.AsNoTracking()
-                .Where(a => a.Role == AssignmentRole.Supervisor && ids.Contains(a.PersonId) && a.StartsOn <= today && (a.EndsOn == null || a.EndsOn >= today))
-                .Select(a => new { a.PersonId, a.AssigneeId }).ToListAsync(cancellationToken))
-            .GroupBy(a => a.PersonId).ToDictionary(g => g.Key, g => g.First().AssigneeId);
+        // In lists of SupervisionDue.Chunk ids: a whole country's people are far more than one query may list.
+        var current = new List<(Guid PersonId, Guid AssigneeId)>();
+        foreach (var ids in staff.Keys.Chunk(SupervisionDue.Chunk))
+        {
+            current.AddRange((await db.Assignments.AsNoTracking()
+                    .Where(a => a.Role == AssignmentRole.Supervisor && ids.Contains(a.PersonId) && a.StartsOn <= today && (a.EndsOn == null || a.EndsOn >= today))
+                    .Select(a => new { a.PersonId, a.AssigneeId }).ToListAsync(cancellationToken))
+                .Select(a => (a.PersonId, a.AssigneeId)));
+        }
+        var supervisorOf = current.GroupBy(a => a.PersonId).ToDictionary(g => g.Key, g => g.First().AssigneeId);
         var due = await dueDates.ForAsync(db, [.. supervisorOf.Keys], now, today, cancellationToken);
         bool IsOverdue(Guid personId) => due.TryGetValue(personId, out var date) && date.Overdue;
 
@@ -84,8 +89,14 @@ internal sealed class CoverageReports(
         var lines = lineIds.Select(id => new CoverageLine(id, subtree[id].DisplayName,
             Figures(staff.Values.Where(p => lineOf[p.HomeUnitId!.Value] == id).Select(p => p.Id)))).ToList();
 
-        var supervisorNames = (await people.FindAsync(new PeopleCriteria(PersonIds: [.. supervisorOf.Values.Distinct()]), cancellationToken))
-            .ToDictionary(p => p.Id, p => p.FullName);
+        var supervisorNames = new Dictionary<Guid, string>();
+        foreach (var ids in supervisorOf.Values.Distinct().Chunk(SupervisionDue.Chunk))
+        {
+            foreach (var supervisor in await people.FindAsync(new PeopleCriteria(PersonIds: ids), cancellationToken))
+            {
+                supervisorNames[supervisor.Id] = supervisor.FullName;
+            }
+        }
         var overdue = supervisorOf.Keys.Where(IsOverdue)
             .Select(id => new OverduePerson(id, staff[id].FullName, subtree[staff[id].HomeUnitId!.Value].DisplayName,
                 supervisorNames.GetValueOrDefault(supervisorOf[id], "?"), due[id].NextDue, due[id].LastMeeting))

@@ -54,12 +54,37 @@ internal sealed class PlanningCoverage(IDbContextFactory<SupervisionDbContext> d
         var until = KyivTime.FromKyiv(asOf.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUniversalTime();
         var earliest = new[] { asOf.AddMonths(-FrequencyRules.MaxMonths), asOf.AddDays(-FrequencyRules.MaxDays) }.Min().AddDays(-1);
         var from = KyivTime.FromKyiv(earliest.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var lastMet = (await SupervisionDue.Held(db, from, until)
-                .GroupBy(h => h.PersonId)
-                .Select(g => new { PersonId = g.Key, Last = g.Max(h => h.StartsAt) })
-                .ToListAsync(cancellationToken))
-            .Where(l => supervisedSince.ContainsKey(l.PersonId))
-            .ToDictionary(l => l.PersonId, l => DateOnly.FromDateTime(KyivTime.ToKyiv(l.Last)));
+        // Each supervisee's latest supervision as kept (one row each), rather than grouping every signed log of the country.
+        // It is their last meeting by the day asked about unless it came later (a day in the past, a meeting moved ahead):
+        // those few are looked up in their logs.
+        var lastMet = new Dictionary<Guid, DateOnly>();
+        var later = new List<Guid>();
+        var since = from.ToUniversalTime();
+        foreach (var latest in await db.LatestSupervisions.AsNoTracking().Where(l => l.StartsAt >= since).ToListAsync(cancellationToken))
+        {
+            if (!supervisedSince.ContainsKey(latest.PersonId))
+            {
+                continue;
+            }
+            if (latest.StartsAt > until)
+            {
+                later.Add(latest.PersonId);
+            }
+            else
+            {
+                lastMet[latest.PersonId] = DateOnly.FromDateTime(KyivTime.ToKyiv(latest.StartsAt));
+            }
+        }
+        foreach (var chunk in later.Chunk(Chunk))
+        {
+            foreach (var last in await SupervisionDue.Held(db, from, until).Where(h => chunk.Contains(h.PersonId))
+                         .GroupBy(h => h.PersonId)
+                         .Select(g => new { PersonId = g.Key, Last = g.Max(h => h.StartsAt) })
+                         .ToListAsync(cancellationToken))
+            {
+                lastMet[last.PersonId] = DateOnly.FromDateTime(KyivTime.ToKyiv(last.Last));
+            }
+        }
         var found = new List<SelectedPerson>(supervisedSince.Count);
         foreach (var chunk in supervisedSince.Keys.Chunk(Chunk))
         {

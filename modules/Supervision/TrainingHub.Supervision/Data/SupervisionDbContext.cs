@@ -42,6 +42,8 @@ internal abstract class SupervisionDbContext(DbContextOptions options) : DbConte
 
     public DbSet<DueReminderState> DueReminders => Set<DueReminderState>();
 
+    public DbSet<LatestSupervision> LatestSupervisions => Set<LatestSupervision>();
+
     public DbSet<MentoringReview> Reviews => Set<MentoringReview>();
 
     public DbSet<SupportRequest> SupportRequests => Set<SupportRequest>();
@@ -49,6 +51,28 @@ internal abstract class SupervisionDbContext(DbContextOptions options) : DbConte
     /// <summary>The assignments that make <paramref name="assigneeId"/> the given role of someone on <paramref name="day"/>.</summary>
     public IQueryable<Assignment> AssignedTo(Guid assigneeId, AssignmentRole role, DateOnly day) =>
         Assignments.Where(a => a.AssigneeId == assigneeId && a.Role == role && a.StartsOn <= day && (a.EndsOn == null || a.EndsOn >= day));
+
+    /// <summary>
+    /// Saves, and where logs or meetings changed, each supervisee's <see cref="LatestSupervision"/> as the saved rows now
+    /// give it, in the same transaction.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (await Frequency.LatestSupervisions.TouchedAsync(this, cancellationToken) is not { } touched)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await Frequency.LatestSupervisions.RecordAsync(this, touched, c => base.SaveChangesAsync(true, c), cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return saved;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) => SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -144,6 +168,16 @@ internal abstract class SupervisionDbContext(DbContextOptions options) : DbConte
             setting.HasIndex(f => f.Place).IsUnique();
             setting.Property(f => f.Steps).HasMaxLength(200);
             setting.Ignore(f => f.Policy);
+        });
+        modelBuilder.Entity<LatestSupervision>(latest =>
+        {
+            latest.ToTable("LatestSupervisions");
+            latest.HasKey(l => l.PersonId);
+            latest.Property(l => l.PersonId).ValueGeneratedNever();
+            if (!Database.IsNpgsql())
+            {
+                latest.Property(l => l.StartsAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+            }
         });
         modelBuilder.Entity<DueReminderState>(state =>
         {

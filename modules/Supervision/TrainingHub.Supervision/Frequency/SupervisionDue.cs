@@ -21,6 +21,9 @@ internal sealed record HeldSupervision
 /// <summary>When each supervisee's next supervision is due, by the frequency policy that applies to them.</summary>
 internal sealed class SupervisionDue(IPeopleSelection people, FrequencyPolicies policies)
 {
+    /// <summary>People listed per query, well within what either database takes as one list.</summary>
+    public const int Chunk = 2_000;
+
     /// <summary>
     /// For each person with a supervisor assignment: supervised since the start of their first one, and last met at the
     /// latest individual or group supervision whose log both have signed.
@@ -32,18 +35,37 @@ internal sealed class SupervisionDue(IPeopleSelection people, FrequencyPolicies 
         {
             return new Dictionary<Guid, SupervisionDueDate>();
         }
-        var since = await db.Assignments.AsNoTracking()
-            .Where(a => personIds.Contains(a.PersonId) && a.Role == AssignmentRole.Supervisor)
-            .GroupBy(a => a.PersonId)
-            .Select(g => new { PersonId = g.Key, Since = g.Min(a => a.StartsOn) })
-            .ToDictionaryAsync(x => x.PersonId, x => x.Since, cancellationToken);
-        var held = await HeldAsync(db, personIds, null, now, cancellationToken);
-        var last = held.GroupBy(h => h.PersonId).ToDictionary(g => g.Key, g => KyivTime.ToKyiv(g.Max(h => h.StartsAt)));
-        var found = await people.FindAsync(new PeopleCriteria(PersonIds: [.. since.Keys]), cancellationToken);
+        // In lists of Chunk ids: a country's supervisees are far more than one query may list (SQLite takes 32,766 parameters).
+        var since = new Dictionary<Guid, DateOnly>();
+        var last = new Dictionary<Guid, DateTimeOffset>();
+        var found = new List<SelectedPerson>();
+        foreach (var chunk in personIds.Distinct().Chunk(Chunk))
+        {
+            var sinceHere = await db.Assignments.AsNoTracking()
+                .Where(a => chunk.Contains(a.PersonId) && a.Role == AssignmentRole.Supervisor)
+                .GroupBy(a => a.PersonId)
+                .Select(g => new { PersonId = g.Key, Since = g.Min(a => a.StartsOn) })
+                .ToListAsync(cancellationToken);
+            foreach (var s in sinceHere)
+            {
+                since[s.PersonId] = s.Since;
+            }
+            foreach (var h in await HeldAsync(db, chunk, null, now, cancellationToken))
+            {
+                if (!last.TryGetValue(h.PersonId, out var latest) || h.StartsAt > latest)
+                {
+                    last[h.PersonId] = h.StartsAt;
+                }
+            }
+            if (sinceHere.Count > 0)
+            {
+                found.AddRange(await people.FindAsync(new PeopleCriteria(PersonIds: [.. sinceHere.Select(s => s.PersonId)]), cancellationToken));
+            }
+        }
         var policyOf = await policies.ForAsync(db, found, cancellationToken);
         return since.ToDictionary(s => s.Key, s =>
         {
-            DateOnly? lastMeeting = last.TryGetValue(s.Key, out var met) ? DateOnly.FromDateTime(met) : null;
+            DateOnly? lastMeeting = last.TryGetValue(s.Key, out var met) ? DateOnly.FromDateTime(KyivTime.ToKyiv(met)) : null;
             var due = policyOf.GetValueOrDefault(s.Key, FrequencyPolicy.NewlyQualified).NextDue(s.Value, lastMeeting);
             return new SupervisionDueDate(lastMeeting, due, due < today);
         });
@@ -58,13 +80,16 @@ internal sealed class SupervisionDue(IPeopleSelection people, FrequencyPolicies 
         await Held(db, from, until).Where(h => personIds.Contains(h.PersonId)).ToListAsync(cancellationToken);
 
     /// <summary>
-    /// Everyone's supervisions as <see cref="HeldAsync"/> counts them, as a query to narrow or reduce further (each
-    /// person's latest, for a whole country at once).
+    /// Everyone's supervisions as <see cref="HeldAsync"/> counts them (from and until null: whenever), as a query to
+    /// narrow or reduce further (each person's latest, kept as <see cref="LatestSupervision"/>).
     /// </summary>
-    public static IQueryable<HeldSupervision> Held(SupervisionDbContext db, DateTimeOffset? from, DateTimeOffset until)
+    public static IQueryable<HeldSupervision> Held(SupervisionDbContext db, DateTimeOffset? from, DateTimeOffset? until)
     {
-        var supervisions = db.Sessions.Where(s => s.Status == SessionStatus.Scheduled
-                                                  && (s.Kind == SessionKind.Individual || s.Kind == SessionKind.Group) && s.StartsAt <= until);
+        var supervisions = db.Sessions.Where(s => s.Status == SessionStatus.Scheduled && (s.Kind == SessionKind.Individual || s.Kind == SessionKind.Group));
+        if (until?.ToUniversalTime() is { } end)
+        {
+            supervisions = supervisions.Where(s => s.StartsAt <= end);
+        }
         if (from?.ToUniversalTime() is { } start)
         {
             supervisions = supervisions.Where(s => s.StartsAt >= start);

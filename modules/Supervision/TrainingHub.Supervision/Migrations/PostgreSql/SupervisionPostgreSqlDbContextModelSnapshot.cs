@@ -261,6 +261,19 @@ namespace TrainingHub.Supervision.Migrations.PostgreSql
                     b.ToTable("FrequencySettings", "supervision");
                 });
 
+            modelBuilder.Entity("TrainingHub.Supervision.Frequency.LatestSupervision", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("LatestSupervisions", "supervision");
+                });
+
             modelBuilder.Entity("TrainingHub.Supervision.Hours.ActivityType", b =>
                 {
                     b.Property<Guid>("Id")

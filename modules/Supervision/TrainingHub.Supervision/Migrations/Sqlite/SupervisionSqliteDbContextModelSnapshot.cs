@@ -255,6 +255,19 @@ namespace TrainingHub.Supervision.Migrations.Sqlite
                     b.ToTable("FrequencySettings", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingHub.Supervision.Frequency.LatestSupervision", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("LatestSupervisions", (string)null);
+                });
+
             modelBuilder.Entity("TrainingHub.Supervision.Hours.ActivityType", b =>
                 {
                     b.Property<Guid>("Id")
