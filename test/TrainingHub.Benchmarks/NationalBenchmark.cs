@@ -69,13 +69,9 @@ internal sealed class NationalBenchmark(int runs, int warmUps, SqlPrinter sql, s
             await TimeAsync(host, $"oblast heatmap ({name})", async (ICompetencyFigures figures) => Rows(await figures.HeatmapAsync(versionId, oblast.Id)),
                 () => hand.TalliedAsync(versionId, oblast.Id)),
             await TimeAsync(host, $"profile standings ({name})", async (ICompetencyFigures figures) => (await figures.ProfileStandingsAsync()).Count,
-<<<<<<< HEAD
                 hand.TalliedStandingsAsync),
-=======
-                hand.StandingsAsync),
             await TimeAsync(host, $"supervision coverage ({name})", async (ISupervisionCoverage coverage) => (await coverage.CoverageAsync(everyone, asOf)).Count,
                 () => hand.SupervisionAsync(asOf)),
->>>>>>> cov
         ];
         return [.. figures.OfType<QueryFigures>()];
     }
@@ -147,7 +143,6 @@ internal sealed class HandSql(ModuleTestHost host, DatabaseProvider provider)
     private string Requirements => Table("competencies", "RoleRequirements");
     private string Nodes => Table("competencies", "Nodes");
     private string Counted => Table("competencies", "CountedLevels");
-    private string Versions => Table("competencies", "FrameworkVersions");
     private string Assignments => Table("supervision", "Assignments");
     private string Logs => Table("supervision", "Logs");
     private string Sessions => Table("supervision", "Sessions");
@@ -184,34 +179,6 @@ internal sealed class HandSql(ModuleTestHost host, DatabaseProvider provider)
         GROUP BY m."HromadaId", r."NodeId"
         """, oblastId, versionId);
 
-    public Task<int> CountryGapsAsync(Guid versionId) => ReadAsync(
-        $"""
-        SELECT "OblastId", "PositionTypeId", COUNT(*) FROM {Members} WHERE "IsActive" GROUP BY "OblastId", "PositionTypeId";
-        SELECT m."OblastId", r."NodeId", COUNT(*) FROM {Members} m
-        JOIN {Requirements} r ON r."PositionTypeId" = m."PositionTypeId" AND r."FrameworkVersionId" = @version
-        JOIN {Nodes} n ON n."Id" = r."NodeId"
-        JOIN {Counted} c ON c."PersonId" = m."Id" AND c."LineageId" = n."LineageId"
-        WHERE m."IsActive" AND c."LevelRank" >= r."LevelRank"
-        GROUP BY m."OblastId", r."NodeId"
-        """, version: versionId);
-
-    /// <summary>Each active person's requirement pairs in the published versions against the pairs they meet.</summary>
-    public Task<int> StandingsAsync() => ReadAsync(
-        $"""
-        SELECT m."Id", q."Required" = COALESCE(met."Met", 0) FROM {Members} m
-        JOIN (SELECT r."PositionTypeId", COUNT(*) AS "Required" FROM {Requirements} r JOIN {Versions} v ON v."Id" = r."FrameworkVersionId"
-              WHERE v."Status" = 'Published' GROUP BY r."PositionTypeId") q ON q."PositionTypeId" = m."PositionTypeId"
-        LEFT JOIN (SELECT m2."Id", COUNT(*) AS "Met" FROM {Members} m2
-              JOIN {Requirements} r ON r."PositionTypeId" = m2."PositionTypeId"
-              JOIN {Versions} v ON v."Id" = r."FrameworkVersionId" AND v."Status" = 'Published'
-              JOIN {Nodes} n ON n."Id" = r."NodeId"
-              JOIN {Counted} c ON c."PersonId" = m2."Id" AND c."LineageId" = n."LineageId"
-              WHERE m2."IsActive" AND c."LevelRank" >= r."LevelRank"
-              GROUP BY m2."Id") met ON met."Id" = m."Id"
-        WHERE m."IsActive"
-        """);
-
-<<<<<<< HEAD
     /// <summary>A heatmap's tallies as counted ahead (the country under the empty id): cells and people per row.</summary>
     public Task<int> TalliedAsync(Guid versionId, Guid area) => ReadAsync(
         $"""
@@ -221,7 +188,7 @@ internal sealed class HandSql(ModuleTestHost host, DatabaseProvider provider)
 
     /// <summary>Each person's standing as counted ahead.</summary>
     public Task<int> TalliedStandingsAsync() => ReadAsync($"""SELECT "PersonId", "MeetsProfile" FROM {Table("competencies", "ProfileStandings")}""");
-=======
+
     /// <summary>
     /// Supervision coverage's aggregates: each supervisee's first supervisor assignment and whether one is current on the
     /// day, and their latest individual or group meeting with a log signed by both, from the earliest day a policy's longest
@@ -254,7 +221,6 @@ internal sealed class HandSql(ModuleTestHost host, DatabaseProvider provider)
                 ["@until"] = provider == DatabaseProvider.PostgreSql ? until : until.UtcTicks,
             });
     }
->>>>>>> cov
 
     private string Table(string schema, string name) => provider == DatabaseProvider.PostgreSql ? $"\"{schema}\".\"{name}\"" : $"\"{name}\"";
 
