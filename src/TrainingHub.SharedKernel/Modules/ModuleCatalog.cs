@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Reflection;
+using TrainingHub.SharedKernel.Home;
 using TrainingHub.SharedKernel.Security;
 
 namespace TrainingHub.SharedKernel.Modules;
@@ -34,6 +35,19 @@ public sealed class ModuleCatalog
     {
         var held = PermissionGrant.From(user).Select(g => g.Permission).ToHashSet();
         return _modules.SelectMany(m => m.PersonLinks).Where(l => held.Contains(l.Permission)).ToList();
+    }
+
+    /// <summary>
+    /// The home page parts a person may see, by section, each once however many of the person's roles grant it.
+    /// </summary>
+    public IReadOnlyList<HomePart> HomePartsFor(ClaimsPrincipal user)
+    {
+        var held = PermissionGrant.From(user).Select(g => g.Permission).ToHashSet();
+        return _modules.SelectMany(m => m.HomeParts)
+            .Where(p => held.Contains(p.Permission))
+            .DistinctBy(p => p.Component)
+            .OrderBy(p => p.Section).ThenBy(p => p.Order)
+            .ToList();
     }
 
     internal void Add(TrainingHubModule module)

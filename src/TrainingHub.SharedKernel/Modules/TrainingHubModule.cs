@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using TrainingHub.SharedKernel.Home;
 using TrainingHub.SharedKernel.Security;
 
 namespace TrainingHub.SharedKernel.Modules;
@@ -33,6 +34,9 @@ public abstract class TrainingHubModule
 
     /// <summary>Components the app bar shows to signed-in people, such as the notification bell; each checks on the server what it shows.</summary>
     public virtual IEnumerable<Type> AppBarItems => [];
+
+    /// <summary>Parts of the home page the module provides; see <see cref="HomePart"/>.</summary>
+    public virtual IEnumerable<HomePart> HomeParts => [];
 
     public virtual void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
