@@ -163,4 +163,50 @@ public sealed class LayoutTests : IAsyncDisposable
         Assert.Empty(layout.FindAll("nav a.mud-nav-link[href='organisations']"));
         Assert.Contains(_context.JSInterop.Invocations, i => i.Identifier == "localStorage.setItem" && (string?)i.Arguments[1] == "");
     }
+
+    /// <summary>Five places of one's own, as a learner who also supervises has them.</summary>
+    private sealed class OwnPlacesModule : TrainingHubModule
+    {
+        public override string Name => "OwnPlaces";
+
+        public override IEnumerable<MenuItem> MenuItems =>
+        [
+            new("Menu:Group:Learning", "learning/my", MudBlazor.Icons.Material.Filled.School, "Test.Learn", typeof(CommonResource), 1) { Group = MenuGroup.MyWork },
+            new("Menu:Group:Pathways", "pathways/my", MudBlazor.Icons.Material.Filled.Flag, "Test.Learn", typeof(CommonResource), 2) { Group = MenuGroup.MyWork },
+            new("Menu:Group:Competencies", "competencies/my", MudBlazor.Icons.Material.Filled.TrendingUp, "Test.Learn", typeof(CommonResource), 3) { Group = MenuGroup.MyWork },
+            new("Menu:Group:Supervision", "supervision/sessions", MudBlazor.Icons.Material.Filled.EventNote, "Test.Learn", typeof(CommonResource), 4) { Group = MenuGroup.MyWork },
+            new("Menu:Group:Wellbeing", "wellbeing/check-ins", MudBlazor.Icons.Material.Filled.SelfImprovement, "Test.Learn", typeof(CommonResource), 5) { Group = MenuGroup.MyWork },
+            new("Menu:Group:Workforce", "workforce/staffing", MudBlazor.Icons.Material.Filled.Groups, "Test.Plan", typeof(CommonResource)) { Group = MenuGroup.Workforce },
+        ];
+    }
+
+    [Fact]
+    public void On_a_phone_a_learners_home_and_first_four_places_of_their_own_are_one_tap_away_at_the_bottom()
+    {
+        _context.Services.AddTrainingHubModule(new OwnPlacesModule(), new ConfigurationBuilder().Build(), new TestEnvironment());
+        _context.Services.GetRequiredService<NavigationManager>().NavigateTo("/pathways/my");
+        SignIn("Оксана", new PermissionGrant("Test.Learn", null), new PermissionGrant("Test.Plan", null));
+
+        var layout = RenderLayout(Cultures.English);
+
+        var bar = layout.Find("#phone-bar");
+        Assert.Equal("My places", bar.GetAttribute("aria-label"));
+        Assert.Contains("d-sm-none", bar.ClassList);
+        var links = bar.QuerySelectorAll("a");
+        Assert.Equal(["/", "learning/my", "pathways/my", "competencies/my", "supervision/sessions"], links.Select(a => a.GetAttribute("href")));
+        Assert.Equal(["Home", "Learning", "Pathways", "Competencies", "Supervision"], links.Select(a => a.TextContent.Trim()));
+        Assert.Contains("th-phone-active", links[2].ClassList);
+        Assert.DoesNotContain("th-phone-active", links[0].ClassList);
+    }
+
+    [Fact]
+    public void Someone_without_places_of_their_own_has_no_phone_bar()
+    {
+        _context.Services.AddTrainingHubModule(new OwnPlacesModule(), new ConfigurationBuilder().Build(), new TestEnvironment());
+        SignIn("Ігор", new PermissionGrant("Test.Plan", null));
+
+        var layout = RenderLayout();
+
+        Assert.Empty(layout.FindAll("#phone-bar"));
+    }
 }
