@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Accounts.Contracts;
 using TrainingHub.Competencies;
+using TrainingHub.Learning;
+using TrainingHub.Notifications.Contracts;
 using TrainingHub.Competencies.Data;
 using TrainingHub.Competencies.Domain;
 using TrainingHub.Organisations;
@@ -54,11 +56,13 @@ internal static class NationalDataSet
     public static readonly DateTimeOffset Now = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static Task<ModuleTestHost> StartAsync(ITestDatabaseServer server) =>
-        ModuleTestHost.StartAsync(server, [new OrganisationsModule(), new WorkforceModule(), new CompetenciesModule(), new SupervisionModule(), new WellbeingModule()],
+        ModuleTestHost.StartAsync(server, [new OrganisationsModule(), new WorkforceModule(), new CompetenciesModule(), new SupervisionModule(), new WellbeingModule(), new LearningModule()],
             replace: services =>
             {
                 services.AddSingleton<IPositionTypes, NationalPositions>();
                 services.AddSingleton<IPeopleSelection, NationalPeople>();
+                // Reminders are sent by Notifications, which the data set leaves out; nothing here sends one.
+                services.AddSingleton<IReminders, RecordingReminders>();
             });
 
     public static async Task<NationalData> GenerateAsync(ModuleTestHost host, DataSetSize size, TextWriter progress)
@@ -93,6 +97,9 @@ internal static class NationalDataSet
 
         progress.WriteLine($"Wellbeing: monthly check-ins of every hromada, {size.Responses:N0} answers");
         await WellbeingData.WriteAsync(host, writer, random, country, people, size.Responses, Now);
+
+        progress.WriteLine("Learning: each oblast's courses, everyone's enrolments and lessons done");
+        await LearningData.WriteAsync(host, writer, random, people, Now);
 
         // Fresh statistics, as a database in use has them; on PostgreSQL also the visibility map that autovacuum keeps in
         // use, without which no index answers a query alone.
