@@ -107,7 +107,7 @@ internal sealed class Rankings(StaffingReports reports, IDbContextFactory<Workfo
             var (ranked, minimum) = await RankAsync(report, measure, lines, _ => null, cancellationToken);
             rankings.Add(new Ranking(report, measure, LowerIsBetter(measure), ranked, null, []) { AnonymityMinimum = minimum });
         }
-        return rankings;
+        return Result<IReadOnlyList<Ranking>>.Success(rankings);
     }
 
     /// <summary>The lines ranked worst first and banded by fifths; those without a value follow by name, in band 0.</summary>

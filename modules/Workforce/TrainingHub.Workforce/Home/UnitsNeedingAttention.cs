@@ -18,7 +18,7 @@ internal sealed record AreaNeeds(Guid? AreaId, string? AreaName, IReadOnlyList<U
 /// The units right under the area a coordinator plans for (the oblasts of the country, the hromadas of an oblast), most
 /// in need first. Each unit is ranked, as the dashboard ranks it, on staffing (residents per social worker and empty
 /// posts) and on the shares of people who meet their competency profile, are supervised often enough and hold a
-/// certificate; the rule is the mean of its bands over the measures it has a value for, worst first, then the unit in
+/// certificate; the rule is the mean of its bands over the measures it has a value for (equal values sharing the worse band), worst first, then the unit in
 /// the worst band on more measures, then by name. It reads the staffing report once, which keeps to the user's area.
 /// </summary>
 internal sealed class UnitsNeedingAttention(StaffingReports reports, Rankings rankings)
@@ -46,8 +46,8 @@ internal sealed class UnitsNeedingAttention(StaffingReports reports, Rankings ra
         }
         var report = ranked.Value[0].Report;
         var types = report.Lines.ToDictionary(l => l.UnitId, l => l.Type);
-        var needs = ranked.Value
-            .SelectMany(r => r.Units.Where(u => u.Band > 0).Select(u => (Ranking: r, Unit: u)))
+        var banded = ranked.Value.SelectMany(r => Banded(r).Select(u => (Ranking: r, Unit: u))).ToList();
+        var needs = banded
             .GroupBy(x => x.Unit.UnitId)
             .Select(g =>
             {
@@ -58,10 +58,21 @@ internal sealed class UnitsNeedingAttention(StaffingReports reports, Rankings ra
                     worst.Ranking.IsPercent, worst.Unit.Target == TargetState.NotMet);
             })
             .OrderByDescending(n => n.MeanBand)
-            .ThenByDescending(n => ranked.Value.Count(r => r.Units.Any(u => u.UnitId == n.UnitId && u.Band == Rankings.Bands)))
+            .ThenByDescending(n => banded.Count(x => x.Unit.UnitId == n.UnitId && x.Unit.Band == Rankings.Bands))
             .ThenBy(n => n.Name, StringComparer.CurrentCulture)
             .Take(Shown)
             .ToList();
         return new AreaNeeds(report.Unit?.Id, report.Unit?.DisplayName, needs);
+    }
+
+    /// <summary>
+    /// The units with a value, in the band the dashboard gives them, except that units with the same value share the worse
+    /// band: the dashboard bands by place, which would part equals (everyone at 0 %) by their names.
+    /// </summary>
+    private static IEnumerable<RankedUnit> Banded(Ranking ranking)
+    {
+        var valued = ranking.Units.Where(u => u.Band > 0).ToList();
+        var worstOf = valued.GroupBy(u => u.Value).ToDictionary(g => g.Key!.Value, g => g.Max(u => u.Band));
+        return valued.Select(u => u with { Band = worstOf[u.Value!.Value] });
     }
 }
