@@ -14,12 +14,14 @@ using TrainingHub.Pathways.Contracts;
 using TrainingHub.Pathways.Data;
 using TrainingHub.Pathways.Development;
 using TrainingHub.Pathways.Figures;
+using TrainingHub.Pathways.Home;
 using TrainingHub.Pathways.Progress;
 using TrainingHub.Pathways.Progression;
 using TrainingHub.Pathways.Qualifications;
 using TrainingHub.Pathways.Reports;
 using TrainingHub.Pathways.Templates;
 using TrainingHub.SharedKernel.Events;
+using TrainingHub.SharedKernel.Home;
 using TrainingHub.SharedKernel.Jobs;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Modules;
@@ -68,6 +70,12 @@ public sealed class PathwaysModule : TrainingHubModule
     public override IEnumerable<PersonLink> PersonLinks =>
     [
         new("Menu:PersonPathway", "pathways/people/{0}", Icons.Material.Filled.Flag, PathwaysPermissions.ProgressView, typeof(PathwaysResource)),
+    ];
+
+    public override IEnumerable<HomePart> HomeParts =>
+    [
+        new(typeof(MyPathwayPart), HomeSection.MyWork, PathwaysPermissions.Own, 30),
+        new(typeof(ReadyForProgressionPart), HomeSection.Area, PathwaysPermissions.ProgressionApprove, 30),
     ];
 
     /// <summary>At nine in Kyiv; the job itself decides whether today is a day to remind on.</summary>
@@ -123,6 +131,8 @@ public sealed class PathwaysModule : TrainingHubModule
         services.AddScoped<PathwayReports>();
         services.AddScoped<IPathwayFigures, PathwayFigures>();
         services.AddScoped<PathwayReportExport>();
+        services.AddScoped<INextSteps, PathwaysNextSteps>();
+        services.AddScoped<ReadyForProgression>();
         // Where the audit module is not part of the app, exports go unrecorded rather than failing.
         services.TryAddSingleton<IAuditTrail, NullAuditTrail>();
     }

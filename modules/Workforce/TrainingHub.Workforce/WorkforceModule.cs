@@ -13,6 +13,7 @@ using TrainingHub.Learning.Contracts;
 using TrainingHub.Organisations.Contracts;
 using TrainingHub.Pathways.Contracts;
 using TrainingHub.SharedKernel.Events;
+using TrainingHub.SharedKernel.Home;
 using TrainingHub.SharedKernel.Jobs;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Modules;
@@ -26,6 +27,7 @@ using TrainingHub.Workforce.Competence;
 using TrainingHub.Workforce.Dashboard;
 using TrainingHub.Workforce.Data;
 using TrainingHub.Workforce.DemoData;
+using TrainingHub.Workforce.Home;
 using TrainingHub.Workforce.Import;
 using TrainingHub.Workforce.Norms;
 using TrainingHub.Workforce.Services;
@@ -61,6 +63,11 @@ public sealed class WorkforceModule : TrainingHubModule
         new("Menu:Services", "workforce/services", Icons.Material.Filled.Checklist, WorkforcePermissions.NormsEdit, typeof(WorkforceResource), 71) { Group = MenuGroup.Workforce },
     ];
 
+    public override IEnumerable<HomePart> HomeParts =>
+    [
+        new(typeof(UnitsNeedingAttentionPart), HomeSection.Area, WorkforcePermissions.View, 20),
+    ];
+
     public override void ScheduleJobs(IRecurringJobManager jobs)
     {
         jobs.AddOrUpdate<StaffSync>(StaffSync.RecurringJobId, s => s.ReconcileAsync(CancellationToken.None), Cron.Daily(2));
@@ -93,6 +100,7 @@ public sealed class WorkforceModule : TrainingHubModule
         services.AddScoped<StaffingImport>();
         services.AddScoped<Rankings>();
         services.AddScoped<RankingExport>();
+        services.AddScoped<UnitsNeedingAttention>();
         services.AddScoped(sp => new CompetenceReports(
             sp.GetRequiredService<StaffingReports>(), sp.GetRequiredService<PeopleShares>(), sp.GetService<ICompetencyFigures>(), sp.GetService<ICourseMappings>()));
         services.AddScoped<CompetenceExport>();

@@ -84,17 +84,46 @@ internal sealed class Rankings(StaffingReports reports, IDbContextFactory<Workfo
         var before = month == default ? []
             : await db.Snapshots.AsNoTracking().Where(s => s.Month == month && ids.Contains(s.UnitId)).ToDictionaryAsync(s => s.UnitId, cancellationToken);
 
+        var (ranked, minimum) = await RankAsync(report, measure, lines, id => before.TryGetValue(id, out var earlier) ? ValueOf(measure, earlier) : null, cancellationToken);
+        return new Ranking(report, measure, LowerIsBetter(measure), ranked, month == default ? null : month, months) { AnonymityMinimum = minimum };
+    }
+
+    /// <summary>
+    /// The units under an area ranked by each of several measures, from one reading of the staffing report and without a
+    /// month to compare with: for a summary that weighs the measures together, such as the home page's.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<Ranking>>> GetManyAsync(Guid? unitId, IReadOnlyList<DashboardMeasure> measures, CancellationToken cancellationToken = default)
+    {
+        var found = await reports.GetAsync(unitId, volunteerHours: false, cancellationToken);
+        if (found.Failed(out var error))
+        {
+            return error;
+        }
+        var report = found.Value;
+        var lines = report.Lines.Where(l => !l.IsUnitItself).ToList();
+        var rankings = new List<Ranking>();
+        foreach (var measure in measures)
+        {
+            var (ranked, minimum) = await RankAsync(report, measure, lines, _ => null, cancellationToken);
+            rankings.Add(new Ranking(report, measure, LowerIsBetter(measure), ranked, null, []) { AnonymityMinimum = minimum });
+        }
+        return Result<IReadOnlyList<Ranking>>.Success(rankings);
+    }
+
+    /// <summary>The lines ranked worst first and banded by fifths; those without a value follow by name, in band 0.</summary>
+    private async Task<(List<RankedUnit> Ranked, int? Minimum)> RankAsync(
+        StaffingReport report, DashboardMeasure measure, List<AreaLine> lines, Func<Guid, double?> before, CancellationToken cancellationToken)
+    {
         var lower = LowerIsBetter(measure);
         var (values, hidden, minimum) = await ValuesAsync(measure, report, cancellationToken);
         var valued = lines.Select(l => (Line: l, Value: values(l))).ToList();
         var ordered = valued.Where(v => v.Value is not null).OrderBy(v => lower ? -v.Value!.Value : v.Value!.Value).ToList();
         var ranked = ordered.Select((v, i) => new RankedUnit(
-                v.Line.UnitId, v.Line.Name, v.Value, before.TryGetValue(v.Line.UnitId, out var earlier) ? ValueOf(measure, earlier) : null,
-                TargetOf(measure, v.Line.Figures, report.Targets), Bands - i * Bands / ordered.Count))
+                v.Line.UnitId, v.Line.Name, v.Value, before(v.Line.UnitId), TargetOf(measure, v.Line.Figures, report.Targets), Bands - i * Bands / ordered.Count))
             .Concat(valued.Where(v => v.Value is null).OrderBy(v => v.Line.Name, StringComparer.CurrentCulture)
                 .Select(v => new RankedUnit(v.Line.UnitId, v.Line.Name, null, null, TargetOf(measure, v.Line.Figures, report.Targets), 0, hidden.Contains(v.Line.UnitId))))
             .ToList();
-        return new Ranking(report, measure, lower, ranked, month == default ? null : month, months) { AnonymityMinimum = minimum };
+        return (ranked, minimum);
     }
 
     /// <summary>
