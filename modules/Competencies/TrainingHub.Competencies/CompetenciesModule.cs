@@ -15,10 +15,12 @@ using MudBlazor;
 using TrainingHub.Audit.Contracts;
 using TrainingHub.Competencies.Contracts;
 using TrainingHub.Competencies.DemoData;
+using TrainingHub.Competencies.Home;
 using TrainingHub.Competencies.Data;
 using TrainingHub.Competencies.Services;
 using TrainingHub.Learning.Contracts;
 using TrainingHub.SharedKernel.Events;
+using TrainingHub.SharedKernel.Home;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Persistence;
@@ -61,6 +63,11 @@ public sealed class CompetenciesModule : TrainingHubModule
         new("Menu:PersonCompetencies", "competencies/people/{0}", Icons.Material.Filled.TrendingUp, CompetencyPermissions.RatingsRate, typeof(CompetenciesResource)),
     ];
 
+    public override IEnumerable<HomePart> HomeParts =>
+    [
+        new(typeof(CompetencyCoveragePart), HomeSection.Area, CompetencyPermissions.GapsView, 30),
+    ];
+
     public override void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddModuleDbContext<CompetenciesDbContext, CompetenciesSqliteDbContext, CompetenciesPostgreSqlDbContext>(CompetenciesDbContext.Schema);
@@ -73,6 +80,7 @@ public sealed class CompetenciesModule : TrainingHubModule
         services.AddScoped<CompetencyRatings>();
         services.AddScoped<CompetencyGaps>();
         services.AddScoped<GapExport>();
+        services.AddScoped<CompetencyCoverage>();
         services.AddSingleton<ICompetencyUsage, RatedCompetencies>();
         services.AddSingleton<IRoleProfileDirectory, PublishedRoleProfiles>();
         services.AddScoped<CompetencyEvidence>();

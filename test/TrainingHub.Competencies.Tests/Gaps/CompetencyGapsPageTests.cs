@@ -68,10 +68,32 @@ public sealed class CompetencyGapsPageTests : IAsyncLifetime
         // Korosten: its volunteer meets the one Law competency required of her, and nothing in Practice is required there.
         var korosten = page.Find($"#gap-heatmap tr[data-row='{_s.Korosten.Id}']").QuerySelectorAll("td").ToList();
         Assert.Equal(["1", "100 %", "—", "100 %"], korosten.Select(c => c.TextContent.Trim()));
-        Assert.Equal(["th-band-high", "th-band-none", "th-band-high"], korosten.Skip(1).Select(c => c.ClassName));
+        Assert.Equal(["th-number th-band-high", "th-number th-band-none", "th-number th-band-high"], korosten.Skip(1).Select(c => c.ClassName));
         var city = page.Find($"#gap-heatmap tr[data-row='{_s.ZhytomyrCity.Id}']").QuerySelectorAll("td").ToList();
         Assert.Equal(["2", "50 %", "50 %", "50 %"], city.Select(c => c.TextContent.Trim()));
         Assert.Contains("досягнуто менше ніж 50 %", page.Find("#gap-legend").TextContent);
+    }
+
+    [Fact]
+    public void Percentages_and_counts_never_wrap_and_the_headers_stay_in_view_while_the_table_scrolls()
+    {
+        var page = Open(_s.Zhytomyr.Id);
+        page.WaitForAssertion(() => page.Find("#gap-competencies"));
+
+        var rows = page.FindAll("#gap-competencies tbody tr");
+        Assert.Equal(4, rows.Count);
+        Assert.All(rows, row =>
+        {
+            Assert.Contains("th-number", row.QuerySelector(".th-percent")!.ClassList);
+            Assert.Contains("th-number", row.QuerySelector(".th-counts")!.ClassList);
+        });
+        Assert.All(page.FindAll("#gap-competencies thead th"), th => Assert.Contains("position: sticky", th.GetAttribute("style")));
+        Assert.Contains("overflow: auto", page.Find("#gap-competencies").ParentElement!.GetAttribute("style"));
+
+        OpenTab(page, "За підрозділами й сферами");
+        page.WaitForAssertion(() => page.Find("#gap-heatmap"));
+        Assert.All(page.FindAll("#gap-heatmap tbody td"), td => Assert.Contains("th-number", td.ClassList));
+        Assert.All(page.FindAll("#gap-heatmap thead th"), th => Assert.Contains("position: sticky", th.GetAttribute("style")));
     }
 
     [Fact]

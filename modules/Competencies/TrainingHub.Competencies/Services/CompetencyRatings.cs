@@ -21,18 +21,37 @@ internal sealed record RatingEntry(
     IReadOnlyList<CitedEvidence> Evidence);
 
 /// <summary>Where a person stands in one competency of their profile.</summary>
+/// <param name="AreaId">The top-level area of the version the competency sits in, however deep; null for one outside any area.</param>
 internal sealed record CompetencyStanding(
-    Guid CompetencyId, Guid LineageId, string Code, string Name, string? NameEn, int RequiredRank, int? CountedRank, int? SelfRank, IReadOnlyList<RatingEntry> History)
+    Guid CompetencyId, Guid LineageId, string Code, string Name, string? NameEn, int RequiredRank, int? CountedRank, int? SelfRank, IReadOnlyList<RatingEntry> History,
+    Guid? AreaId = null)
 {
     public string DisplayName => Bilingual.Pick(Name, NameEn);
 
     /// <summary>The counted level (the latest assessor's rating) is below the required one, or there is none yet.</summary>
     public bool HasGap => (CountedRank ?? -1) < RequiredRank;
+
+    public StandingKind Kind => CountedRank is null ? StandingKind.NotRated : HasGap ? StandingKind.Short : StandingKind.Met;
+}
+
+/// <summary>How a person stands in a competency of their profile, as the summary counts it.</summary>
+internal enum StandingKind
+{
+    /// <summary>Assessed at or above the required level.</summary>
+    Met,
+
+    /// <summary>Assessed below the required level.</summary>
+    Short,
+
+    /// <summary>No assessor has rated it yet.</summary>
+    NotRated,
 }
 
 /// <summary>A published framework version in which the person's position requires something, gaps first.</summary>
+/// <param name="Areas">The version's top-level areas that hold a competency of the profile, in the framework's order.</param>
 internal sealed record FrameworkStanding(
-    Guid VersionId, string Code, string Name, string? NameEn, int Number, IReadOnlyList<LevelInput> Scale, IReadOnlyList<CompetencyStanding> Competencies)
+    Guid VersionId, string Code, string Name, string? NameEn, int Number, IReadOnlyList<LevelInput> Scale, IReadOnlyList<CompetencyStanding> Competencies,
+    IReadOnlyList<GapArea> Areas)
 {
     public string DisplayName => Bilingual.Pick(Name, NameEn);
 
@@ -117,6 +136,19 @@ internal sealed class CompetencyRatings(
                 where versionIds.Contains(version.Id)
                 select new { version.Id, framework.Code })
             .ToDictionaryAsync(x => x.Id, x => x.Code, cancellationToken);
+        // The versions' trees are small; walking them here finds each competency's top-level area however deep it sits.
+        var nodes = (await db.Nodes.AsNoTracking().Where(n => versionIds.Contains(n.FrameworkVersionId))
+                .Select(n => new { n.Id, n.ParentId, n.Kind, n.FrameworkVersionId, n.Code, n.Name, n.NameEn, n.Order }).ToListAsync(cancellationToken))
+            .ToDictionary(n => n.Id);
+        Guid? TopArea(Guid nodeId)
+        {
+            var node = nodes[nodeId];
+            while (node.ParentId is { } parent && nodes.TryGetValue(parent, out var above))
+            {
+                node = above;
+            }
+            return node.Kind == NodeKind.Area ? node.Id : null;
+        }
         var scales = (await db.ProficiencyLevels.AsNoTracking().Where(l => versionIds.Contains(l.FrameworkVersionId)).ToListAsync(cancellationToken))
             .ToLookup(l => l.FrameworkVersionId);
         var ratings = await db.Ratings.AsNoTracking().Where(r => r.PersonId == personId && lineages.Contains(r.LineageId)).ToListAsync(cancellationToken);
@@ -152,7 +184,7 @@ internal sealed class CompetencyRatings(
                         return new CompetencyStanding(r.Node.Id, r.Node.LineageId, r.Node.Code, r.Node.Name, r.Node.NameEn, r.LevelRank,
                             entries.FirstOrDefault(e => e.Kind == RatingKind.Assessor)?.LevelRank,
                             entries.FirstOrDefault(e => e.Kind == RatingKind.Self)?.LevelRank,
-                            entries);
+                            entries, TopArea(r.Node.Id));
                     })
                     .OrderByDescending(c => c.HasGap)
                     .ThenBy(c => c.Code, StringComparer.Ordinal)
@@ -160,7 +192,11 @@ internal sealed class CompetencyRatings(
                 var scale = scales[version.Id].OrderBy(l => l.Rank)
                     .Select(l => new LevelInput { Name = l.Name, NameEn = l.NameEn, Description = l.Description, DescriptionEn = l.DescriptionEn, IsThreshold = l.IsThreshold })
                     .ToList();
-                return new FrameworkStanding(version.Id, codes[version.Id], version.Name, version.NameEn, version.Number, scale, competencies);
+                var areas = competencies.Select(c => c.AreaId).OfType<Guid>().Distinct().Select(id => nodes[id])
+                    .OrderBy(a => a.Order)
+                    .Select(a => new GapArea(a.Id, a.Code, a.Name, a.NameEn))
+                    .ToList();
+                return new FrameworkStanding(version.Id, codes[version.Id], version.Name, version.NameEn, version.Number, scale, competencies, areas);
             })
             .OrderBy(f => f.DisplayName, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
