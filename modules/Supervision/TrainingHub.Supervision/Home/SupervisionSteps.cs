@@ -18,7 +18,7 @@ namespace TrainingHub.Supervision.Home;
 /// as a supervisor or mentor is on the part for the people they support, not here. A few indexed queries of one person.
 /// </summary>
 internal sealed class SupervisionSteps(
-    IDbContextFactory<SupervisionDbContext> dbFactory, IPeopleSelection people, IPeopleLookup person, IStringLocalizer<SupervisionResource> localizer)
+    IDbContextFactory<SupervisionDbContext> dbFactory, IPeopleSelection people, IStringLocalizer<SupervisionResource> localizer)
     : INextSteps
 {
     /// <summary>A meeting within this long is due soon.</summary>
@@ -34,9 +34,10 @@ internal sealed class SupervisionSteps(
             .Where(l => l.PersonId == personId && l.PersonSignedAt == null)
             .Join(db.Sessions, l => l.SessionId, s => s.Id, (l, s) => new Meeting(s.Id, s.Kind, l.LeaderId, s.StartsAt))
             .ToListAsync(cancellationToken);
-        var names = (await people.FindAsync(new PeopleCriteria(PersonIds: [.. meetings.Concat(logs).Select(m => m.LeaderId).Distinct()]), cancellationToken))
-            .ToDictionary(p => p.Id, p => p.FullName);
-        string Name(Guid id) => names.GetValueOrDefault(id, "?");
+        // The person (for their position) and the leaders of their meetings in one look-up.
+        var found = (await people.FindAsync(new PeopleCriteria(PersonIds: [.. meetings.Concat(logs).Select(m => m.LeaderId).Append(personId).Distinct()]),
+            cancellationToken)).ToDictionary(p => p.Id);
+        string Name(Guid id) => found.TryGetValue(id, out var leader) ? leader.FullName : "?";
 
         var steps = new List<NextStep>();
         foreach (var meeting in meetings)
@@ -53,7 +54,7 @@ internal sealed class SupervisionSteps(
         {
             Detail = localizer["Home:Step:HeldOn", KyivTime.ToKyiv(log.StartsAt).ToString("d", CultureInfo.CurrentCulture)],
         }));
-        steps.AddRange(await HoursAsync(db, personId, DailyRuns.DayOf(now), cancellationToken));
+        steps.AddRange(await HoursAsync(db, personId, found.GetValueOrDefault(personId)?.PositionTypeId, DailyRuns.DayOf(now), cancellationToken));
         return steps;
     }
 
@@ -83,7 +84,7 @@ internal sealed class SupervisionSteps(
     /// Hours sent back for correction; and, where the person's position asks for practice hours, this week's hours while
     /// none of them is submitted (hours are reviewed a week at a time) and drafts of earlier weeks never submitted.
     /// </summary>
-    private async Task<List<NextStep>> HoursAsync(SupervisionDbContext db, Guid personId, DateOnly today, CancellationToken cancellationToken)
+    private async Task<List<NextStep>> HoursAsync(SupervisionDbContext db, Guid personId, Guid? position, DateOnly today, CancellationToken cancellationToken)
     {
         var monday = HoursRules.WeekOf(today);
         var entries = await db.HoursEntries.AsNoTracking()
@@ -97,7 +98,6 @@ internal sealed class SupervisionSteps(
             steps.Add(new NextStep("supervision:hours:returned", localizer["Home:Step:HoursReturned", returned], "supervision/hours",
                 localizer["Home:Step:Correct"], NextStepUrgency.Open, null, Icons.Material.Filled.MoreTime));
         }
-        var position = (await person.FindAsync(personId, cancellationToken))?.PositionTypeId;
         if (position is null || (await HoursRequirements.LinesForAsync(db, [(personId, position)], cancellationToken))[personId].Count == 0)
         {
             return steps;
