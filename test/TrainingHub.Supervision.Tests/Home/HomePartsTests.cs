@@ -108,6 +108,7 @@ public sealed class HomePartsTests(SqliteServer server) : IClassFixture<SqliteSe
         var part = _pages.Render<PeoplePart>();
         part.WaitForAssertion(() => Assert.Equal(2, part.FindAll(".th-home-person").Count));
 
+        Assert.Equal("Люди, яких я наставляю", part.Find("#home-supervision-people h3").TextContent);
         Assert.Equal(["Василь Кравчук", "Оксана Волонтерка"], Names(part).Order(StringComparer.Ordinal));
         Assert.All(part.FindAll(".th-home-person .th-status"), s => Assert.Equal("наставництво", s.TextContent));
         Assert.DoesNotContain("Галина Бондаренко", part.Markup);
