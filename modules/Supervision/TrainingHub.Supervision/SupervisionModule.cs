@@ -8,6 +8,7 @@ using MudBlazor;
 using TrainingHub.Audit.Contracts;
 using TrainingHub.Notifications.Contracts;
 using TrainingHub.SharedKernel.Events;
+using TrainingHub.SharedKernel.Home;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Mail;
 using TrainingHub.SharedKernel.Modules;
@@ -19,6 +20,7 @@ using TrainingHub.Supervision.Coverage;
 using TrainingHub.Supervision.Data;
 using TrainingHub.Supervision.DemoData;
 using TrainingHub.Supervision.Frequency;
+using TrainingHub.Supervision.Home;
 using TrainingHub.Supervision.Hours;
 using TrainingHub.Supervision.Logs;
 using TrainingHub.Supervision.Mentoring;
@@ -69,6 +71,12 @@ public sealed class SupervisionModule : TrainingHubModule
         new("Menu:Frequency", "supervision/frequency", Icons.Material.Filled.EventRepeat, SupervisionPermissions.FrequencyManage, typeof(SupervisionResource), 41) { Group = MenuGroup.Supervision },
     ];
 
+    public override IEnumerable<HomePart> HomeParts =>
+    [
+        new(typeof(PeoplePart), HomeSection.People, SupervisionPermissions.Supervise, 40),
+        new(typeof(CoveragePart), HomeSection.Area, SupervisionPermissions.AssignmentsManage, 40),
+    ];
+
     public override void ScheduleJobs(IRecurringJobManager jobs) =>
         jobs.AddOrUpdate<DueReminders>(DueReminders.RecurringJobId, r => r.PlanAsync(CancellationToken.None), Cron.Hourly(30));
 
@@ -116,6 +124,8 @@ public sealed class SupervisionModule : TrainingHubModule
         services.AddScoped<ISupervisionFrequencyDirectory, StandardFrequencies>();
         services.AddScoped<MentoringPairs>();
         services.AddScoped<SupportRequests>();
+        services.AddScoped<SupervisionHome>();
+        services.AddScoped<INextSteps, SupervisionSteps>();
         services.AddIntegrationEventHandler<ConversationRequested, SupportRequestIntake, SupervisionDbContext>();
         services.AddIntegrationEventHandler<SharedScoresWithdrawn, SharedScoresWithdrawal, SupervisionDbContext>();
         services.AddNotificationCategory(new NotificationCategory(SupportRequestIntake.Category, typeof(SupervisionResource)));
