@@ -34,7 +34,7 @@ internal sealed class LearnerHome(ModuleTestHost host, IReadOnlyList<Person> lea
         var person = learners[_next++ % learners.Count];
         var catalog = host.Get<ModuleCatalog>();
         var grants = catalog.Permissions.Where(p => p.GrantedByDefaultTo.Contains(BuiltInRoles.Learner))
-            .Select(p => new PermissionGrant(p.Name, person.Hromada.Unit.Id)).ToArray();
+            .Select(p => new PermissionGrant(p.Name, person.HromadaId)).ToArray();
         host.User.ActingAs(person.Id, grants);
         return person;
     }

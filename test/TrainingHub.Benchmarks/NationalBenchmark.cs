@@ -33,7 +33,7 @@ internal sealed class NationalBenchmark(int runs, int warmUps, SqlPrinter sql, s
     /// <summary>Generates the data set into a new database of the server, or with <paramref name="existing"/> reads back the one it holds.</summary>
     public async Task<IReadOnlyList<QueryFigures>> RunAsync(string name, ITestDatabaseServer server, DataSetSize size, bool existing = false)
     {
-        await using var host = await NationalDataSet.StartAsync(server);
+        await using var host = await NationalDataSet.StartAsync(server, LearnerHome.AddRendering);
         var data = existing ? await NationalDataSet.ReadAsync(host, size) : await NationalDataSet.GenerateAsync(host, size, Console.Out);
         if (!existing)
         {
@@ -50,6 +50,9 @@ internal sealed class NationalBenchmark(int runs, int warmUps, SqlPrinter sql, s
         var (oblast, hromada) = (data.BusiestOblast, data.BusiestHromada);
         var versionId = data.FrameworkVersions[0];
         var hand = new HandSql(host, server.Provider);
+        // Learners of every kind, spread over the country, each page for another one, as many people open theirs.
+        var learners = data.People.Where(p => p.IsActive && p.Position.WorksWithClients).Where((_, i) => i % 97 == 0).ToList();
+        var learnerHome = new LearnerHome(host, learners);
         // The workforce planning dashboard asks about everyone, on the data set's day.
         var everyone = data.People.Select(p => p.Id).ToList();
         var asOf = DateOnly.FromDateTime(NationalDataSet.Now.UtcDateTime);
@@ -70,6 +73,11 @@ internal sealed class NationalBenchmark(int runs, int warmUps, SqlPrinter sql, s
                 () => hand.TalliedAsync(versionId, oblast.Id)),
             await TimeAsync(host, $"profile standings ({name})", async (ICompetencyFigures figures) => (await figures.ProfileStandingsAsync()).Count,
                 hand.TalliedStandingsAsync),
+            await TimeAsync($"learner home ({name})", learnerHome.RenderAsync, () =>
+            {
+                var person = learnerHome.Next();
+                return hand.LearnerHomeAsync(person, NationalDataSet.Now);
+            }),
             await TimeAsync(host, $"supervision coverage ({name})", async (ISupervisionCoverage coverage) => (await coverage.CoverageAsync(everyone, asOf)).Count,
                 () => hand.SupervisionAsync(asOf)),
         ];
@@ -77,26 +85,28 @@ internal sealed class NationalBenchmark(int runs, int warmUps, SqlPrinter sql, s
     }
 
     /// <summary>Times the query and its hand-written SQL; null when <c>--only</c> leaves it out.</summary>
-    private async Task<QueryFigures?> TimeAsync<TService>(ModuleTestHost host, string query, Func<TService, Task<int>> run, Func<Task<int>> hand)
-        where TService : notnull
+    private Task<QueryFigures?> TimeAsync<TService>(ModuleTestHost host, string query, Func<TService, Task<int>> run, Func<Task<int>> hand)
+        where TService : notnull => TimeAsync(query, () => run(host.Get<TService>()), hand);
+
+    private async Task<QueryFigures?> TimeAsync(string query, Func<Task<int>> run, Func<Task<int>> hand)
     {
         if (only is not null && !query.Contains(only, StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
         sql.Printing = true;
-        await run(host.Get<TService>());
+        await run();
         sql.Printing = false;
         // Until the JIT has compiled the hot code fully (after 30 calls), as in an app that has been running a while.
         for (var i = 1; i < warmUps; i++)
         {
-            await run(host.Get<TService>());
+            await run();
         }
         for (var i = 0; i < warmUps; i++)
         {
             await hand();
         }
-        var (median, p95) = await TimesAsync(() => run(host.Get<TService>()));
+        var (median, p95) = await TimesAsync(run);
         var (handMedian, handP95) = await TimesAsync(hand);
         var figures = new QueryFigures(query, median, p95, handMedian, handP95);
         Console.WriteLine($"{query,-34} {median,10:F0} {p95,8:F0} {handMedian,11:F0} {handP95,8:F0} {figures.Ratio,6:F1}");
@@ -219,6 +229,38 @@ internal sealed class HandSql(ModuleTestHost host, DatabaseProvider provider)
                 // SQLite keeps a meeting's start as UTC ticks.
                 ["@from"] = provider == DatabaseProvider.PostgreSql ? from : from.UtcTicks,
                 ["@until"] = provider == DatabaseProvider.PostgreSql ? until : until.UtcTicks,
+            });
+    }
+
+    /// <summary>
+    /// What a learner's home page reads for one person: their active enrolments with each course's lessons and the lessons
+    /// they finished, their next meetings and the logs waiting for their signature, their recent and unfinished hours and
+    /// what their position asks, and the open check-ins they were invited to.
+    /// </summary>
+    public Task<int> LearnerHomeAsync(Person person, DateTimeOffset now)
+    {
+        var postgres = provider == DatabaseProvider.PostgreSql;
+        var monday = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-(((int)now.UtcDateTime.DayOfWeek + 6) % 7));
+        return ReadAsync(
+            $"""
+            SELECT e."Id", e."CourseId", e."DueAt", c."Title",
+                   (SELECT COUNT(*) FROM {Table("learning", "Lessons")} l WHERE l."CourseId" = e."CourseId"),
+                   (SELECT COUNT(*) FROM {Table("learning", "LessonCompletions")} d WHERE d."PersonId" = e."PersonId" AND d."CourseId" = e."CourseId")
+            FROM {Table("learning", "Enrolments")} e JOIN {Table("learning", "Courses")} c ON c."Id" = e."CourseId"
+            WHERE e."PersonId" = @unit AND e."Status" = 'Active';
+            SELECT s."Id", s."Kind", s."StartsAt", s."LeaderId" FROM {Table("supervision", "SessionParticipants")} p JOIN {Sessions} s ON s."Id" = p."SessionId"
+            WHERE p."PersonId" = @unit AND s."Status" = 'Scheduled' AND s."StartsAt" >= @now ORDER BY s."StartsAt" LIMIT 2;
+            SELECT l."Id", l."LeaderId", s."StartsAt" FROM {Logs} l JOIN {Sessions} s ON s."Id" = l."SessionId" WHERE l."PersonId" = @unit AND l."PersonSignedAt" IS NULL;
+            SELECT "Id", "State", "Date" FROM {Table("supervision", "HoursEntries")} WHERE "PersonId" = @unit AND ("Date" >= @monday OR "State" IN ('Draft', 'Rejected'));
+            SELECT r."Id", r."TotalHours" FROM {Table("supervision", "HoursRequirements")} r WHERE r."PositionTypeId" = @version;
+            SELECT r."Id", r."ClosesAt", i."State" FROM {Table("wellbeing", "Invitations")} i JOIN {Table("wellbeing", "Rounds")} r ON r."Id" = i."RoundId"
+            WHERE i."PersonId" = @unit AND i."State" IN ('Invited', 'Answering') AND r."OpensAt" <= @now AND r."ClosesAt" > @now
+            """,
+            person.Id, person.Position.Id,
+            new Dictionary<string, object>
+            {
+                ["@now"] = postgres ? now : now.UtcTicks,
+                ["@monday"] = postgres ? monday : monday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             });
     }
 

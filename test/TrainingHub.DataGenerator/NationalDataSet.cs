@@ -55,7 +55,8 @@ internal static class NationalDataSet
     /// <summary>The day the data set is "today", fixed so that runs are alike.</summary>
     public static readonly DateTimeOffset Now = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static Task<ModuleTestHost> StartAsync(ITestDatabaseServer server) =>
+    /// <param name="more">Services a user of the data set needs beyond the modules, such as what rendering pages takes.</param>
+    public static Task<ModuleTestHost> StartAsync(ITestDatabaseServer server, Action<IServiceCollection>? more = null) =>
         ModuleTestHost.StartAsync(server, [new OrganisationsModule(), new WorkforceModule(), new CompetenciesModule(), new SupervisionModule(), new WellbeingModule(), new LearningModule()],
             replace: services =>
             {
@@ -63,6 +64,7 @@ internal static class NationalDataSet
                 services.AddSingleton<IPeopleSelection, NationalPeople>();
                 // Reminders are sent by Notifications, which the data set leaves out; nothing here sends one.
                 services.AddSingleton<IReminders, RecordingReminders>();
+                more?.Invoke(services);
             });
 
     public static async Task<NationalData> GenerateAsync(ModuleTestHost host, DataSetSize size, TextWriter progress)

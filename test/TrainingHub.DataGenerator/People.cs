@@ -10,6 +10,8 @@ namespace TrainingHub.DataGenerator;
 internal sealed record Person(Guid Id, string FullName, OrganisationUnit Home, HromadaPlace Hromada, PositionTypeInfo Position, bool IsActive)
 {
     public Guid? OrganisationId => Home.Type == TrainingHub.Organisations.Contracts.UnitType.Organisation ? Home.Id : null;
+
+    public Guid HromadaId => Hromada.Unit.Id;
 }
 
 /// <summary>The built-in position types of Accounts, with fixed ids, in place of the Accounts module.</summary>
