@@ -79,7 +79,7 @@ public sealed class AppBarSearchTests : IAsyncDisposable
         search.Find("input#app-search").KeyDown(new KeyboardEventArgs { Key = "Enter" });
 
         Assert.Equal("http://localhost/people/2", _context.Services.GetRequiredService<NavigationManager>().Uri);
-        search.WaitForAssertion(() => Assert.True(search.Find("#app-search-results").HasAttribute("hidden")));
+        search.WaitForAssertion(() => Assert.True(search.Find("#app-search-panel").HasAttribute("hidden")));
     }
 
     [Fact]
@@ -89,12 +89,12 @@ public sealed class AppBarSearchTests : IAsyncDisposable
         search.WaitForAssertion(() => Assert.Equal(3, search.FindAll("[role=option]").Count));
 
         search.Find("input#app-search").KeyDown(new KeyboardEventArgs { Key = "Escape" });
-        Assert.True(search.Find("#app-search-results").HasAttribute("hidden"));
+        Assert.True(search.Find("#app-search-panel").HasAttribute("hidden"));
         Assert.Equal("false", search.Find("input#app-search").GetAttribute("aria-expanded"));
 
         search.Find("input#app-search").Input("м");
         search.WaitForAssertion(() => Assert.Empty(search.FindAll("[role=option]")));
-        Assert.True(search.Find("#app-search-results").HasAttribute("hidden"));
+        Assert.True(search.Find("#app-search-panel").HasAttribute("hidden"));
     }
 
     [Fact]
@@ -104,7 +104,23 @@ public sealed class AppBarSearchTests : IAsyncDisposable
 
         search.WaitForAssertion(() => Assert.Equal("Нічого не знайдено", search.Find("#app-search-empty").TextContent));
         Assert.Empty(search.FindAll("[role=option]"));
+        Assert.True(search.Find("[role=listbox]").HasAttribute("hidden"));
         Assert.Equal("Нічого не знайдено", search.Find("[role=status]").TextContent);
+    }
+
+    [Fact]
+    public void Moving_the_focus_elsewhere_closes_the_list_but_moving_within_the_search_does_not()
+    {
+        var search = Type("ме");
+        search.WaitForAssertion(() => Assert.Equal(3, search.FindAll("[role=option]").Count));
+
+        search.Find(".th-app-search").FocusOut();
+        search.Find(".th-app-search").FocusIn();
+        Thread.Sleep(300);
+        Assert.False(search.Find("#app-search-panel").HasAttribute("hidden"));
+        search.Find(".th-app-search").FocusOut();
+
+        search.WaitForAssertion(() => Assert.True(search.Find("#app-search-panel").HasAttribute("hidden")));
     }
 
     [Fact]
