@@ -83,6 +83,19 @@ public sealed class LayoutTests : IAsyncDisposable
     }
 
     [Fact]
+    public void The_quick_search_sits_in_the_bar_for_people_signed_in_and_not_for_others()
+    {
+        var layout = RenderLayout();
+        Assert.Empty(layout.FindAll("#app-search"));
+        Assert.Empty(layout.FindAll("#app-search-open"));
+
+        SignIn("Оксана Волонтерка");
+
+        layout.WaitForAssertion(() => Assert.Equal("Пошук", layout.Find("input#app-search").GetAttribute("aria-label")));
+        Assert.Equal("Пошук", layout.Find("#app-search-open").GetAttribute("aria-label"));
+    }
+
+    [Fact]
     public void The_shell_speaks_English_when_English_is_chosen()
     {
         SignIn("Ihor", new PermissionGrant(OrganisationPermissions.UnitsView, null));

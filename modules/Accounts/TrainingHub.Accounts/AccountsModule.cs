@@ -85,6 +85,7 @@ public sealed class AccountsModule : TrainingHubModule
         services.AddModuleContextInterceptor<PeopleChangeWatcher>();
         services.AddSingleton<IPeopleSelection, PeopleSelection>();
         services.AddScoped<IPersonSearch, PersonSearch>();
+        services.AddScoped<SharedKernel.Search.ISearchSource, Search.PeopleSearchSource>();
         services.AddSingleton<IPositionTypes, PositionTypeList>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();

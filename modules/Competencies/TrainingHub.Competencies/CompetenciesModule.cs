@@ -72,6 +72,7 @@ public sealed class CompetenciesModule : TrainingHubModule
     {
         services.AddModuleDbContext<CompetenciesDbContext, CompetenciesSqliteDbContext, CompetenciesPostgreSqlDbContext>(CompetenciesDbContext.Schema);
         services.AddScoped<FrameworkCatalogue>();
+        services.AddScoped<SharedKernel.Search.ISearchSource, Search.CompetencySearchSource>();
         services.AddScoped<FrameworkTree>();
         services.AddScoped<FrameworkExchange>();
         services.AddSingleton<IModuleInitializer, CompetenciesDemoData>();

@@ -51,6 +51,7 @@ public sealed class LearningModule : TrainingHubModule
         services.AddModuleDbContext<LearningDbContext, LearningSqliteDbContext, LearningPostgreSqlDbContext>(LearningDbContext.Schema);
         services.AddScoped<CourseAccess>();
         services.AddScoped<CourseCatalogue>();
+        services.AddScoped<SharedKernel.Search.ISearchSource, Search.CourseSearchSource>();
         services.AddScoped<CourseOutline>();
         services.AddScoped<LessonReader>();
         services.AddScoped<QuestionBank>();

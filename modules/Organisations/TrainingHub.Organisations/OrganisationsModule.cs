@@ -48,6 +48,7 @@ public sealed class OrganisationsModule : TrainingHubModule
         services.AddSingleton<IUnitHierarchy>(sp => sp.GetRequiredService<OrganisationDirectory>());
         services.AddScoped<OrganisationTree>();
         services.AddScoped<IUnitSearch, UnitSearch>();
+        services.AddScoped<SharedKernel.Search.ISearchSource, Search.UnitSearchSource>();
         services.AddScoped<TerritoryImport>();
         services.TryAddSingleton<IAuditTrail, NullAuditTrail>();
     }

@@ -37,7 +37,19 @@ internal sealed class PeopleDirectory(IDbContextFactory<AccountsDbContext> dbFac
         return types.Select(t => new PositionChoice(t.Id, t.Name(Cultures.ReadsEnglish))).ToList();
     }
 
-    public async Task<Result<Page<PersonRow>>> SearchAsync(PeopleQuery query, PageRequest page, CancellationToken cancellationToken = default)
+    public Task<Result<Page<PersonRow>>> SearchAsync(PeopleQuery query, PageRequest page, CancellationToken cancellationToken = default) =>
+        ListAsync(query, page, countAll: true, cancellationToken);
+
+    /// <summary>
+    /// For the quick search: the first active people the list would show for the text, without counting every match,
+    /// and none for someone who may not see the list.
+    /// </summary>
+    public async Task<IReadOnlyList<PersonRow>> FindAsync(string text, int max, CancellationToken cancellationToken = default) =>
+        (await ListAsync(new PeopleQuery(text), new PageRequest(0, max), countAll: false, cancellationToken)).TryGetValue(out var page, out _)
+            ? page.Items
+            : [];
+
+    private async Task<Result<Page<PersonRow>>> ListAsync(PeopleQuery query, PageRequest page, bool countAll, CancellationToken cancellationToken)
     {
         var scope = access.GetScope(AccountPermissions.PeopleView);
         if (scope.IsEmpty)
@@ -70,7 +82,7 @@ internal sealed class PeopleDirectory(IDbContextFactory<AccountsDbContext> dbFac
             var term = query.Search.Trim().ToUpperInvariant();
             people = people.Where(p => p.SearchText.Contains(term) || p.NormalizedEmail!.Contains(term));
         }
-        var total = await people.CountAsync(cancellationToken);
+        var total = countAll ? await people.CountAsync(cancellationToken) : 0;
         var rows = await people.OrderBy(p => p.FullName).Skip(page.Skip).Take(page.Take)
             .Select(p => new
             {
