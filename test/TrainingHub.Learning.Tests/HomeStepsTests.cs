@@ -20,7 +20,6 @@ public abstract class HomeStepsTests(ITestDatabaseServer server) : IAsyncLifetim
     {
         _host = await LearningHost.StartAsync(server, _world);
         _host.AsCoordinatorOf(Units.Zhytomyr.Id);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(Cultures.Ukrainian);
     }
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
@@ -45,8 +44,12 @@ public abstract class HomeStepsTests(ITestDatabaseServer server) : IAsyncLifetim
 
     private static DueDateInput InDays(int days) => new() { Kind = DueKind.Relative, Days = days };
 
-    private Task<IReadOnlyList<NextStep>> StepsOfAsync(Guid personId) =>
-        _host.Get<INextSteps>().ForAsync(personId, _world.Clock.GetUtcNow(), CancellationToken.None);
+    /// <summary>The steps as a Ukrainian reader gets them; the culture is set in the test's own flow.</summary>
+    private Task<IReadOnlyList<NextStep>> StepsOfAsync(Guid personId)
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(Cultures.Ukrainian);
+        return _host.Get<INextSteps>().ForAsync(personId, _world.Clock.GetUtcNow(), CancellationToken.None);
+    }
 
     private Guid Me() => _world.People.Add("Олена Ковальчук", Units.ZhytomyrCity.Id, id: _host.User.Id).Id;
 
