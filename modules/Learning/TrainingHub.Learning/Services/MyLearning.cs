@@ -15,7 +15,7 @@ internal sealed class MyLearning(IDbContextFactory<LearningDbContext> dbFactory,
 
     /// <summary>
     /// One person's courses as the page shows them; <paramref name="activeOnly"/> leaves out the completed ones, for the
-    /// home page's steps, which must show the same progress as this page.
+    /// home page's steps, which must show the same progress as "My learning".
     /// </summary>
     public async Task<IReadOnlyList<LearnerCourse>> ForAsync(Guid personId, DateTimeOffset now, bool activeOnly, CancellationToken cancellationToken)
     {
