@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TrainingHub.SharedKernel.Events;
+using TrainingHub.SharedKernel.Mail;
 using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Persistence;
 using TrainingHub.TestKit;
@@ -41,6 +42,7 @@ public sealed class SenderDbContext(DbContextOptions options) : DbContext(option
     {
         modelBuilder.Entity<Parcel>().ToTable(Database.IsNpgsql() ? "Parcels" : "sender_Parcels");
         modelBuilder.AddIntegrationEventOutbox(Database, Schema);
+        modelBuilder.AddMailOutbox(Database, Schema);
         modelBuilder.ApplyModuleConventions(Database, Schema);
     }
 }
@@ -106,6 +108,7 @@ public sealed class ParcelPostModule : TrainingHubModule
         services.AddModuleDbContext<SenderDbContext, SenderDbContext, SenderDbContext>(SenderDbContext.Schema);
         services.AddModuleDbContext<ReceiverDbContext, ReceiverDbContext, ReceiverDbContext>(ReceiverDbContext.Schema);
         services.AddIntegrationEventOutbox<SenderDbContext>();
+        services.AddMailOutbox<SenderDbContext>();
         services.AddIntegrationEventHandler<ParcelSent, ReceiptWriter, ReceiverDbContext>();
         services.AddSingleton<IModuleInitializer, CreateTables>();
     }

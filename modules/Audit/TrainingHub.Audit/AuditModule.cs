@@ -4,7 +4,9 @@ using Microsoft.Extensions.Hosting;
 using MudBlazor;
 using TrainingHub.Audit.Contracts;
 using TrainingHub.Audit.Data;
+using TrainingHub.Audit.Home;
 using TrainingHub.Audit.Services;
+using TrainingHub.SharedKernel.Home;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Persistence;
@@ -31,6 +33,11 @@ public sealed class AuditModule : TrainingHubModule
     public override IEnumerable<MenuItem> MenuItems =>
     [
         new("Menu:Audit", "audit", Icons.Material.Filled.History, AuditPermissions.View, typeof(AuditResource), 90) { Group = MenuGroup.Administration },
+    ];
+
+    public override IEnumerable<HomePart> HomeParts =>
+    [
+        new(typeof(RecentSecurityEventsPart), HomeSection.Administration, AuditPermissions.View, 20),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)

@@ -8,9 +8,11 @@ using TrainingHub.Learning.Api;
 using TrainingHub.Learning.Contracts;
 using TrainingHub.Learning.Data;
 using TrainingHub.Learning.DemoData;
+using TrainingHub.Learning.Home;
 using TrainingHub.Learning.Services;
 using TrainingHub.Notifications.Contracts;
 using TrainingHub.SharedKernel.Events;
+using TrainingHub.SharedKernel.Home;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Modules;
 using TrainingHub.SharedKernel.Persistence;
@@ -46,6 +48,16 @@ public sealed class LearningModule : TrainingHubModule
         new("Menu:Cohorts", "learning/cohorts", Icons.Material.Filled.Groups, LearningPermissions.EnrolmentsManage, typeof(LearningResource), 27) { Group = MenuGroup.Learning },
     ];
 
+    /// <summary>
+    /// Overdue learners serve a supervisor, who follows the people of their units; completion serves a coordinator, who
+    /// plans for an area.
+    /// </summary>
+    public override IEnumerable<HomePart> HomeParts =>
+    [
+        new(typeof(OverdueLearnersPart), HomeSection.People, LearningPermissions.ProgressView, 10),
+        new(typeof(CourseCompletionPart), HomeSection.Area, LearningPermissions.ProgressView, 20),
+    ];
+
     public override void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddModuleDbContext<LearningDbContext, LearningSqliteDbContext, LearningPostgreSqlDbContext>(LearningDbContext.Schema);
@@ -59,6 +71,7 @@ public sealed class LearningModule : TrainingHubModule
         services.AddScoped<QuizAttempts>();
         services.AddScoped<LessonProgress>();
         services.AddScoped<MyLearning>();
+        services.AddScoped<INextSteps, LearningSteps>();
         services.AddScoped<Enrolments>();
         services.AddScoped<Cohorts>();
         services.AddScoped<OverdueLearners>();

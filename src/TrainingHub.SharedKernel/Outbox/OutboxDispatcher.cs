@@ -14,7 +14,30 @@ public interface IOutbox<TRecord>
     Task<TRecord?> ClaimAsync(Guid id, DateTime nowUtc, DateTime leaseUntilUtc, CancellationToken cancellationToken);
 
     Task SaveAsync(TRecord record, CancellationToken cancellationToken);
+
+    /// <summary>What is waiting and failing in it, for those who watch the platform.</summary>
+    Task<OutboxStanding> StandingAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// How one or more outboxes stand: records waiting to go (some of them after a failure, being tried again), records given
+/// up, when the oldest waiting one was saved, and the latest failure's reason.
+/// </summary>
+public sealed record OutboxStanding(int Waiting, int Retrying, int GivenUp, DateTime? OldestWaitingUtc, OutboxFailure? LatestFailure)
+{
+    public static OutboxStanding None { get; } = new(0, 0, 0, null, null);
+
+    /// <summary>Retrying and given up together: what needs a look.</summary>
+    public int Failing => Retrying + GivenUp;
+
+    public OutboxStanding Plus(OutboxStanding other) => new(
+        Waiting + other.Waiting, Retrying + other.Retrying, GivenUp + other.GivenUp,
+        new[] { OldestWaitingUtc, other.OldestWaitingUtc }.Min(),
+        new[] { LatestFailure, other.LatestFailure }.MaxBy(f => f?.AtUtc));
+}
+
+/// <param name="AtUtc">When the attempt failed.</param>
+public sealed record OutboxFailure(string Error, DateTime AtUtc);
 
 internal sealed class ModuleOutbox<TContext, TRecord>(IDbContextFactory<TContext> dbFactory) : IOutbox<TRecord>
     where TContext : DbContext
@@ -56,6 +79,24 @@ internal sealed class ModuleOutbox<TContext, TRecord>(IDbContextFactory<TContext
         await using var db = dbFactory.CreateDbContext();
         db.Set<TRecord>().Update(record);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<OutboxStanding> StandingAsync(CancellationToken cancellationToken)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        // Delivered records pile up; the index on the status keeps both queries to the few that are not.
+        var open = db.Set<TRecord>().Where(r => r.Status != OutboxStatus.Delivered);
+        var byStatus = await open.GroupBy(r => r.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count(), Erring = g.Count(r => r.LastError != null), Oldest = g.Min(r => r.CreatedAtUtc) })
+            .ToListAsync(cancellationToken);
+        // A failure sets the next attempt that many minutes on, so the latest ones are among those to be tried last.
+        var failures = await open.Where(r => r.LastError != null).OrderByDescending(r => r.NextAttemptAtUtc).Take(20)
+            .Select(r => new { r.LastError, r.NextAttemptAtUtc, r.Attempts })
+            .ToListAsync(cancellationToken);
+        var pending = byStatus.SingleOrDefault(g => g.Status == OutboxStatus.Pending);
+        return new OutboxStanding(
+            pending?.Count ?? 0, pending?.Erring ?? 0, byStatus.SingleOrDefault(g => g.Status == OutboxStatus.Failed)?.Count ?? 0, pending?.Oldest,
+            failures.Select(f => new OutboxFailure(f.LastError!, f.NextAttemptAtUtc - OutboxDispatcher<TRecord>.RetryDelay(f.Attempts))).MaxBy(f => f.AtUtc));
     }
 }
 

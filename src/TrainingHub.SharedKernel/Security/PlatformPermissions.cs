@@ -1,5 +1,10 @@
 using Hangfire;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using TrainingHub.SharedKernel.Events;
+using TrainingHub.SharedKernel.Home;
+using TrainingHub.SharedKernel.Jobs;
 using TrainingHub.SharedKernel.Localization;
 using TrainingHub.SharedKernel.Mail;
 using TrainingHub.SharedKernel.Modules;
@@ -22,6 +27,14 @@ internal sealed class PlatformModule : TrainingHubModule
     [
         new(PlatformPermissions.JobsDashboard, typeof(CommonResource), BuiltInRoles.Administrator) { IsAdministrative = true },
     ];
+
+    public override IEnumerable<HomePart> HomeParts =>
+    [
+        new(typeof(BackgroundWorkPart), HomeSection.Administration, PlatformPermissions.JobsDashboard, 10),
+    ];
+
+    public override void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment) =>
+        services.AddScoped<BackgroundWork>();
 
     public override void ScheduleJobs(IRecurringJobManager jobs)
     {

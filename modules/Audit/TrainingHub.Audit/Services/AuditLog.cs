@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Audit.Contracts;
 using TrainingHub.Audit.Data;
+using TrainingHub.Audit.Domain;
+using TrainingHub.Audit.Home;
 using TrainingHub.Organisations.Contracts;
 using TrainingHub.SharedKernel.Outcomes;
 using TrainingHub.SharedKernel.Security;
@@ -18,7 +20,7 @@ internal sealed record AuditRow(
     string? Unit, string? Summary, IReadOnlyList<AuditFieldChange> Changes);
 
 /// <summary>Reading the trail: everything for those who may read it everywhere, otherwise what happened in their units.</summary>
-internal sealed class AuditLog(IDbContextFactory<AuditDbContext> dbFactory, IAccessControl access, IOrganisationDirectory units)
+internal sealed class AuditLog(IDbContextFactory<AuditDbContext> dbFactory, IAccessControl access, IOrganisationDirectory units, TimeProvider clock)
 {
     public async Task<Result<Page<AuditRow>>> SearchAsync(AuditQuery query, PageRequest page, CancellationToken cancellationToken = default)
     {
@@ -28,12 +30,7 @@ internal sealed class AuditLog(IDbContextFactory<AuditDbContext> dbFactory, IAcc
             return Error.Forbidden;
         }
         await using var db = dbFactory.CreateDbContext();
-        var entries = db.Entries.AsNoTracking();
-        if (!scope.IsEverywhere)
-        {
-            var visible = (await units.GetUnitsInAsync(scope, cancellationToken)).Select(u => u.Id).ToList();
-            entries = entries.Where(e => e.UnitId != null && visible.Contains(e.UnitId.Value));
-        }
+        var entries = await VisibleAsync(db, scope, cancellationToken);
         if (query.UnitId is { } unitId)
         {
             var within = (await units.GetUnitsInAsync(UnitScope.Under([unitId]), cancellationToken)).Select(u => u.Id).ToList();
@@ -64,6 +61,40 @@ internal sealed class AuditLog(IDbContextFactory<AuditDbContext> dbFactory, IAcc
         {
             entries = entries.Where(e => e.AtUtc <= to);
         }
+        return await PageOfAsync(entries, page, cancellationToken);
+    }
+
+    /// <summary>
+    /// The security events of the last <paramref name="days"/>, latest first: failed sign-ins (lock-outs among them), permission and role changes,
+    /// two-factor and lock-out changes to an account, and API tokens made or revoked.
+    /// </summary>
+    public async Task<Result<Page<AuditRow>>> SecurityEventsAsync(int days, int take, CancellationToken cancellationToken = default)
+    {
+        var scope = access.GetScope(AuditPermissions.View);
+        if (scope.IsEmpty)
+        {
+            return Error.Forbidden;
+        }
+        var since = clock.GetUtcNow().UtcDateTime.AddDays(-days);
+        await using var db = dbFactory.CreateDbContext();
+        var entries = (await VisibleAsync(db, scope, cancellationToken)).Where(e => e.AtUtc >= since).Where(SecurityEvents.Entries);
+        return await PageOfAsync(entries, new PageRequest(0, take), cancellationToken);
+    }
+
+    /// <summary>Everything for those who may read the trail everywhere; otherwise what happened in their units.</summary>
+    private async Task<IQueryable<AuditEntry>> VisibleAsync(AuditDbContext db, UnitScope scope, CancellationToken cancellationToken)
+    {
+        var entries = db.Entries.AsNoTracking();
+        if (!scope.IsEverywhere)
+        {
+            var visible = (await units.GetUnitsInAsync(scope, cancellationToken)).Select(u => u.Id).ToList();
+            entries = entries.Where(e => e.UnitId != null && visible.Contains(e.UnitId.Value));
+        }
+        return entries;
+    }
+
+    private async Task<Page<AuditRow>> PageOfAsync(IQueryable<AuditEntry> entries, PageRequest page, CancellationToken cancellationToken)
+    {
         var total = await entries.CountAsync(cancellationToken);
         var rows = await entries.OrderByDescending(e => e.AtUtc).ThenBy(e => e.Id).Skip(page.Skip).Take(page.Take).ToListAsync(cancellationToken);
         var unitIds = rows.Where(r => r.UnitId != null).Select(r => r.UnitId!.Value).Distinct().ToList();

@@ -8,17 +8,24 @@ namespace TrainingHub.Learning.Services;
 /// <summary>The signed-in person's enrolments with their progress: what is in progress, due soon, overdue, and done (with refreshers' earlier completions).</summary>
 internal sealed class MyLearning(IDbContextFactory<LearningDbContext> dbFactory, ICurrentUser user, LessonProgress progress, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<LearnerCourse>> ListAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<LearnerCourse>> ListAsync(CancellationToken cancellationToken = default) =>
+        user.UserId is { } personId
+            ? ForAsync(personId, clock.GetUtcNow(), activeOnly: false, cancellationToken)
+            : Task.FromResult<IReadOnlyList<LearnerCourse>>([]);
+
+    /// <summary>
+    /// One person's courses as the page shows them; <paramref name="activeOnly"/> leaves out the completed ones, for the
+    /// home page's steps, which must show the same progress as "My learning".
+    /// </summary>
+    public async Task<IReadOnlyList<LearnerCourse>> ForAsync(Guid personId, DateTimeOffset now, bool activeOnly, CancellationToken cancellationToken)
     {
-        if (user.UserId is not { } personId)
-        {
-            return [];
-        }
         await using var db = dbFactory.CreateDbContext();
-        var enrolments = await db.Enrolments.AsNoTracking().Where(e => e.PersonId == personId && e.Status != EnrolmentStatus.Withdrawn).ToListAsync(cancellationToken);
+        var enrolments = await (activeOnly
+                ? db.Enrolments.Where(e => e.PersonId == personId && e.Status == EnrolmentStatus.Active)
+                : db.Enrolments.Where(e => e.PersonId == personId && e.Status != EnrolmentStatus.Withdrawn))
+            .AsNoTracking().ToListAsync(cancellationToken);
         var courseIds = enrolments.Select(e => e.CourseId).Distinct().ToList();
         var courses = await db.Courses.AsNoTracking().Where(c => courseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-        var now = clock.GetUtcNow();
         var cards = new List<LearnerCourse>();
         foreach (var enrolment in enrolments)
         {

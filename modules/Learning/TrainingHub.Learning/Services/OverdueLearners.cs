@@ -9,7 +9,9 @@ using TrainingHub.SharedKernel.Security;
 
 namespace TrainingHub.Learning.Services;
 
-internal sealed record OverdueRow(Guid EnrolmentId, Guid PersonId, string PersonName, string UnitName, Guid CourseId, string CourseTitle, DateTimeOffset DueAt, int ProgressPercent);
+/// <param name="DaysOverdue">Days past the due day, counted in Kyiv days as due dates are; a course that fell due earlier today counts one.</param>
+internal sealed record OverdueRow(
+    Guid EnrolmentId, Guid PersonId, string PersonName, string UnitName, Guid CourseId, string CourseTitle, DateTimeOffset DueAt, int ProgressPercent, int DaysOverdue);
 
 /// <summary>The learners in the user's area (by <see cref="LearningPermissions.ProgressView"/>) whose courses are overdue: where the daily digest leads.</summary>
 internal sealed class OverdueLearners(
@@ -47,7 +49,8 @@ internal sealed class OverdueLearners(
             var person = learners[e.PersonId];
             var done = (await progress.DoneLessonIdsAsync(db, e, cancellationToken)).Count;
             items.Add(new OverdueRow(e.Id, e.PersonId, person.FullName, person.HomeUnitId is { } unitId ? unitNames.GetValueOrDefault(unitId, "") : "",
-                e.CourseId, titles[e.CourseId], e.DueAt!.Value, EnrolmentRules.ProgressPercent(done, lessonCounts.GetValueOrDefault(e.CourseId))));
+                e.CourseId, titles[e.CourseId], e.DueAt!.Value, EnrolmentRules.ProgressPercent(done, lessonCounts.GetValueOrDefault(e.CourseId)),
+                Math.Max(1, EnrolmentRules.Today(now).DayNumber - EnrolmentRules.DueDay(e.DueAt!.Value).DayNumber)));
         }
         return new Page<OverdueRow>(items, rows.Count);
     }
