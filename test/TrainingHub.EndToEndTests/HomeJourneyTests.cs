@@ -128,4 +128,22 @@ public sealed class HomeJourneyTests(BrowserSession session)
         await InEnglishAsync(desktop);
         await Assertions.Expect(desktop.Locator("#home-Administration")).ToHaveTextAsync("Administration");
     }
+
+    [Fact]
+    public async Task The_demo_mentor_sees_the_people_she_mentors_and_opens_one_with_one_tap()
+    {
+        var phone = await HomeAsync("mentor@traininghub.example", Phone);
+        var people = phone.Locator("#home-supervision-people");
+        await Assertions.Expect(people.Locator("#home-people li").First).ToBeVisibleAsync();
+
+        var desktop = await HomeAsync("mentor@traininghub.example", Desktop);
+        var first = desktop.Locator("#home-supervision-people a[href^='supervision/']").First;
+        await first.ClickAsync();
+        await desktop.WaitForURLAsync(url => url.Contains("/supervision/"), PageActions.Committed);
+        await Assertions.Expect(desktop.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+
+        await desktop.OpenAsync("/");
+        await InEnglishAsync(desktop);
+        await Assertions.Expect(desktop.Locator("#home-supervision-people h3")).ToBeVisibleAsync();
+    }
 }

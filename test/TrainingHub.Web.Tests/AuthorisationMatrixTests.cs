@@ -294,6 +294,69 @@ public sealed class AuthorisationMatrixTests(TrainingHubApp app) : IClassFixture
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 
+    /// <summary>Who sees each part of the home page: holders of a permission, in the units where they hold it.</summary>
+    private static readonly Dictionary<string, string> HomeParts = new()
+    {
+        ["MyPathwayPart"] = PathwaysPermissions.Own,
+        ["PeoplePart"] = SupervisionPermissions.Supervise,
+        ["OverdueLearnersPart"] = LearningPermissions.ProgressView,
+        ["UnitsNeedingAttentionPart"] = WorkforcePermissions.View,
+        ["CompetencyCoveragePart"] = CompetencyPermissions.GapsView,
+        ["CoveragePart"] = SupervisionPermissions.AssignmentsManage,
+        ["ReadyForProgressionPart"] = PathwaysPermissions.ProgressionApprove,
+        ["CourseCompletionPart"] = LearningPermissions.ProgressView,
+        ["BackgroundWorkPart"] = PlatformPermissions.JobsDashboard,
+        ["RecentSecurityEventsPart"] = AuditPermissions.View,
+    };
+
+    /// <summary>The home page as the server first sends it to the role's demo person, every part loaded.</summary>
+    private async Task<string> HomePageOfAsync(string role)
+    {
+        var client = app.CreateBrowserLikeClient();
+        await TrainingHubApp.SignInAsync(client, DemoPersonOf[role]);
+        return await client.GetStringAsync("/");
+    }
+
+    [Fact]
+    public void Every_home_part_the_modules_provide_has_a_declared_audience()
+    {
+        var parts = app.Services.GetRequiredService<ModuleCatalog>().Modules.SelectMany(m => m.HomeParts)
+            .Select(p => $"{p.Component.Name}: {p.Permission}").Order().ToList();
+
+        Assert.Equal(HomeParts.Select(p => $"{p.Key}: {p.Value}").Order(), parts);
+    }
+
+    [Theory]
+    [InlineData(BuiltInRoles.Administrator)]
+    [InlineData(BuiltInRoles.Coordinator)]
+    [InlineData(BuiltInRoles.Supervisor)]
+    [InlineData(BuiltInRoles.Mentor)]
+    [InlineData(BuiltInRoles.Learner)]
+    public async Task Each_roles_home_page_shows_exactly_the_parts_its_permissions_allow(string role)
+    {
+        var permissions = app.Services.GetRequiredService<ModuleCatalog>().Permissions
+            .Where(p => p.GrantedByDefaultTo.Contains(role)).Select(p => p.Name).ToHashSet();
+
+        var html = await HomePageOfAsync(role);
+
+        var shown = System.Text.RegularExpressions.Regex.Matches(html, "data-part=\"([A-Za-z]+)\"").Select(m => m.Groups[1].Value).Order().ToList();
+        Assert.Equal(HomeParts.Where(p => permissions.Contains(p.Value)).Select(p => p.Key).Order(), shown);
+    }
+
+    [Theory]
+    [InlineData(BuiltInRoles.Coordinator, "Львів")]
+    [InlineData(BuiltInRoles.Supervisor, "Львів")]
+    [InlineData(BuiltInRoles.Supervisor, "Коростенська міська громада")]
+    [InlineData(BuiltInRoles.Mentor, "Львів")]
+    [InlineData(BuiltInRoles.Learner, "Львів")]
+    public async Task Nobody_sees_another_areas_figures_on_their_home_page(string role, string elsewhere)
+    {
+        var html = await HomePageOfAsync(role);
+
+        Assert.Contains("data-section=", html);
+        Assert.DoesNotContain(elsewhere, html);
+    }
+
     [Theory]
     [InlineData(BuiltInRoles.Administrator)]
     [InlineData(BuiltInRoles.Coordinator)]
