@@ -17,15 +17,16 @@ public sealed class QuickSearchJourneyTests(BrowserSession session)
         await page.OpenAsync("/competencies/my");
         var search = page.GetByRole(AriaRole.Combobox, new() { Name = "Пошук" });
 
-        await search.FillAsync("мельник");
+        // Тетяна Шевчук works in Korosten, in the coordinator's oblast; no other journey changes her.
+        await search.FillAsync("шевчук");
 
         var results = page.GetByRole(AriaRole.Listbox, new() { Name = "Результати пошуку" });
-        await Assertions.Expect(results.GetByRole(AriaRole.Option, new() { Name = "Олександр Мельник" })).ToBeVisibleAsync();
+        await Assertions.Expect(results.GetByRole(AriaRole.Option, new() { Name = "Тетяна Шевчук" })).ToBeVisibleAsync();
         await Assertions.Expect(results.GetByRole(AriaRole.Group, new() { Name = "Особа" })).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
         await search.PressAsync("ArrowDown");
         await search.PressAsync("Enter");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Олександр Мельник");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Тетяна Шевчук");
         await Assertions.Expect(results).Not.ToBeVisibleAsync();
     }
 
