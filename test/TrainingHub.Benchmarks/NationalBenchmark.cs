@@ -20,6 +20,9 @@ namespace TrainingHub.Benchmarks;
 internal sealed record QueryFigures(string Name, double Median, double P95, double HandMedian, double HandP95)
 {
     public double Ratio => Median / Math.Max(HandMedian, 0.001);
+
+    /// <summary>Milliseconds as printed: whole above 10, with a tenth below, where a whole number would hide a ratio's parts.</summary>
+    public static string Ms(double milliseconds) => milliseconds.ToString(milliseconds < 10 ? "F1" : "F0", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>
@@ -109,7 +112,7 @@ internal sealed class NationalBenchmark(int runs, int warmUps, SqlPrinter sql, s
         var (median, p95) = await TimesAsync(run);
         var (handMedian, handP95) = await TimesAsync(hand);
         var figures = new QueryFigures(query, median, p95, handMedian, handP95);
-        Console.WriteLine($"{query,-34} {median,10:F0} {p95,8:F0} {handMedian,11:F0} {handP95,8:F0} {figures.Ratio,6:F1}");
+        Console.WriteLine($"{query,-34} {QueryFigures.Ms(median),10} {QueryFigures.Ms(p95),8} {QueryFigures.Ms(handMedian),11} {QueryFigures.Ms(handP95),8} {figures.Ratio,6:F1}");
         return figures;
     }
 

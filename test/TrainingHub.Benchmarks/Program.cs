@@ -71,7 +71,7 @@ if (national)
     Console.WriteLine();
     foreach (var query in figures)
     {
-        Console.WriteLine($"{query.Name}: {query.Median:F0} ms, {query.P95:F0} ms, {query.Ratio:F1}");
+        Console.WriteLine($"{query.Name}: {QueryFigures.Ms(query.Median)} ms, {QueryFigures.Ms(query.P95)} ms, {query.Ratio:F1}");
     }
     return;
 }

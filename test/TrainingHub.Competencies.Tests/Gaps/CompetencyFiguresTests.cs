@@ -5,6 +5,7 @@ using TrainingHub.Competencies.Data;
 using TrainingHub.Competencies.Domain;
 using TrainingHub.Competencies.Services;
 using TrainingHub.Organisations.Contracts;
+using TrainingHub.Organisations.Services;
 using TrainingHub.SharedKernel.Security;
 using TrainingHub.TestKit;
 
@@ -247,6 +248,25 @@ public abstract class CompetencyFiguresTests(ITestDatabaseServer server) : IAsyn
         Assert.Equal((9, 6), Of(country.Rows.Single(r => r.UnitId == _s.Zhytomyr.Id).Total));
         Assert.Equal(("L2", 3, 1), country.Shortfalls.Where(s => s.Code == "L2").Select(s => (s.Code, s.Required, s.Missing)).Single());
         Assert.Equal(Describe((await Live.HeatmapAsync(_s.VersionId, _s.Zhytomyr.Id, live: true))!), Describe(after));
+    }
+
+    [Fact]
+    public async Task A_hromada_added_between_two_counts_has_its_row_at_once_and_the_oblast_figures_stay_as_counted()
+    {
+        var before = await HeatmapAsync(_s.Zhytomyr.Id);
+
+        _s.ActAs(Guid.NewGuid(), new PermissionGrant(OrganisationPermissions.UnitsEdit, null));
+        var created = await _s.Get<OrganisationTree>().CreateAsync(new UnitInput
+        {
+            Type = UnitType.Hromada, Name = "Нова громада", ParentId = _s.Zhytomyr.Id,
+        });
+        Assert.True(created.Succeeded, created.Error?.ToString());
+        var after = await HeatmapAsync(_s.Zhytomyr.Id);
+
+        // Nobody works there yet: a row of nobody, and the oblast's counted figures as they were.
+        Assert.Equal(0, after.Rows.Single(r => r.UnitId == created.Value).People);
+        Assert.Equal(before.Rows.Select(r => r.UnitId), after.Rows.Where(r => r.UnitId != created.Value).Select(r => r.UnitId));
+        Assert.Equal((before.CountedAt, Of(before.Total)), (after.CountedAt, Of(after.Total)));
     }
 
     /// <summary>Every figure of a heatmap, in order, as text to compare.</summary>

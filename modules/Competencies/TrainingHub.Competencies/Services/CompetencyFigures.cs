@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Competencies.Contracts;
 using TrainingHub.Competencies.Data;
@@ -31,38 +33,68 @@ internal sealed class CompetencyFigures(IDbContextFactory<CompetenciesDbContext>
     /// <summary>The heatmap, counted live when <paramref name="live"/> is set even where tallies exist (to check them against).</summary>
     public async Task<CompetencyHeatmap?> HeatmapAsync(Guid versionId, Guid? unitId, bool live, CancellationToken cancellationToken = default)
     {
+        // The whole tree is kept in memory by the directory and is the same list until a unit changes.
+        var tree = await units.GetUnitsInAsync(UnitScope.Everywhere, cancellationToken);
         OrganisationUnitSummary? unit = null;
-        if (unitId is { } id && (unit = await units.FindAsync(id, cancellationToken)) is null)
+        if (unitId is { } id && (unit = tree.FirstOrDefault(u => u.Id == id)) is null)
         {
             return null;
         }
         await using var db = dbFactory.CreateDbContext();
-        var version = await (
+        var head = await (
                 from framework in db.Frameworks
                 join v in db.FrameworkVersions on framework.Id equals v.FrameworkId
                 where v.Id == versionId && v.Status == FrameworkStatus.Published
-                select new FrameworkVersionReference(v.Id, framework.Code, v.Name, v.NameEn, v.Number))
+                select new
+                {
+                    Version = new FrameworkVersionReference(v.Id, framework.Code, v.Name, v.NameEn, v.Number),
+                    CountedAt = db.FigureCounts.Where(c => c.FrameworkVersionId == v.Id).Select(c => (DateTimeOffset?)c.CountedAt).FirstOrDefault(),
+                    CountedChanges = db.FigureStates.Where(s => s.Id == FigureState.Key).Select(s => s.CountedChanges).FirstOrDefault(),
+                })
             .AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        if (version is null)
+        if (head is null)
         {
             return null;
         }
-        var profile = await RequirementCounting.ProfileAsync(db, versionId, cancellationToken);
         // The country has no id of its own; nobody falls in its own row, as everyone counted there has a top-level unit.
         var own = unit?.Id ?? Guid.Empty;
-        DateTimeOffset? countedAt = null;
-        RequirementCells counted;
-        if (live || unit is { Type: not UnitType.Oblast } || (countedAt = await CountedAtAsync(db, versionId, cancellationToken)) is null)
+        var tallied = !live && unit is null or { Type: UnitType.Oblast } && head.CountedAt is not null;
+        if (!tallied)
         {
-            counted = await RequirementCounting.CountAsync(
+            var profile = await RequirementCounting.ProfileAsync(db, versionId, cancellationToken);
+            var counted = await RequirementCounting.CountAsync(
                 db, RequirementCounting.Keyed(db, unit, peopleInOrganisation: false), versionId, profile, own, cancellationToken);
+            return Build(head.Version, unit, tree, profile, counted, countedAt: null);
         }
-        else
+        // Built from the tallies once per count (and per unit tree and language), as the tallies themselves are counted
+        // once: a call between two counts reads two small rows and the directory's stamp, and gives the same heatmap.
+        var key = new HeatmapKey(versionId, own, CultureInfo.CurrentCulture.Name);
+        if (_built.TryGetValue(key, out var kept) && kept.Matches(head.CountedAt!.Value, head.CountedChanges, tree))
         {
-            counted = await TalliedAsync(db, versionId, own, profile, cancellationToken);
+            return kept.Heatmap;
         }
+        var profileThen = await RequirementCounting.ProfileAsync(db, versionId, cancellationToken);
+        var heatmap = Build(head.Version, unit, tree, profileThen, await TalliedAsync(db, versionId, own, profileThen, cancellationToken), head.CountedAt);
+        _built[key] = new BuiltHeatmap(head.CountedAt!.Value, head.CountedChanges, tree, heatmap);
+        return heatmap;
+    }
 
-        var rows = (await RowsAsync(unit, counted, cancellationToken))
+    private readonly ConcurrentDictionary<HeatmapKey, BuiltHeatmap> _built = new();
+
+    private sealed record HeatmapKey(Guid VersionId, Guid Area, string Culture);
+
+    /// <summary>A heatmap built from one count's tallies over one unit tree (the directory's list, the same until a unit changes).</summary>
+    private sealed record BuiltHeatmap(DateTimeOffset CountedAt, int CountedChanges, IReadOnlyList<OrganisationUnitSummary> Tree, CompetencyHeatmap Heatmap)
+    {
+        public bool Matches(DateTimeOffset countedAt, int countedChanges, IReadOnlyList<OrganisationUnitSummary> tree) =>
+            CountedAt == countedAt && CountedChanges == countedChanges && ReferenceEquals(Tree, tree);
+    }
+
+    private static CompetencyHeatmap Build(
+        FrameworkVersionReference version, OrganisationUnitSummary? unit, IReadOnlyList<OrganisationUnitSummary> tree, VersionProfile profile,
+        RequirementCells counted, DateTimeOffset? countedAt)
+    {
+        var rows = Rows(unit, tree, counted)
             .Select(row => new HeatmapRow(row, counted.PeopleIn(row), Share(counted.Row(row)), counted.AreasOf(row).Select(Share).ToList()))
             .ToList();
         // Stable ordering: competencies missing as many pairs keep the framework's tree order.
@@ -106,10 +138,6 @@ internal sealed class CompetencyFigures(IDbContextFactory<CompetenciesDbContext>
             .ToDictionaryAsync(p => p.Id, p => p.Meets, cancellationToken);
     }
 
-    /// <summary>When the version's tallies were counted; null when they were not (it was published since).</summary>
-    private static async Task<DateTimeOffset?> CountedAtAsync(CompetenciesDbContext db, Guid versionId, CancellationToken cancellationToken) =>
-        (await db.FigureCounts.AsNoTracking().Where(c => c.FrameworkVersionId == versionId).Select(c => new { c.CountedAt }).SingleOrDefaultAsync(cancellationToken))?.CountedAt;
-
     /// <summary>The cells of the country (<paramref name="area"/> empty) or an oblast as <see cref="FigureTallies"/> counted them.</summary>
     private static async Task<RequirementCells> TalliedAsync(CompetenciesDbContext db, Guid versionId, Guid area, VersionProfile profile, CancellationToken cancellationToken)
     {
@@ -142,16 +170,13 @@ internal sealed class CompetencyFigures(IDbContextFactory<CompetenciesDbContext>
     /// The rows' units: every unit right under the area, people or not, after the area's own people if it has any; an
     /// organisation is its one row.
     /// </summary>
-    private async Task<IReadOnlyList<Guid>> RowsAsync(OrganisationUnitSummary? unit, RequirementCells counted, CancellationToken cancellationToken)
+    private static List<Guid> Rows(OrganisationUnitSummary? unit, IReadOnlyList<OrganisationUnitSummary> tree, RequirementCells counted)
     {
         if (unit?.Type == UnitType.Organisation)
         {
             return [unit.Id];
         }
-        var children = unit is null
-            ? (await units.GetUnitsInAsync(UnitScope.Everywhere, cancellationToken)).Where(u => u.ParentId is null)
-            : (await units.GetUnitsInAsync(UnitScope.Under([unit.Id]), cancellationToken)).Where(u => u.ParentId == unit.Id);
-        var rows = children.OrderBy(u => u.DisplayName, StringComparer.CurrentCultureIgnoreCase).Select(u => u.Id).ToList();
+        var rows = tree.Where(u => u.ParentId == unit?.Id).OrderBy(u => u.DisplayName, StringComparer.CurrentCultureIgnoreCase).Select(u => u.Id).ToList();
         if (unit is not null && counted.PeopleByRow.ContainsKey(unit.Id))
         {
             rows.Insert(0, unit.Id);
