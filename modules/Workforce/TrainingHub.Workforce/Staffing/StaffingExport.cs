@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 using TrainingHub.Audit.Contracts;
+using TrainingHub.Organisations.Contracts;
 using TrainingHub.SharedKernel.Export;
 using TrainingHub.SharedKernel.Outcomes;
+using TrainingHub.Workforce.ActionPlans;
 using TrainingHub.Workforce.Charts;
 using TrainingHub.Workforce.Contracts;
 using TrainingHub.Workforce.Volunteers;
@@ -13,11 +15,13 @@ namespace TrainingHub.Workforce.Staffing;
 
 /// <summary>
 /// The staffing of an area as a file with the figures the page shows: CSV (a line for the area and one for each unit
-/// under it) or an XLSX workbook that adds the positions and the urban and rural hromadas on sheets of their own.
+/// under it) or an XLSX workbook that adds, on sheets of their own, each table the page shows below it: the positions,
+/// the urban and rural hromadas, the basic services (a hromada's checklist, or how many hromadas of an area provide each)
+/// and the area's action plan.
 /// Ratios are rounded to one decimal and left empty where they cannot be worked out (no social worker: see the count
 /// beside it). Each export is audited.
 /// </summary>
-internal sealed class StaffingExport(StaffingReports reports, IAuditTrail audit, IStringLocalizer<WorkforceResource> L)
+internal sealed class StaffingExport(StaffingReports reports, WorkforcePlans plans, IAuditTrail audit, IStringLocalizer<WorkforceResource> L)
 {
     public async Task<Result<ExportedFile>> ExportAsync(Guid? unitId, SpreadsheetFormat format, CancellationToken cancellationToken = default)
     {
@@ -33,12 +37,33 @@ internal sealed class StaffingExport(StaffingReports reports, IAuditTrail audit,
             Line(report.Unit?.DisplayName ?? L["Staffing:Country"], report.Settlement, report.Total, report.Volunteers),
             .. report.Lines.Select(l => Line(l.IsUnitItself ? L["Staffing:UnitItself", l.Name] : l.Name, l.Settlement, l.Figures, l.Volunteers)),
         ];
-        var file = format == SpreadsheetFormat.Xlsx
-            ? Spreadsheets.Xlsx(name, new Dictionary<string, object>
+        ExportedFile file;
+        if (format == SpreadsheetFormat.Xlsx)
+        {
+            var sheets = new Dictionary<string, object>
             {
                 [L["Staffing:Lines"]] = lines, [L["Staffing:Positions"]] = Positions(report), [L["Staffing:Settlements"]] = Settlements(report),
-            })
-            : Spreadsheets.Csv(name, [.. lines[0].Keys], lines.Select(line => line.Values));
+            };
+            // As the page: a hromada's checklist, or an area's coverage when it has hromadas; the plan when targets are set.
+            if (Services(report) is { Count: > 0 } services)
+            {
+                sheets[L["Services:Title"]] = services;
+            }
+            var plan = await plans.ForAsync(report, cancellationToken);
+            if (plan.Failed(out var planError))
+            {
+                return planError;
+            }
+            if (plan.Value.Count > 0)
+            {
+                sheets[L["Plan:Title"]] = Plan(plan.Value);
+            }
+            file = Spreadsheets.Xlsx(name, sheets);
+        }
+        else
+        {
+            file = Spreadsheets.Csv(name, [.. lines[0].Keys], lines.Select(line => line.Values));
+        }
         return await audit.RecordedAsync(file, "StaffingReport", unitId, cancellationToken);
     }
 
@@ -90,6 +115,41 @@ internal sealed class StaffingExport(StaffingReports reports, IAuditTrail audit,
     private List<IDictionary<string, object?>> Settlements(StaffingReport report) =>
     [
         .. report.Settlements.Select(s => Line(L[$"Settlement:{s.Settlement}"], s.Settlement, s.Figures)),
+    ];
+
+    private List<IDictionary<string, object?>> Services(StaffingReport report) => report switch
+    {
+        { Unit.Type: UnitType.Hromada } =>
+        [
+            .. report.Services.Select(s => (IDictionary<string, object?>)new Dictionary<string, object?>
+            {
+                [L["Staffing:Service"]] = s.Name,
+                [L["Export:ProvidedWithTrainedStaff"]] = L[s.Providing > 0 ? "Staffing:Provided" : "Staffing:NotProvided"].Value,
+            }),
+        ],
+        { Services: [{ Hromadas: > 0 }, ..] } =>
+        [
+            .. report.Services.Select(s => (IDictionary<string, object?>)new Dictionary<string, object?>
+            {
+                [L["Staffing:Service"]] = s.Name,
+                [L["Staffing:HromadasProviding"]] = s.Providing,
+                [L["Export:HromadasInArea"]] = s.Hromadas,
+            }),
+        ],
+        _ => [],
+    };
+
+    private List<IDictionary<string, object?>> Plan(IReadOnlyList<PlanLine> plan) =>
+    [
+        .. plan.Select(t => (IDictionary<string, object?>)new Dictionary<string, object?>
+        {
+            [L["Plan:Measure"]] = L[$"Plan:Measure:{t.Measure}"].Value,
+            [L["Plan:Target"]] = L[PlanTarget.AtMost(t.Measure) ? "Staffing:AtMost" : "Staffing:AtLeast", FigureText.Count(t.Target)].Value,
+            [L["Plan:DueOn"]] = t.DueOn.ToDateTime(TimeOnly.MinValue),
+            [L["Plan:Now"]] = Rounded(t.Current),
+            [L["Plan:Progress"]] = L[$"Plan:Progress:{t.Progress}"].Value,
+            [L["Plan:Note"]] = t.Note,
+        }),
     ];
 
     private static double? Rounded(double? value) => value is { } v && double.IsFinite(v) ? Math.Round(v, 1) : null;
