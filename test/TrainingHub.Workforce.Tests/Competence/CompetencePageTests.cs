@@ -38,6 +38,8 @@ public sealed class CompetencePageTests(SqliteServer server) : PageTestBase(serv
         Assert.Contains("CP.1.1 Assessment (9)", page.Find("#demand").TextContent);
         Assert.EndsWith($"workforce/competence/export?unit={Scenario.ZhytomyrCity.Id}&version={version.Id}&part=Heatmap&format=png",
             page.Find("#heatmap-png").GetAttribute("href"));
+        // Every table downloads as a spreadsheet too: the workbook holds the three parts as sheets.
+        Assert.All(new[] { "heatmap", "funnel", "demand" }, part => Assert.Contains("format=xlsx", page.Find($"#{part}-xlsx").GetAttribute("href")));
     }
 
     [Fact]
