@@ -13,7 +13,11 @@ namespace TrainingHub.Pathways.Figures;
 /// </summary>
 internal sealed class PathwayFigures(IDbContextFactory<PathwaysDbContext> dbFactory, TimeProvider clock) : IPathwayFigures
 {
-    private const int Chunk = 2_000;
+    /// <summary>
+    /// People asked about per query: a country's volunteers (about 24,000 at the national data set's size) in three
+    /// round trips per kind rather than thirteen, well within what either database takes as one list.
+    /// </summary>
+    private const int Chunk = 10_000;
 
     public async Task<IReadOnlyDictionary<Guid, PathwayStanding>> ForPeopleAsync(
         IReadOnlyCollection<Guid> personIds, DateOnly since, DateOnly until, CancellationToken cancellationToken = default)

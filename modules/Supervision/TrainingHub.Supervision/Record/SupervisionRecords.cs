@@ -17,7 +17,7 @@ internal sealed class SupervisionRecords(IDbContextFactory<SupervisionDbContext>
     : ISupervisionRecord, ISupervisionFigures
 {
     /// <summary>People asked about per query, well within what either database takes as one list.</summary>
-    private const int Chunk = 2_000;
+    private const int Chunk = 10_000;
 
     public async Task<SupervisionRecord> ForAsync(Guid personId, DateOnly? since = null, DateOnly? until = null, CancellationToken cancellationToken = default)
     {

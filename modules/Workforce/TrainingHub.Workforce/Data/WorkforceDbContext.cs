@@ -51,6 +51,9 @@ internal abstract class WorkforceDbContext(DbContextOptions options) : DbContext
             member.HasIndex(m => new { m.OblastId, m.UnitId, m.PositionTypeId, m.IsActive });
             member.HasIndex(m => new { m.HromadaId, m.UnitId, m.PositionTypeId, m.IsActive });
             member.HasIndex(m => new { m.OrganisationId, m.UnitId, m.PositionTypeId, m.IsActive });
+            // The country's volunteers (people in a position counted as volunteer, with their unit) are read from the
+            // index alone rather than by scanning every row.
+            member.HasIndex(m => new { m.PositionTypeId, m.IsActive, m.UnitId, m.Id });
         });
         modelBuilder.Entity<FundedPosts>(posts =>
         {

@@ -305,6 +305,8 @@ namespace TrainingHub.Workforce.Migrations.PostgreSql
 
                     b.HasIndex("OrganisationId", "UnitId", "PositionTypeId", "IsActive");
 
+                    b.HasIndex("PositionTypeId", "IsActive", "UnitId", "Id");
+
                     b.ToTable("Staff", "workforce");
 
                     b.HasAnnotation("TrainingHub:Audit", "skip");

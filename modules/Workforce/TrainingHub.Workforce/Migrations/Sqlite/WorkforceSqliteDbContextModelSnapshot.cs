@@ -299,6 +299,8 @@ namespace TrainingHub.Workforce.Migrations.Sqlite
 
                     b.HasIndex("OrganisationId", "UnitId", "PositionTypeId", "IsActive");
 
+                    b.HasIndex("PositionTypeId", "IsActive", "UnitId", "Id");
+
                     b.ToTable("Staff", (string)null);
 
                     b.HasAnnotation("TrainingHub:Audit", "skip");
