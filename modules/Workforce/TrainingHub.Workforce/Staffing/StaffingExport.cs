@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 using TrainingHub.Audit.Contracts;
-using TrainingHub.Organisations.Contracts;
 using TrainingHub.SharedKernel.Export;
 using TrainingHub.SharedKernel.Outcomes;
 using TrainingHub.Workforce.ActionPlans;
@@ -119,7 +118,7 @@ internal sealed class StaffingExport(StaffingReports reports, WorkforcePlans pla
 
     private List<IDictionary<string, object?>> Services(StaffingReport report) => report switch
     {
-        { Unit.Type: UnitType.Hromada } =>
+        { ServicesAsChecklist: true } =>
         [
             .. report.Services.Select(s => (IDictionary<string, object?>)new Dictionary<string, object?>
             {
@@ -127,7 +126,7 @@ internal sealed class StaffingExport(StaffingReports reports, WorkforcePlans pla
                 [L["Export:ProvidedWithTrainedStaff"]] = L[s.Providing > 0 ? "Staffing:Provided" : "Staffing:NotProvided"].Value,
             }),
         ],
-        { Services: [{ Hromadas: > 0 }, ..] } =>
+        { ServicesAsCoverage: true } =>
         [
             .. report.Services.Select(s => (IDictionary<string, object?>)new Dictionary<string, object?>
             {

@@ -45,6 +45,12 @@ internal sealed record StaffingReport(
 {
     /// <summary>The unit and every unit under it (the whole tree for the country), for figures counted per unit elsewhere.</summary>
     public IReadOnlyDictionary<Guid, OrganisationUnitSummary> Subtree { get; init; } = new Dictionary<Guid, OrganisationUnitSummary>();
+
+    /// <summary>A hromada's basic services read as its checklist: which it provides with trained staff.</summary>
+    public bool ServicesAsChecklist => Unit?.Type == UnitType.Hromada && Services.Count > 0;
+
+    /// <summary>An area's basic services read as coverage: how many of its hromadas provide each (it has hromadas).</summary>
+    public bool ServicesAsCoverage => !ServicesAsChecklist && Services is [{ Hromadas: > 0 }, ..];
 }
 
 /// <summary>
